@@ -1,0 +1,154 @@
+# cxstat - build, test and install.
+#   make            build ./cxstat and build/libcxstat.a (installs libcsv/cmocka if missing)
+#   make run        report on the bundled sample
+#   make test       unit + end-to-end tests, sanitizers, valgrind, clang, man lint
+#   make install    PREFIX=/usr/local DESTDIR=
+.SUFFIXES:
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+LIBDIR  ?= $(PREFIX)/lib
+INCDIR  ?= $(PREFIX)/include
+MANDIR  ?= $(PREFIX)/share/man
+BUILD   ?= build
+SAMPLE  ?= data/sample_survey.csv
+
+WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes -Wformat=2 -Wfloat-equal -Wcast-qual \
+       -Wwrite-strings -Wvla -Wundef
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc/cli
+ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
+
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
+LIB_SRC = $(sort $(wildcard src/lib/*.c))
+CLI_SRC = $(sort $(wildcard src/cli/*.c))
+LIB_OBJ = $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o)
+CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o)
+CLI_LIBOBJ = $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJ))
+LIB     = $(BUILD)/libcxstat.a
+BIN     = $(BUILD)/cxstat
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+GEN     = $(BUILD)/gen_survey
+
+.PHONY: all bins run test check unit e2e asan valgrind clang-check manlint sample deps \
+        test-deps install uninstall clean
+
+all: $(BIN) cxstat $(LIB)
+
+bins: $(BIN) $(LIB) $(UNIT_BIN) $(GEN)
+
+# Debian packages the build and the tests need; installed with apt-get when missing.
+DEPS_PKGS = libcsv-dev libcmocka-dev valgrind clang
+deps:
+	$(Q)missing=""; \
+	echo '#include <csv.h>' | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libcsv-dev"; \
+	printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\n' \
+	  | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libcmocka-dev"; \
+	if [ -n "$$missing" ]; then \
+	  echo "cxstat: installing$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+test-deps: deps
+	$(Q)missing=""; \
+	command -v valgrind >/dev/null 2>&1 || missing="$$missing valgrind"; \
+	command -v clang >/dev/null 2>&1 || missing="$$missing clang"; \
+	if [ -n "$$missing" ]; then \
+	  echo "cxstat: installing$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(BUILD)/lib/%.o: src/lib/%.c include/cxstat.h $(wildcard src/lib/*.h) | deps
+	@mkdir -p $(@D)
+	@[ -n "$(Q)" ] && echo "  CC      $<" || true
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/cli/%.o: src/cli/%.c include/cxstat.h $(wildcard src/cli/*.h) | deps
+	@mkdir -p $(@D)
+	@[ -n "$(Q)" ] && echo "  CC      $<" || true
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	$(Q)rm -f $@ && ar rcs $@ $(LIB_OBJ)
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(ALL_LDFLAGS) -lcsv -lm
+
+cxstat: $(BIN)
+	$(Q)cp $(BIN) $@
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB) $(CLI_LIBOBJ) tests/unit/unit.h
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(CLI_LIBOBJ) $(LIB) $(ALL_LDFLAGS) -lcmocka -lcsv -lm
+
+$(GEN): src/tools/gen_survey.c | deps
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS)
+
+run: all
+	./cxstat $(SAMPLE)
+
+sample: $(GEN)
+	$(GEN) --rows 3000 --seed 2026 > $(SAMPLE)
+
+# ---- tests -------------------------------------------------------------
+# make test = the release build's suites, then the same suites under
+# ASan+UBSan, valgrind on the end-to-end cases, a clang -Werror build, and
+# the man page lint.  Warnings are errors in every test build.
+test: test-deps
+	$(Q)$(MAKE) --no-print-directory EXTRA_CFLAGS=-Werror check
+	$(Q)$(MAKE) --no-print-directory asan
+	$(Q)$(MAKE) --no-print-directory valgrind
+	$(Q)$(MAKE) --no-print-directory clang-check
+	$(Q)$(MAKE) --no-print-directory manlint
+	@echo "make test: all suites passed"
+
+check: unit e2e
+
+unit: $(UNIT_BIN)
+	$(Q)fail=0; for t in $(UNIT_BIN); do $$t || fail=1; done; exit $$fail
+
+e2e: $(BIN) $(GEN)
+	$(Q)sh tests/e2e/run.sh $(BIN) $(GEN)
+
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+asan:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan \
+	  EXTRA_CFLAGS="-Werror $(ASAN_FLAGS)" EXTRA_LDFLAGS="$(ASAN_FLAGS)" check
+
+valgrind:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/vg EXTRA_CFLAGS="-Werror" CFLAGS="-O1 -g" bins
+	$(Q)CXSTAT_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all" \
+	  sh tests/e2e/run.sh build/vg/cxstat build/vg/gen_survey
+
+clang-check:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/clang CC=clang EXTRA_CFLAGS="-Werror" bins
+
+manlint:
+	$(Q)out=$$(LC_ALL=C.UTF-8 MANWIDTH=80 nroff -man -ww -z man/cxstat.1 2>&1 >/dev/null); \
+	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi
+
+# ---- install -----------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/cxstat
+	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libcxstat.a
+	install -m 644 include/cxstat.h $(DESTDIR)$(INCDIR)/cxstat.h
+	install -m 644 man/cxstat.1 $(DESTDIR)$(MANDIR)/man1/cxstat.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/cxstat $(DESTDIR)$(LIBDIR)/libcxstat.a \
+	      $(DESTDIR)$(INCDIR)/cxstat.h $(DESTDIR)$(MANDIR)/man1/cxstat.1
+
+clean:
+	rm -rf build cxstat

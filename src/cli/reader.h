@@ -1,0 +1,112 @@
+/*
+ * reader.h - streams one CSV input through libcsv and hands its header and
+ * records, with line numbers, to a caller's callbacks.
+ *
+ * The reader owns the byte-level concerns of real exports: a UTF-8 BOM at the
+ * start of the input is skipped; LF, CRLF and CR-only line ends are accepted;
+ * the delimiter is taken from the options or detected from the first line;
+ * quoted fields may hold delimiters, doubled quotes and line ends; line
+ * numbers are counted (libcsv does not) so every message can name its line.
+ *
+ * Memory does not grow with the number of records: only the fields the caller
+ * asks for (the "want" mask) are kept, in one buffer reused for every record.
+ * A field longer than READER_MAX_FIELD bytes is an error, never an allocation
+ * failure.
+ */
+#ifndef CX_READER_H
+#define CX_READER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/** Longest field accepted, in bytes (64 MiB). */
+#define READER_MAX_FIELD ((size_t)64 << 20)
+/** Most fields accepted in one record. */
+#define READER_MAX_FIELDS ((size_t)1 << 20)
+
+typedef struct reader_field {
+    const char *ptr; /* not NUL-terminated; NULL for a field that was not wanted */
+    size_t len;
+} reader_field;
+
+/**
+ * Which columns the caller wants, set by the header callback: column c
+ * (0-based) is kept when c < len and mask[c] != 0.  The mask is owned by the
+ * caller and must stay valid while the file is read.
+ */
+typedef struct reader_want {
+    const unsigned char *mask;
+    size_t len;
+} reader_want;
+
+typedef struct reader_callbacks {
+    void *ctx;
+    /**
+     * Called once per input before any record.  With a header, fields are
+     * the header's names (all of them, trimmed of nothing: the caller
+     * trims) and line is the line the header ends on; without a header
+     * (cfg.header false) fields is NULL, n 0 and line 0.  The callback fills
+     * *want.  A non-zero return stops reading; reader_read() then returns
+     * READER_STOPPED.
+     */
+    int (*header)(void *ctx, const reader_field *fields, size_t n, uint64_t line,
+                  reader_want *want);
+    /**
+     * Called for every data record.  fields has n entries, one per field of
+     * the record (n may differ from the header's count); unwanted fields have
+     * ptr NULL.  line is the line on which the record ends (a record is one
+     * line unless a quoted field spans several).  Non-zero return stops
+     * reading with READER_STOPPED.
+     */
+    int (*record)(void *ctx, const reader_field *fields, size_t n, uint64_t line);
+} reader_callbacks;
+
+typedef struct reader_config {
+    int delim;   /* ',', ';', '\t', '|', or 0 to detect from the first line */
+    bool header; /* the first record is a header */
+} reader_config;
+
+typedef enum reader_status {
+    READER_OK = 0,
+    READER_STOPPED,      /* a callback returned non-zero */
+    READER_EIO,          /* read error: errno_value holds errno */
+    READER_EQUOTE,       /* a quoted field is not closed at end of input */
+    READER_EFIELD,       /* a field longer than READER_MAX_FIELD */
+    READER_EFIELDS,      /* a record with more than READER_MAX_FIELDS fields */
+    READER_ENOMEM,       /* memory exhausted below the limits */
+    READER_EEMPTY        /* cfg.header set but the input has no header line */
+} reader_status;
+
+typedef struct reader_result {
+    reader_status status;
+    uint64_t line;        /* line of the error (for EQUOTE: where the open quote started) */
+    int errno_value;      /* for READER_EIO */
+    int delim;            /* the delimiter used (detected or given) */
+    uint64_t records;     /* data records delivered */
+    uint64_t lines;       /* lines read in all */
+    bool bom;             /* a UTF-8 BOM was skipped */
+} reader_result;
+
+/**
+ * Read fp to its end (or until a callback stops), calling cb for the header
+ * and each record.  name is not used for I/O, only kept for the caller.
+ * @return the status; *res receives details (always filled).
+ */
+reader_status reader_read(FILE *fp, const reader_config *cfg, const reader_callbacks *cb,
+                          reader_result *res);
+
+/**
+ * Same as reader_read() on a buffer in memory, fed to the parser in pieces
+ * of at most chunk bytes (0: all at once), so tests can show that the result
+ * does not depend on where the input is split.
+ */
+reader_status reader_read_buffer(const char *buf, size_t len, size_t chunk,
+                                 const reader_config *cfg, const reader_callbacks *cb,
+                                 reader_result *res);
+
+/** A short English phrase for a status (no trailing period). */
+const char *reader_strerror(reader_status status);
+
+#endif /* CX_READER_H */
