@@ -1,0 +1,78 @@
+/* score.c - reads one answer as exports write it, and says why a field is not an answer. */
+#include "cxstat.h"
+
+/*
+ * Digits beyond any scale's top saturate here, so a 20-digit number is out of
+ * range without overflowing, and leading zeros ("0009") still read as 9.
+ */
+#define SCORE_CAP 1000
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_label_start(char c)
+{
+    return c == ' ' || c == '-' || c == '(' || c == ':';
+}
+
+/*
+ * The field is first matched against the whole shape - [sign] digits
+ * [(.|,) digits] [label] - so anything else is CX_ENOTNUM; only a field of
+ * that shape is then judged for its sign, its fraction and its range, in that
+ * order.
+ */
+cx_status cx_score_parse(const cx_scale *scale, const char *text, size_t len, int *score)
+{
+    size_t p = 0, end = len;
+    bool sign, fraction = false;
+    int value = 0;
+
+    if (text == NULL)
+        return len == 0 ? CX_BLANK : CX_EINVAL;
+    while (p < end && is_space(text[p]))
+        p++;
+    while (end > p && is_space(text[end - 1]))
+        end--;
+    if (p == end)
+        return CX_BLANK;
+
+    sign = text[p] == '+' || text[p] == '-';
+    if (sign)
+        p++;
+    if (p == end || !is_digit(text[p]))
+        return CX_ENOTNUM;
+    for (; p < end && is_digit(text[p]); p++) {
+        value = value * 10 + (text[p] - '0');
+        if (value > SCORE_CAP)
+            value = SCORE_CAP;
+    }
+
+    if (p < end && (text[p] == '.' || text[p] == ',')) {
+        if (++p == end || !is_digit(text[p]))
+            return CX_ENOTNUM;
+        for (; p < end && is_digit(text[p]); p++)
+            fraction = fraction || text[p] != '0';
+    }
+
+    if (p < end && !is_label_start(text[p]))
+        return CX_ENOTNUM;
+    for (; p < end; p++)
+        if (is_digit(text[p]))
+            return CX_ENOTNUM;
+
+    if (sign)
+        return CX_ESIGN;
+    if (fraction)
+        return CX_EFRACTION;
+    if (value < scale->lo || value > scale->hi)
+        return CX_ERANGE;
+    *score = value;
+    return CX_OK;
+}
