@@ -1,0 +1,568 @@
+/* reader.c - wraps libcsv so that real survey exports (BOM, any line end, unknown
+ * delimiter) reach the CLI as numbered records, in memory that does not grow with the file. */
+#include "reader.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * Data flow: bytes -> BOM stage -> delimiter sniffing (only until the first
+ * line is complete) -> line splitter -> csv_parse() -> on_field/on_record.
+ *
+ * libcsv does not count lines, so the splitter hands it one line (or part of
+ * one) per csv_parse() call, the line end being the last byte: whatever
+ * callback fires during the call belongs to the line being fed.  The same
+ * splitting bounds each call to PARSE_PIECE bytes, which lets us grow
+ * libcsv's block size between calls (geometric growth instead of libcsv's
+ * fixed increments) and stop soon after a callback asks to.
+ */
+
+/** Bytes per fread() in reader_read(). */
+#define READ_BLOCK ((size_t)64 << 10)
+/** Most bytes per csv_parse() call, and the least libcsv buffer growth. */
+#define PARSE_PIECE ((size_t)64 << 10)
+
+/**
+ * Most bytes libcsv may hold for one field.  libcsv keeps a quoted field's
+ * closing quote in its buffer and asks for room before it reads the byte
+ * after a field, so a field of exactly READER_MAX_FIELD bytes needs two more;
+ * a longer one is either refused by capped_realloc() or caught by length in
+ * on_field().
+ */
+#define CSV_BUF_CAP (READER_MAX_FIELD + 2)
+
+/** Most bytes of the first line kept for delimiter detection. */
+#define SNIFF_MAX ((size_t)1 << 20)
+
+/**
+ * libcsv's private parser state "inside a field" (FIELD_BEGUN in libcsv.c,
+ * unchanged since 3.0).  With quoted set it means an open quote: libcsv 3.0.3
+ * honours CSV_STRICT_FINI only together with CSV_STRICT, which we do not
+ * want, so the reader checks the state itself.
+ */
+#define LIBCSV_FIELD_BEGUN 2
+
+/** Marks a collected field that was not wanted. */
+#define NOT_KEPT SIZE_MAX
+
+static const unsigned char utf8_bom[3] = {0xEF, 0xBB, 0xBF};
+
+/* Candidate delimiters, in tie-breaking order. */
+static const unsigned char delim_candidates[4] = {',', ';', '\t', '|'};
+
+enum sniff_state { SNIFF_FIELD_START, SNIFF_UNQUOTED, SNIFF_QUOTED, SNIFF_QUOTE_SEEN };
+
+typedef struct slot {
+    size_t off; /* into buf, or NOT_KEPT */
+    size_t len;
+} slot;
+
+typedef struct reader {
+    struct csv_parser csv;
+    const reader_config *cfg;
+    const reader_callbacks *cb;
+    reader_result *res;
+    reader_status status; /* READER_OK while reading, then the first error or stop */
+    reader_want want;
+    bool header_done;     /* the header record (or the NULL header call) is done */
+
+    /* BOM stage */
+    unsigned bom_matched;
+    bool bom_done;
+
+    /* delimiter detection: the first line is held in head until it ends */
+    bool delim_known;
+    unsigned char *head;
+    size_t head_len, head_cap;
+    enum sniff_state sniff;
+    bool sniff_content; /* the current line has more than spaces */
+    uint64_t counts[4];
+
+    /* line splitter */
+    uint64_t line;       /* line of the next byte, from 1 */
+    bool pending_cr;     /* the last byte was a CR: a following LF is the same line end */
+    bool line_has_bytes; /* the current line has bytes (for the line count at EOF) */
+
+    /* where the field libcsv is collecting began */
+    uint64_t field_line;  /* valid when a field was open at the end of a piece */
+    bool open_at_piece;   /* a field was open when the current piece started */
+    size_t piece_fields;  /* fields submitted during the current piece */
+
+    /* the record being collected: kept bytes, one slot per field (capacities in bytes) */
+    char *buf;
+    size_t buf_len, buf_cap;
+    slot *slots;
+    size_t nslots, slots_cap;
+    reader_field *fields;
+    size_t fields_cap;
+} reader;
+
+/* libcsv's realloc: refusing to grow past the cap turns a huge field into
+ * CSV_ENOMEM with a buffer of CSV_BUF_CAP bytes, which we report as
+ * READER_EFIELD (libcsv's hook has no context, hence a constant). */
+static void *capped_realloc(void *ptr, size_t size)
+{
+    if (size > CSV_BUF_CAP)
+        return NULL;
+    return realloc(ptr, size);
+}
+
+static void fail(reader *r, reader_status status, uint64_t line)
+{
+    if (r->status == READER_OK) {
+        r->status = status;
+        r->res->line = line;
+    }
+}
+
+static bool field_open(const struct csv_parser *p)
+{
+    return p->entry_pos > 0 || p->quoted;
+}
+
+/* The line on which the field now being collected (or just submitted) began. */
+static uint64_t field_start_line(const reader *r)
+{
+    return r->open_at_piece && r->piece_fields == 0 ? r->field_line : r->line;
+}
+
+/* Returns block p grown to hold at least need bytes (doubling *cap), or NULL
+ * when memory is exhausted, p then still being valid. */
+static void *grow(void *p, size_t *cap, size_t need)
+{
+    if (p != NULL && need <= *cap)
+        return p;
+    size_t ncap = *cap > 64 ? *cap : 64;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2)
+            return NULL;
+        ncap *= 2;
+    }
+    void *np = realloc(p, ncap);
+    if (np != NULL)
+        *cap = ncap;
+    return np;
+}
+
+/* ---- libcsv callbacks ---------------------------------------------------- */
+
+static bool wanted(const reader *r, size_t col)
+{
+    if (!r->header_done)
+        return true; /* the header callback sees every name */
+    return r->want.mask != NULL && col < r->want.len && r->want.mask[col] != 0;
+}
+
+static void on_field(void *s, size_t len, void *data)
+{
+    reader *r = data;
+    if (r->status != READER_OK)
+        return;
+    uint64_t start = field_start_line(r);
+    r->piece_fields++;
+    if (len > READER_MAX_FIELD) {
+        fail(r, READER_EFIELD, start);
+        return;
+    }
+    if (r->nslots == READER_MAX_FIELDS) {
+        fail(r, READER_EFIELDS, r->line);
+        return;
+    }
+    slot *slots = grow(r->slots, &r->slots_cap, (r->nslots + 1) * sizeof *slots);
+    if (slots == NULL) {
+        fail(r, READER_ENOMEM, r->line);
+        return;
+    }
+    r->slots = slots;
+    slot *sl = &slots[r->nslots];
+    sl->len = len;
+    sl->off = NOT_KEPT;
+    if (wanted(r, r->nslots)) {
+        char *buf = grow(r->buf, &r->buf_cap, r->buf_len + len);
+        if (buf == NULL) {
+            fail(r, READER_ENOMEM, r->line);
+            return;
+        }
+        r->buf = buf;
+        if (len > 0)
+            memcpy(r->buf + r->buf_len, s, len);
+        sl->off = r->buf_len;
+        r->buf_len += len;
+    }
+    r->nslots++;
+}
+
+static void on_record(int term, void *data)
+{
+    reader *r = data;
+    (void)term;
+    if (r->status != READER_OK)
+        return;
+    size_t n = r->nslots;
+    reader_field *fields = grow(r->fields, &r->fields_cap, n * sizeof *fields);
+    if (fields == NULL) {
+        fail(r, READER_ENOMEM, r->line);
+        return;
+    }
+    r->fields = fields;
+    for (size_t i = 0; i < n; i++) {
+        const slot *sl = &r->slots[i];
+        r->fields[i].ptr = sl->off == NOT_KEPT ? NULL : r->buf + sl->off;
+        r->fields[i].len = sl->len;
+    }
+    r->nslots = 0;
+    r->buf_len = 0;
+
+    const reader_callbacks *cb = r->cb;
+    int rc = 0;
+    if (!r->header_done) {
+        r->header_done = true;
+        if (cb->header)
+            rc = cb->header(cb->ctx, r->fields, n, r->line, &r->want);
+    } else {
+        r->res->records++;
+        if (cb->record)
+            rc = cb->record(cb->ctx, r->fields, n, r->line);
+    }
+    if (rc != 0)
+        fail(r, READER_STOPPED, r->line);
+}
+
+/* ---- line splitter and parser feed ------------------------------------- */
+
+/* Parses bytes that all lie on line r->line (a line end can only be last). */
+static void parse_piece(reader *r, const unsigned char *s, size_t n)
+{
+    struct csv_parser *p = &r->csv;
+    size_t have = csv_get_buffer_size(p);
+    csv_set_blk_size(p, have > PARSE_PIECE ? have : PARSE_PIECE);
+    r->open_at_piece = field_open(p);
+    r->piece_fields = 0;
+
+    size_t done = csv_parse(p, s, n, on_field, on_record, r);
+    if (r->status != READER_OK)
+        return;
+    if (done < n || csv_error(p) != CSV_SUCCESS) {
+        /* Without CSV_STRICT the only failures are buffer growth ones. */
+        bool capped = csv_get_buffer_size(p) >= CSV_BUF_CAP || csv_error(p) == CSV_ETOOBIG;
+        fail(r, capped ? READER_EFIELD : READER_ENOMEM, field_start_line(r));
+        return;
+    }
+    if (field_open(p) && !(r->open_at_piece && r->piece_fields == 0))
+        r->field_line = r->line;
+}
+
+/* Splits delimiter-known bytes at line ends, counting lines. */
+static void parse_bytes(reader *r, const unsigned char *s, size_t n)
+{
+    while (n > 0 && r->status == READER_OK) {
+        if (r->pending_cr) {
+            r->pending_cr = false;
+            if (s[0] == '\n') { /* CRLF: the LF closes the same line */
+                parse_piece(r, s, 1);
+                r->line++;
+                s++;
+                n--;
+                continue;
+            }
+            r->line++;
+        }
+        size_t lim = n < PARSE_PIECE ? n : PARSE_PIECE;
+        size_t k = 0;
+        while (k < lim && s[k] != '\n' && s[k] != '\r')
+            k++;
+        if (k < lim) {
+            parse_piece(r, s, k + 1);
+            if (s[k] == '\n')
+                r->line++;
+            else
+                r->pending_cr = true;
+            r->line_has_bytes = false;
+            k++;
+        } else {
+            parse_piece(r, s, k);
+            r->line_has_bytes = true;
+        }
+        s += k;
+        n -= k;
+    }
+}
+
+/* ---- delimiter detection ------------------------------------------------ */
+
+static int candidate_index(unsigned char c)
+{
+    for (int i = 0; i < 4; i++)
+        if (delim_candidates[i] == c)
+            return i;
+    return -1;
+}
+
+/*
+ * Advances the first-line scanner by one byte; true at the line end that
+ * ends the first line.  It follows libcsv's idea of quoting for every
+ * candidate at once: a quote opens a quoted field only at a field's start,
+ * and a quoted field ends at a quote followed (after spaces) by a candidate
+ * or a line end.  Lines of nothing but spaces are skipped, as libcsv does.
+ */
+static bool sniff_byte(reader *r, unsigned char c)
+{
+    int idx;
+    switch (r->sniff) {
+    case SNIFF_FIELD_START:
+        if (c == ' ')
+            return false;
+        if (c == '"') {
+            r->sniff = SNIFF_QUOTED;
+            r->sniff_content = true;
+            return false;
+        }
+        /* fall through */
+    case SNIFF_UNQUOTED:
+        if (c == '\n' || c == '\r') {
+            if (!r->sniff_content) {
+                r->sniff = SNIFF_FIELD_START;
+                return false;
+            }
+            return true;
+        }
+        r->sniff_content = true;
+        idx = candidate_index(c);
+        if (idx >= 0) {
+            r->counts[idx]++;
+            r->sniff = SNIFF_FIELD_START;
+        } else {
+            r->sniff = SNIFF_UNQUOTED;
+        }
+        return false;
+    case SNIFF_QUOTED:
+        if (c == '"')
+            r->sniff = SNIFF_QUOTE_SEEN;
+        return false;
+    case SNIFF_QUOTE_SEEN:
+        if (c == '\n' || c == '\r')
+            return true;
+        if (c == ' ')
+            return false;
+        idx = candidate_index(c);
+        if (idx >= 0) {
+            r->counts[idx]++;
+            r->sniff = SNIFF_FIELD_START;
+        } else {
+            r->sniff = SNIFF_QUOTED; /* a doubled quote, or a stray one libcsv keeps */
+        }
+        return false;
+    }
+    return false;
+}
+
+/* Chooses the most frequent candidate (ties in table order, none: ','). */
+static void choose_delim(reader *r)
+{
+    int best = 0;
+    for (int i = 1; i < 4; i++)
+        if (r->counts[i] > r->counts[best])
+            best = i;
+    r->res->delim = delim_candidates[best];
+    csv_set_delim(&r->csv, delim_candidates[best]);
+    r->delim_known = true;
+}
+
+/* Ends detection: fixes the delimiter, then parses the held first line. */
+static void settle_delim(reader *r)
+{
+    choose_delim(r);
+    parse_bytes(r, r->head, r->head_len);
+    free(r->head);
+    r->head = NULL;
+    r->head_len = r->head_cap = 0;
+}
+
+static void sniff_bytes(reader *r, const unsigned char *s, size_t n)
+{
+    size_t room = SNIFF_MAX - r->head_len;
+    size_t lim = n < room ? n : room;
+    size_t i = 0;
+    bool end = false;
+    while (i < lim && !end)
+        end = sniff_byte(r, s[i++]);
+    unsigned char *head = grow(r->head, &r->head_cap, r->head_len + i);
+    if (head == NULL) {
+        fail(r, READER_ENOMEM, r->line);
+        return;
+    }
+    r->head = head;
+    memcpy(r->head + r->head_len, s, i);
+    r->head_len += i;
+    if (end || r->head_len == SNIFF_MAX) {
+        settle_delim(r);
+        parse_bytes(r, s + i, n - i);
+    }
+}
+
+/* ---- BOM stage and the shared feed ------------------------------------- */
+
+static void after_bom(reader *r, const unsigned char *s, size_t n)
+{
+    if (n == 0 || r->status != READER_OK)
+        return;
+    if (r->delim_known)
+        parse_bytes(r, s, n);
+    else
+        sniff_bytes(r, s, n);
+}
+
+/* The one entry for input bytes, however they are split. */
+static void feed(reader *r, const unsigned char *s, size_t n)
+{
+    while (!r->bom_done && n > 0) {
+        if (s[0] == utf8_bom[r->bom_matched]) {
+            s++;
+            n--;
+            if (++r->bom_matched == sizeof utf8_bom) {
+                r->bom_done = true;
+                r->res->bom = true;
+            }
+        } else {
+            r->bom_done = true;
+            after_bom(r, utf8_bom, r->bom_matched); /* a BOM prefix that was data */
+        }
+    }
+    after_bom(r, s, n);
+}
+
+static void begin(reader *r, const reader_config *cfg, const reader_callbacks *cb,
+                  reader_result *res)
+{
+    memset(r, 0, sizeof *r);
+    memset(res, 0, sizeof *res);
+    r->cfg = cfg;
+    r->cb = cb;
+    r->res = res;
+    r->line = 1;
+    csv_init(&r->csv, 0);
+    csv_set_realloc_func(&r->csv, capped_realloc);
+    csv_set_blk_size(&r->csv, PARSE_PIECE);
+    if (cfg->delim != 0) {
+        csv_set_delim(&r->csv, (unsigned char)cfg->delim);
+        res->delim = cfg->delim;
+        r->delim_known = true;
+    }
+    r->buf = grow(NULL, &r->buf_cap, 256); /* kept empty fields need a non-NULL ptr */
+    if (r->buf == NULL) {
+        fail(r, READER_ENOMEM, 0);
+        return;
+    }
+    if (!cfg->header) {
+        r->header_done = true;
+        if (cb->header && cb->header(cb->ctx, NULL, 0, 0, &r->want) != 0)
+            fail(r, READER_STOPPED, 0);
+    }
+}
+
+static reader_status finish(reader *r)
+{
+    struct csv_parser *p = &r->csv;
+    if (r->status == READER_OK && !r->bom_done) {
+        r->bom_done = true;
+        after_bom(r, utf8_bom, r->bom_matched);
+    }
+    if (!r->delim_known) {
+        if (r->status == READER_OK)
+            settle_delim(r);
+        else
+            choose_delim(r); /* stopped before the first line ended: still report one */
+    }
+    if (r->status == READER_OK) {
+        if (p->quoted && p->pstate == LIBCSV_FIELD_BEGUN) {
+            fail(r, READER_EQUOTE, r->field_line);
+        } else {
+            r->open_at_piece = field_open(p);
+            r->piece_fields = 0;
+            csv_fini(p, on_field, on_record, r);
+        }
+    }
+    if (r->pending_cr) {
+        r->pending_cr = false;
+        r->line++;
+    }
+    r->res->lines = r->line - 1 + (r->line_has_bytes ? 1 : 0);
+    if (r->status == READER_OK && r->cfg->header && !r->header_done)
+        fail(r, READER_EEMPTY, 0);
+
+    csv_free(p);
+    free(r->head);
+    free(r->buf);
+    free(r->slots);
+    free(r->fields);
+    r->res->status = r->status;
+    return r->status;
+}
+
+/* ---- public entry points ------------------------------------------------ */
+
+reader_status reader_read(FILE *fp, const reader_config *cfg, const reader_callbacks *cb,
+                          reader_result *res)
+{
+    reader r;
+    begin(&r, cfg, cb, res);
+    unsigned char *block = malloc(READ_BLOCK);
+    if (block == NULL)
+        fail(&r, READER_ENOMEM, 0);
+    while (r.status == READER_OK) {
+        errno = 0;
+        size_t got = fread(block, 1, READ_BLOCK, fp);
+        int err = errno;
+        if (got > 0)
+            feed(&r, block, got);
+        if (got < READ_BLOCK) {
+            if (ferror(fp) && r.status == READER_OK) {
+                fail(&r, READER_EIO, r.line);
+                res->errno_value = err != 0 ? err : EIO;
+            }
+            break;
+        }
+    }
+    free(block);
+    return finish(&r);
+}
+
+reader_status reader_read_buffer(const char *buf, size_t len, size_t chunk,
+                                 const reader_config *cfg, const reader_callbacks *cb,
+                                 reader_result *res)
+{
+    reader r;
+    begin(&r, cfg, cb, res);
+    const unsigned char *s = (const unsigned char *)buf;
+    size_t step = chunk != 0 ? chunk : len;
+    for (size_t off = 0; off < len && r.status == READER_OK; off += step) {
+        size_t n = len - off < step ? len - off : step;
+        feed(&r, s + off, n);
+    }
+    return finish(&r);
+}
+
+const char *reader_strerror(reader_status status)
+{
+    switch (status) {
+    case READER_OK:
+        return "success";
+    case READER_STOPPED:
+        return "stopped by the caller";
+    case READER_EIO:
+        return "read error";
+    case READER_EQUOTE:
+        return "quoted field not closed at end of input";
+    case READER_EFIELD:
+        return "field longer than 64 MiB";
+    case READER_EFIELDS:
+        return "record with more than 1048576 fields";
+    case READER_ENOMEM:
+        return "out of memory";
+    case READER_EEMPTY:
+        return "no header line";
+    }
+    return "unknown reader status";
+}
