@@ -181,7 +181,7 @@ double cx_frac_value(cx_frac f);
  * arithmetic).  *scaled receives the rounded value times 10^prec: 71.4 at
  * prec 1 is 714.  mul is 100 for percentages and indices, 1 for means.
  * @return CX_OK; CX_EUNDEFINED if den == 0; CX_EINVAL if prec >
- *         CX_MAX_PRECISION or mul > 1000.
+ *         CX_MAX_PRECISION, mul > 1000, or the result does not fit int64.
  */
 cx_status cx_frac_round(cx_frac f, unsigned mul, unsigned prec, int64_t *scaled);
 
@@ -216,6 +216,16 @@ typedef struct cx_decimal {
     int64_t mant;
     unsigned exp;
 } cx_decimal;
+
+/**
+ * Parse a decimal number: an optional '-', digits, optionally '.' and 1 to
+ * CX_MAX_PRECISION digits; no spaces, no exponent; the mantissa fits int64.
+ * @return CX_OK or CX_EINVAL.
+ */
+cx_status cx_decimal_parse(const char *text, size_t len, cx_decimal *out);
+
+/** Compare two decimals exactly.  @return -1, 0 or 1 as a is below, equal to or above b. */
+int cx_decimal_compare(cx_decimal a, cx_decimal b);
 
 /** One band: an interval of index values and its id and labels (borrowed). */
 typedef struct cx_band {
@@ -263,7 +273,8 @@ void cx_band_range(const cx_scale *scale, cx_decimal *lo, cx_decimal *hi);
  * Check that a set tiles [lo, hi] exactly.
  * @param bad receives the index (in set order) of the offending band, or
  *            set->count for a set with no bands or a gap at the top.
- * @return CX_OK, CX_EBAND_RANGE, CX_EBAND_OVERLAP, CX_EBAND_GAP or CX_EBAND_ID.
+ * @return CX_OK, CX_EBAND_RANGE, CX_EBAND_OVERLAP, CX_EBAND_GAP, CX_EBAND_ID,
+ *         CX_EBAND_EMPTY (a band holds no value) or CX_EBAND_FULL (count too big).
  */
 cx_status cx_bandset_check(const cx_bandset *set, cx_decimal lo, cx_decimal hi, size_t *bad);
 
@@ -286,6 +297,201 @@ const cx_bandset *cx_bandset_builtin_at(size_t i);
 
 /** The default built-in set of a metric, or NULL (CES has none). */
 const cx_bandset *cx_bandset_default(cx_metric metric);
+
+/* ---- Statistics: how precise a sample figure is -------------------------- */
+
+/*
+ * The interval estimates and tests of METRICS.md section 7.  Shares and NPS
+ * are on the 0..1 scale (NPS -1..1), means on the scale of the answers; a
+ * report multiplies by 100 itself.  Counts are doubles so that a weighted
+ * sample can pass effective counts: with weighted shares p_w and Kish's n_eff
+ * (cx_kish_neff()), pass p_w * n_eff for each count.  Unweighted callers pass
+ * whole numbers.
+ *
+ * confidence is a two-sided level, 0 < confidence < 1 (0.95 for 95%).  fpc is
+ * the finite-population factor (cx_fpc()) that multiplies every standard
+ * error: 1 for no correction, 0 for a census, which has no interval.  In a
+ * difference each sample's factor applies to its own variance term.
+ *
+ * Distribution functions return NaN for an argument outside their domain.
+ */
+
+/**
+ * Standard normal quantile: the z with P(Z <= z) = p.  Wichura's algorithm
+ * AS 241 (PPND16), relative error about 1e-16.
+ * @return z; -INFINITY for p = 0, INFINITY for p = 1, NaN for p outside
+ *         [0, 1] or NaN.
+ */
+double cx_norm_quantile(double p);
+
+/**
+ * Standard normal distribution function P(Z <= x), from erfc: full relative
+ * precision in the lower tail.  @return the probability; NaN for NaN.
+ */
+double cx_norm_cdf(double x);
+
+/**
+ * Student's t distribution function P(T <= t) with df > 0 degrees of freedom
+ * (fractional allowed; above 1e12, including INFINITY, the normal one), from
+ * the regularized incomplete beta function.  Absolute error below 1e-14;
+ * relative error in the lower tail about 1e-13.
+ * @return the probability; NaN if df <= 0 or an argument is NaN.
+ */
+double cx_t_cdf(double t, double df);
+
+/**
+ * Student's t quantile: the t with cx_t_cdf(t, df) = p, df > 0 fractional,
+ * relative error below 1e-12.
+ * @return t; -INFINITY for p = 0, INFINITY for p = 1; NaN for p outside
+ *         [0, 1], df <= 0 or NaN.
+ */
+double cx_t_quantile(double p, double df);
+
+/**
+ * Two-sided normal critical value of a confidence level: the z with
+ * P(|Z| <= z) = confidence (1.959963985 for 0.95).
+ * @return CX_OK, or CX_EINVAL (z untouched) unless 0 < confidence < 1.
+ */
+cx_status cx_confidence_z(double confidence, double *z);
+
+/**
+ * Kish's effective sample size of a weighted sample, (sum w)^2 / sum w^2
+ * (Kish 1965).  Scaling all weights leaves it unchanged.
+ * @return n_eff; 0 when sum_w2 is 0 (no weight); NaN if an argument is
+ *         negative or NaN.
+ */
+double cx_kish_neff(double sum_w, double sum_w2);
+
+/**
+ * Finite-population factor sqrt((N - n)/(N - 1)) for n respondents from a
+ * population of N.
+ * @return the factor in [0, 1]: 0 when n >= N (a census), 1 when n <= 1;
+ *         NaN if an argument is negative or NaN.
+ */
+double cx_fpc(double n, double population);
+
+/**
+ * An interval estimate.  When defined is false there is no interval: lo, hi,
+ * moe and center are NaN (est may still hold the point estimate).
+ */
+typedef struct cx_interval {
+    bool defined;
+    double est;    /* the point estimate shown: NPS, share k/n or mean */
+    double center; /* the centre the interval is built on: the adjusted NPS',
+                      the Wilson centre, the mean */
+    double lo, hi; /* bounds, each clipped to the range of the value */
+    double moe;    /* margin of error: the half-width before clipping */
+} cx_interval;
+
+/** A comparison of two samples, sample 1 minus sample 2. */
+typedef struct cx_diff {
+    bool defined;     /* false: no interval and no test; all but shown are NaN */
+    bool significant; /* the interval excludes 0 */
+    double shown;     /* the difference of the shown estimates */
+    double center;    /* the centre of the interval */
+    double lo, hi;    /* interval of the difference */
+    double se;        /* the standard error that stat divides by */
+    double stat;      /* test statistic: z, or t for Welch */
+    double df;        /* degrees of freedom of stat; INFINITY for a z */
+    double p;         /* two-sided p-value of stat */
+} cx_diff;
+
+/**
+ * NPS with its adjusted-Wald interval (Rocks 2016): 3 pseudo-answers, 3/4
+ * promoter, 3/2 passive, 3/4 detractor; n' = n + 3, p' = (P + 3/4)/n',
+ * d' = (D + 3/4)/n', NPS' = p' - d', se = fpc * sqrt((p' + d' - NPS'^2)/n'),
+ * bounds NPS' +- z se, each clipped to [-1, 1]; moe = z se.  est is the plain
+ * NPS (P - D)/n, so the interval need not be symmetric about it.
+ * @param promoters, passives, detractors  counts >= 0 (effective counts
+ *        when weighted); n is their sum
+ * @param out  receives the result; defined is false when n < 2 (one answer)
+ *        or fpc = 0
+ * @return CX_OK; CX_EUNDEFINED when n = 0 (est NaN); CX_EINVAL for a
+ *         negative or non-finite count, a confidence outside (0, 1) or an fpc
+ *         outside [0, 1] (out untouched).
+ */
+cx_status cx_nps_interval(double promoters, double passives, double detractors,
+                          double confidence, double fpc, cx_interval *out);
+
+/**
+ * Difference of two NPS (Lewis & Sauro 2021, after Rocks 2016): NPS' and var'
+ * of each sample as in cx_nps_interval(); center = NPS'1 - NPS'2,
+ * se = sqrt(fpc1^2 var'1/n'1 + fpc2^2 var'2/n'2), interval center +- z se
+ * (clipped to [-2, 2]), stat = center/se, two-sided normal p.  shown is the
+ * plain NPS1 - NPS2.
+ * @param out  defined is false when a sample has n < 2 or both fpc are 0
+ * @return CX_OK; CX_EUNDEFINED when a sample has n = 0 (shown NaN);
+ *         CX_EINVAL as for cx_nps_interval() (out untouched).
+ */
+cx_status cx_nps_diff(double promoters1, double passives1, double detractors1,
+                      double promoters2, double passives2, double detractors2,
+                      double confidence, double fpc1, double fpc2, cx_diff *out);
+
+/**
+ * A share k/n (CSAT, low-effort share) with its Wilson score interval (Wilson
+ * 1927), clamped to [0, 1]: k = 0 gives lo = +0.0 exactly, k = n gives hi = 1.
+ * The fpc multiplies the standard error sqrt(p(1-p)/n) of the score test
+ * that the interval inverts, which is the Wilson formula with z * fpc in
+ * place of z.  moe is the Wilson half-width.
+ * @param k  successes (effective when weighted), 0 <= k <= n
+ * @param out  defined is false when fpc = 0
+ * @return CX_OK; CX_EUNDEFINED when n = 0; CX_EINVAL for k < 0, k > n, a
+ *         non-finite argument, a confidence outside (0, 1) or an fpc outside
+ *         [0, 1] (out untouched).
+ */
+cx_status cx_wilson_interval(double k, double n, double confidence, double fpc,
+                             cx_interval *out);
+
+/**
+ * Difference of two shares k1/n1 - k2/n2.  The interval is Newcombe's hybrid
+ * score interval (Newcombe 1998, method 10) from each share's Wilson bounds
+ * (lo_i, hi_i): center - sqrt((p1 - lo1)^2 + (hi2 - p2)^2) ...
+ * center + sqrt((hi1 - p1)^2 + (p2 - lo2)^2); it decides significant.  stat
+ * and p are the pooled two-proportion z-test's, with se =
+ * sqrt(pool (1 - pool) (fpc1^2/n1 + fpc2^2/n2)); a pooled share of 0 or 1
+ * gives stat 0 and p 1.  center = shown = k1/n1 - k2/n2.
+ * @param out  defined is false when both fpc are 0
+ * @return CX_OK; CX_EUNDEFINED when n1 or n2 is 0; CX_EINVAL as for
+ *         cx_wilson_interval() (out untouched).
+ */
+cx_status cx_share_diff(double k1, double n1, double k2, double n2, double confidence,
+                        double fpc1, double fpc2, cx_diff *out);
+
+/**
+ * Mean and sample standard deviation (n - 1 denominator) of a histogram's
+ * valid answers, computed from its exact counts.  The variance is a sum of
+ * positive terms c_i c_j (x_i - x_j)^2 over pairs of scale points, so it is
+ * exactly 0 when all answers agree and never suffers cancellation.
+ * @param sd  receives NaN when there is one answer
+ * @return CX_OK; CX_EUNDEFINED when there is no valid answer, CX_EINVAL for a
+ *         scale wider than CX_MAX_BINS (outputs untouched).
+ */
+cx_status cx_hist_moments(const cx_hist *hist, const cx_scale *scale, double *mean, double *sd);
+
+/**
+ * A mean with its t interval: mean +- t(n-1) fpc sd / sqrt(n), t at the
+ * two-sided confidence level, n - 1 fractional when n is an effective size.
+ * No clipping: moe is the half-width.  sd is the sample standard deviation
+ * (cx_hist_moments()); it is ignored when n < 2.
+ * @param out  defined is false when n < 2 or fpc = 0
+ * @return CX_OK; CX_EUNDEFINED when n = 0; CX_EINVAL for a negative n or
+ *         sd, a non-finite n, mean or sd, a confidence outside (0, 1) or an
+ *         fpc outside [0, 1] (out untouched).
+ */
+cx_status cx_mean_interval(double n, double mean, double sd, double confidence, double fpc,
+                           cx_interval *out);
+
+/**
+ * Welch's t-test of two means, mean1 - mean2: v_i = fpc_i^2 sd_i^2 / n_i,
+ * se = sqrt(v1 + v2), stat = t = (mean1 - mean2)/se with Welch-Satterthwaite
+ * df = (v1 + v2)^2 / (v1^2/(n1 - 1) + v2^2/(n2 - 1)), fractional; interval
+ * (mean1 - mean2) +- t_df se; two-sided p from the t distribution.
+ * @param out  defined is false when n1 < 2, n2 < 2 or v1 + v2 = 0
+ * @return CX_OK; CX_EUNDEFINED when n1 or n2 is 0; CX_EINVAL as for
+ *         cx_mean_interval() (out untouched).
+ */
+cx_status cx_welch(double n1, double mean1, double sd1, double n2, double mean2, double sd2,
+                   double confidence, double fpc1, double fpc2, cx_diff *out);
 
 #ifdef __cplusplus
 }

@@ -5,8 +5,8 @@
 
 __extension__ typedef __int128 i128;
 
-/* Compare a and b exactly: -1, 0 or 1.  The side with fewer decimals is scaled up. */
-static int dec_cmp(cx_decimal a, cx_decimal b)
+/* The side with fewer decimals is scaled up. */
+int cx_decimal_compare(cx_decimal a, cx_decimal b)
 {
     i128 x = a.mant, y = b.mant;
 
@@ -79,6 +79,17 @@ static bool parse_decimal(cursor *c, cx_decimal *out)
     return true;
 }
 
+cx_status cx_decimal_parse(const char *text, size_t len, cx_decimal *out)
+{
+    cursor c = {text, 0, text == NULL ? 0 : len};
+    cx_decimal d;
+
+    if (!parse_decimal(&c, &d) || c.pos != c.len)
+        return CX_EINVAL;
+    *out = d;
+    return CX_OK;
+}
+
 /* Expect one of two bracket characters; *open tells whether it was the open one. */
 static bool parse_bracket(cursor *c, char closed_ch, char open_ch, bool *open)
 {
@@ -119,7 +130,7 @@ cx_status cx_interval_parse(const char *text, size_t len, cx_band *band)
 
 static bool band_empty(const cx_band *b)
 {
-    int c = dec_cmp(b->lo, b->hi);
+    int c = cx_decimal_compare(b->lo, b->hi);
 
     return c > 0 || (c == 0 && (b->lo_open || b->hi_open));
 }
@@ -127,7 +138,7 @@ static bool band_empty(const cx_band *b)
 /* True when some value of a is at or below some value of b: a starts before b ends. */
 static bool starts_before_end(const cx_band *a, const cx_band *b)
 {
-    int c = dec_cmp(a->lo, b->hi);
+    int c = cx_decimal_compare(a->lo, b->hi);
 
     return c < 0 || (c == 0 && !a->lo_open && !b->hi_open);
 }
@@ -139,7 +150,7 @@ static bool bands_overlap(const cx_band *a, const cx_band *b)
 
 static bool band_holds(const cx_band *b, cx_decimal v)
 {
-    int lo = dec_cmp(b->lo, v), hi = dec_cmp(v, b->hi);
+    int lo = cx_decimal_compare(b->lo, v), hi = cx_decimal_compare(v, b->hi);
 
     return (lo < 0 || (lo == 0 && !b->lo_open)) && (hi < 0 || (hi == 0 && !b->hi_open));
 }
@@ -205,7 +216,7 @@ static cx_status band_problem(const cx_bandset *set, size_t i, cx_decimal lo, cx
         return CX_EBAND_ID;
     if (band_empty(b))
         return CX_EBAND_EMPTY;
-    if (dec_cmp(b->lo, lo) < 0 || dec_cmp(b->hi, hi) > 0)
+    if (cx_decimal_compare(b->lo, lo) < 0 || cx_decimal_compare(b->hi, hi) > 0)
         return CX_EBAND_RANGE;
     for (size_t j = 0; j < i; j++)
         if (bands_overlap(&set->band[j], b))
@@ -221,7 +232,7 @@ static void sort_by_lo(const cx_bandset *set, size_t *order)
 
         for (; j > 0; j--) {
             const cx_band *p = &set->band[order[j - 1]], *b = &set->band[k];
-            int c = dec_cmp(p->lo, b->lo);
+            int c = cx_decimal_compare(p->lo, b->lo);
 
             if (c < 0 || (c == 0 && (!p->lo_open || b->lo_open)))
                 break;
@@ -251,12 +262,12 @@ cx_status cx_bandset_check(const cx_bandset *set, cx_decimal lo, cx_decimal hi, 
     for (size_t i = 0; i < set->count; i++) {
         const cx_band *b = &set->band[order[i]];
 
-        if (dec_cmp(b->lo, reach) != 0 || b->lo_open != reach_held)
+        if (cx_decimal_compare(b->lo, reach) != 0 || b->lo_open != reach_held)
             return fail(bad, order[i], CX_EBAND_GAP);
         reach = b->hi;
         reach_held = !b->hi_open;
     }
-    if (dec_cmp(reach, hi) != 0 || !reach_held)
+    if (cx_decimal_compare(reach, hi) != 0 || !reach_held)
         return fail(bad, set->count, CX_EBAND_GAP);
     return CX_OK;
 }

@@ -1,0 +1,64 @@
+/*
+ * survey.h - one run over the inputs: resolves each file's columns, turns
+ * every record into histogram counts, and keeps the notes (invalid answers,
+ * malformed records) that the warnings report.
+ */
+#ifndef CX_SURVEY_H
+#define CX_SURVEY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "cxstat.h"
+#include "options.h"
+
+/** How many problems are quoted in full on standard error. */
+#define SURVEY_NOTES 5
+
+typedef struct survey_note {
+    const char *file;
+    uint64_t line;
+    char text[256];
+} survey_note;
+
+typedef struct survey {
+    const options *opt;
+    FILE *err;
+    cx_scale scale[CX_METRIC_COUNT];
+    bool active[CX_METRIC_COUNT]; /* reported: named, required or found in the first file */
+    bool metrics_fixed;           /* active[] decided (after the first header) */
+    cx_hist hist[CX_METRIC_COUNT];
+    uint64_t records;             /* data records in all files */
+    uint64_t malformed;           /* records whose field count differs from the header's */
+    uint64_t problems;            /* invalid answers + malformed records */
+    survey_note note[SURVEY_NOTES];
+    size_t nnotes;
+    int exit_code;                /* non-zero once reading must stop */
+    /* the file being read */
+    const char *file;
+    size_t col[CX_METRIC_COUNT];
+    size_t fields;                /* fields a record should have; 0: not known yet */
+    unsigned char *want;
+    size_t want_len;
+} survey;
+
+/** Set up scales from the options.  @return EXIT_OK or EXIT_USAGE (message printed). */
+int survey_init(survey *s, const options *opt, FILE *err);
+
+/**
+ * Read one input ("-" is standard input) into the histograms.
+ * @return EXIT_OK, or EXIT_USAGE / EXIT_DATA with the message printed.
+ */
+int survey_read(survey *s, const char *path);
+
+/** Print the notes and the count of problems as warnings (unless quiet). */
+void survey_warn(const survey *s);
+
+/** Free what the survey allocated. */
+void survey_free(survey *s);
+
+/** The name an input is shown by: "<stdin>" for "-". */
+const char *survey_display_name(const char *path);
+
+#endif

@@ -1,0 +1,97 @@
+/* text.c - name matching and message quoting for the CLI. */
+#include "text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void text_trim(const char **ptr, size_t *len)
+{
+    const char *p = *ptr;
+    size_t n = *len;
+    while (n > 0 && (*p == ' ' || *p == '\t')) {
+        p++;
+        n--;
+    }
+    while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+        n--;
+    *ptr = p;
+    *len = n;
+}
+
+/*
+ * Fold one character at s (n bytes left) to a code point in lower case:
+ * ASCII A-Z, Cyrillic А-Я (U+0410-042F) and Ё (U+0401); other bytes are
+ * returned as themselves.  *used receives the bytes consumed.
+ */
+static unsigned fold(const unsigned char *s, size_t n, size_t *used)
+{
+    if (n >= 2 && (s[0] == 0xD0 || s[0] == 0xD1) && (s[1] & 0xC0) == 0x80) {
+        unsigned cp = ((unsigned)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+        *used = 2;
+        if (cp >= 0x410 && cp <= 0x42F)
+            return cp + 0x20;
+        if (cp == 0x401)
+            return 0x451;
+        return cp;
+    }
+    *used = 1;
+    return (s[0] >= 'A' && s[0] <= 'Z') ? s[0] + 32u : s[0];
+}
+
+bool text_name_equal(const char *a, size_t alen, const char *b)
+{
+    text_trim(&a, &alen);
+    const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+    size_t i = 0, j = 0, blen = strlen(b);
+    while (i < alen && j < blen) {
+        size_t ux, uy;
+        if (fold(x + i, alen - i, &ux) != fold(y + j, blen - j, &uy))
+            return false;
+        i += ux;
+        j += uy;
+    }
+    return i == alen && j == blen;
+}
+
+void text_quote(char *buf, size_t size, const char *ptr, size_t len)
+{
+    size_t o = 0, limit = size - 6; /* room for "...'" and NUL */
+    buf[o++] = '\'';
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)ptr[i];
+        char tmp[5];
+        size_t w;
+        if (c == '\n')
+            w = (size_t)snprintf(tmp, sizeof tmp, "\\n");
+        else if (c == '\r')
+            w = (size_t)snprintf(tmp, sizeof tmp, "\\r");
+        else if (c == '\t')
+            w = (size_t)snprintf(tmp, sizeof tmp, "\\t");
+        else if (c < 0x20 || c == 0x7F)
+            w = (size_t)snprintf(tmp, sizeof tmp, "\\x%02X", c);
+        else {
+            tmp[0] = (char)c;
+            w = 1;
+        }
+        /* cut at 40 bytes of input, but never inside a UTF-8 sequence */
+        bool cut = i >= 40 && (c & 0xC0) != 0x80;
+        if (cut || o + w > limit) {
+            memcpy(buf + o, "...", 3);
+            o += 3;
+            break;
+        }
+        memcpy(buf + o, tmp, w);
+        o += w;
+    }
+    buf[o++] = '\'';
+    buf[o] = '\0';
+}
+
+size_t text_width(const char *s)
+{
+    size_t w = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80)
+            w++;
+    return w;
+}

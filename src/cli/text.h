@@ -1,0 +1,27 @@
+/* text.h - small string helpers for names and messages (UTF-8 aware where it matters). */
+#ifndef CX_TEXT_H
+#define CX_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/** Drop leading and trailing spaces and tabs: adjusts *ptr and *len. */
+void text_trim(const char **ptr, size_t *len);
+
+/**
+ * Compare two names ignoring case (ASCII and the basic Cyrillic letters),
+ * after trimming spaces around a.  b is NUL-terminated.
+ */
+bool text_name_equal(const char *a, size_t alen, const char *b);
+
+/**
+ * Write field text for a message, in single quotes: control bytes are shown
+ * as \n, \r, \t or \xHH, and text past 40 bytes is cut with "...".  Always
+ * NUL-terminates buf (size >= 8).
+ */
+void text_quote(char *buf, size_t size, const char *ptr, size_t len);
+
+/** Display width of UTF-8 text in columns (one per code point). */
+size_t text_width(const char *s);
+
+#endif
