@@ -135,7 +135,7 @@ clang-check:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/clang CC=clang EXTRA_CFLAGS="-Werror" bins
 
 manlint:
-	$(Q)out=$$(LC_ALL=C.UTF-8 MANWIDTH=80 nroff -man -ww -z man/cxstat.1 2>&1 >/dev/null); \
+	$(Q)out=$$(LC_ALL=C.UTF-8 groff -man -ww -z -K utf8 -Tutf8 man/cxstat.1 2>&1 >/dev/null); \
 	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi
 
 # ---- install -----------------------------------------------------------

@@ -45,8 +45,8 @@ typedef struct reader_callbacks {
     void *ctx;
     /**
      * Called once per input before any record.  With a header, fields are
-     * the header's names (all of them, trimmed of nothing: the caller
-     * trims) and line is the line the header ends on; without a header
+     * the header's names (all of them; libcsv has trimmed spaces and tabs
+     * around unquoted ones) and line is the line the header ends on; without a header
      * (cfg.header false) fields is NULL, n 0 and line 0.  The callback fills
      * *want.  A non-zero return stops reading; reader_read() then returns
      * READER_STOPPED.
@@ -91,7 +91,7 @@ typedef struct reader_result {
 
 /**
  * Read fp to its end (or until a callback stops), calling cb for the header
- * and each record.  name is not used for I/O, only kept for the caller.
+ * and each record.
  * @return the status; *res receives details (always filled).
  */
 reader_status reader_read(FILE *fp, const reader_config *cfg, const reader_callbacks *cb,
