@@ -39,7 +39,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GEN     = $(BUILD)/gen_survey
 
 .PHONY: all bins run test check unit e2e asan valgrind clang-check manlint sample deps \
-        test-deps install uninstall clean
+        test-deps install-check install uninstall clean
 
 all: $(BIN) cxstat $(LIB)
 
@@ -111,6 +111,7 @@ test: test-deps
 	$(Q)$(MAKE) --no-print-directory valgrind
 	$(Q)$(MAKE) --no-print-directory clang-check
 	$(Q)$(MAKE) --no-print-directory manlint
+	$(Q)$(MAKE) --no-print-directory install-check
 	@echo "make test: all suites passed"
 
 check: unit e2e
@@ -130,6 +131,7 @@ valgrind:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/vg EXTRA_CFLAGS="-Werror" CFLAGS="-O1 -g" bins
 	$(Q)CXSTAT_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all" \
 	  sh tests/e2e/run.sh build/vg/cxstat build/vg/gen_survey
+	$(Q)sh tests/e2e/alloc_check.sh build/vg/cxstat build/vg/gen_survey
 
 clang-check:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/clang CC=clang EXTRA_CFLAGS="-Werror" bins
@@ -137,6 +139,20 @@ clang-check:
 manlint:
 	$(Q)out=$$(LC_ALL=C.UTF-8 groff -man -ww -z -K utf8 -Tutf8 man/cxstat.1 2>&1 >/dev/null); \
 	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi
+
+# Install into a scratch root, build a program against the installed header and
+# library, and check that the library exports nothing but the cx_ prefix.
+install-check: all
+	$(Q)root=$$(mktemp -d) && trap 'rm -rf "$$root"' EXIT && \
+	$(MAKE) --no-print-directory -s install DESTDIR=$$root PREFIX=/usr >/dev/null && \
+	$(CC) -std=c11 -Wall -Wextra -Werror -I$$root/usr/include -o $$root/example \
+	  tests/install/example.c -L$$root/usr/lib -lcxstat && \
+	out=$$($$root/example) && \
+	[ "$$out" = "CSAT 71.4% of 112 answers (1 invalid): average" ] && \
+	[ -f $$root/usr/share/man/man1/cxstat.1 ] && [ -x $$root/usr/bin/cxstat ] && \
+	leaked=$$(nm -g --defined-only $$root/usr/lib/libcxstat.a | awk 'NF == 3 && $$3 !~ /^cx_/ {print $$3}') && \
+	if [ -n "$$leaked" ]; then echo "install-check: symbols without cx_: $$leaked"; exit 1; fi && \
+	echo "install-check: installed library builds the example: $$out"
 
 # ---- install -----------------------------------------------------------
 install: all

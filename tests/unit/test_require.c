@@ -1,0 +1,95 @@
+/* test_require.c - --require checks: parsing and deciding on the displayed value. */
+#include <math.h>
+#include <string.h>
+
+#include "unit.h"
+#include "require.h"
+
+static void test_parse_reads_metric_operator_and_bound(void **state)
+{
+    (void)state;
+    require_check c;
+    assert_true(require_parse("nps>=30", &c));
+    assert_int_equal(c.metric, CX_NPS);
+    assert_int_equal(c.fig, FIG_INDEX);
+    assert_int_equal(c.op, OP_GE);
+    assert_int_equal(c.bound.mant, 30);
+    assert_int_equal(c.bound.exp, 0);
+    assert_true(require_parse("  csat_mean  ==  4.25 ", &c));
+    assert_int_equal(c.metric, CX_CSAT);
+    assert_int_equal(c.fig, FIG_MEAN);
+    assert_int_equal(c.op, OP_EQ);
+    assert_int_equal(c.bound.mant, 425);
+    assert_int_equal(c.bound.exp, 2);
+    assert_true(require_parse("nps>-10", &c));
+    assert_int_equal(c.op, OP_GT);
+    assert_int_equal(c.bound.mant, -10);
+}
+
+static void test_ces_is_the_mean_and_low_effort_the_share(void **state)
+{
+    (void)state;
+    require_check c;
+    assert_true(require_parse("ces<5", &c));
+    assert_int_equal(c.metric, CX_CES);
+    assert_int_equal(c.fig, FIG_MEAN);
+    assert_int_equal(c.op, OP_LT);
+    assert_true(require_parse("ces_low_effort<=70", &c));
+    assert_int_equal(c.fig, FIG_INDEX);
+    assert_int_equal(c.op, OP_LE);
+    assert_string_equal(require_figure_name(CX_CES, FIG_INDEX), "ces_low_effort");
+    assert_string_equal(require_figure_name(CX_CSAT, FIG_MEAN), "csat_mean");
+}
+
+static void test_parse_rejects_malformed_checks(void **state)
+{
+    (void)state;
+    static const char *const bad[] = {
+        "", "nps", "nps>=", ">=30", "nps=>30", "nps=30", "nps!=30", "NPS>=30", "npsx>=30",
+        "nps>=30%", "nps>=3e1", "nps>=.5", "nps>=5.", "nps>=1.1234567", "nps >= 30 40",
+        "csat_mean>=x", "ces_low>=1",
+    };
+    require_check c;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        if (require_parse(bad[i], &c))
+            fail_msg("accepted '%s'", bad[i]);
+}
+
+static void test_holds_compares_the_displayed_value_exactly(void **state)
+{
+    (void)state;
+    require_check c;
+    assert_true(require_parse("nps>=30", &c));
+    assert_true(require_holds(&c, true, 300, 1));    /* 30.0 */
+    assert_false(require_holds(&c, true, 299, 1));   /* 29.9 */
+    assert_true(require_holds(&c, true, 30, 0));     /* 30 */
+    assert_true(require_parse("csat_mean==3.67", &c));
+    assert_true(require_holds(&c, true, 367, 2));
+    assert_true(require_holds(&c, true, 3670, 3));
+    assert_false(require_holds(&c, true, 3671, 3));
+    assert_true(require_parse("nps<-5.5", &c));
+    assert_true(require_holds(&c, true, -56, 1));
+    assert_false(require_holds(&c, true, -55, 1));
+}
+
+static void test_a_value_of_no_answers_fails_every_check(void **state)
+{
+    (void)state;
+    require_check c;
+    assert_true(require_parse("nps<=100", &c));
+    assert_false(require_holds(&c, false, 0, 1));
+    assert_true(require_parse("nps>=-100", &c));
+    assert_false(require_holds(&c, false, 0, 1));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parse_reads_metric_operator_and_bound),
+        cmocka_unit_test(test_ces_is_the_mean_and_low_effort_the_share),
+        cmocka_unit_test(test_parse_rejects_malformed_checks),
+        cmocka_unit_test(test_holds_compares_the_displayed_value_exactly),
+        cmocka_unit_test(test_a_value_of_no_answers_fails_every_check),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;
+}
