@@ -30,7 +30,6 @@ int survey_init(survey *s, const options *opt, FILE *err)
         cx_hist_init(&s->hist[m]);
         s->active[m] = opt->wanted[m];
     }
-    s->metrics_fixed = opt->named_any;
     return EXIT_OK;
 }
 
@@ -128,22 +127,25 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
                     print_columns(s->err, f, n);
                 else
                     fprintf(s->err, "cxstat: without a header, give a column number\n");
-                return fail(s, EXIT_USAGE);
+                return fail(s, s->metrics_fixed ? EXIT_DATA : EXIT_USAGE);
             }
         } else if (!o->named_any && f) {
             s->col[m] = find_column(name, f, n);
         }
         bool found = s->col[m] != NO_COLUMN;
-        if (!s->metrics_fixed && !o->named_any)
+        if (!s->metrics_fixed)
             s->active[m] = s->active[m] || found;
         if (s->active[m] && !found) {
-            if (!f)
+            if (o->named_any)
+                fprintf(s->err, "cxstat: --require reads %s, but no %s column is named; "
+                                "name it with --%s\n", name, name, name);
+            else if (!f)
                 fprintf(s->err, "cxstat: %s: without a header, name the %s column by "
                                 "number (--%s=N)\n", s->file, name, name);
             else
                 fprintf(s->err, "cxstat: %s:1: no column named '%s'; name it with --%s\n",
                         s->file, name, name);
-            if (f)
+            if (f && !o->named_any)
                 print_columns(s->err, f, n);
             return fail(s, s->metrics_fixed ? EXIT_DATA : EXIT_USAGE);
         }
