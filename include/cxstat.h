@@ -55,6 +55,8 @@ typedef enum cx_status {
     CX_EBAND_GAP,       /* band: a value of the range lies in no band */
     CX_EBAND_ID,        /* band: the id is empty or repeats an earlier band's id */
     CX_EBAND_FULL,      /* band: more than CX_MAX_BANDS bands */
+    CX_EDATE,           /* date: not a date in an accepted form, or an impossible one */
+    CX_EOVERFLOW,       /* weights: a sum would leave the range it is kept exactly in */
     CX_STATUS_COUNT
 } cx_status;
 
@@ -64,12 +66,15 @@ typedef enum cx_status {
  */
 const char *cx_strerror(cx_status status);
 
-/** The metrics the library scores. */
-typedef enum cx_metric { CX_NPS = 0, CX_CSAT, CX_CES, CX_METRIC_COUNT } cx_metric;
+/**
+ * The metrics the library scores.  CX_LEVEL is an employee's customer-
+ * orientation rating 1-5, whose mean maps to one of five competency levels.
+ */
+typedef enum cx_metric { CX_NPS = 0, CX_CSAT, CX_CES, CX_LEVEL, CX_METRIC_COUNT } cx_metric;
 
 /**
  * Name of a metric as used in options, report keys and band files: "nps",
- * "csat", "ces".  @return a static string, or NULL for a value out of range.
+ * "csat", "ces", "level".  @return a static string, or NULL for a value out of range.
  */
 const char *cx_metric_name(cx_metric metric);
 
@@ -113,6 +118,9 @@ cx_status cx_scale_csat(cx_scale *scale, int hi, int satisfied_from);
  * @return CX_OK, or CX_EINVAL for another scale or direction.
  */
 cx_status cx_scale_ces(cx_scale *scale, int hi, cx_ces_direction direction);
+
+/** The employee-level rating scale: 1-5, no good or bad answers (its figure is the mean). */
+void cx_scale_level(cx_scale *scale);
 
 /**
  * Read one answer as survey exports write it.  Accepted: a whole number,
@@ -239,7 +247,7 @@ typedef struct cx_band {
 /**
  * A band set: bands that tile the range of the value they interpret (NPS
  * -100..100, CSAT % 0..100, CES mean lo..hi of its scale) with no gap and no
- * overlap, in any order.  Strings are borrowed.
+ * overlap, in any order (level: the mean 1..5).  Strings are borrowed.
  */
 typedef struct cx_bandset {
     const char *name;
@@ -265,7 +273,7 @@ cx_status cx_bandset_add(cx_bandset *set, const char *interval, size_t len, cons
 
 /**
  * The range a band set for this scale must cover: -100..100 for NPS,
- * 0..100 for CSAT, lo..hi of the scale for CES.
+ * 0..100 for CSAT, lo..hi of the scale for CES and level (their means).
  */
 void cx_band_range(const cx_scale *scale, cx_decimal *lo, cx_decimal *hi);
 
@@ -288,7 +296,7 @@ const cx_band *cx_bandset_find(const cx_bandset *set, int64_t scaled, unsigned p
 
 /**
  * A built-in band set by name: "nps" (default for NPS), "nps-market", "csat"
- * (default for CSAT).  @return a static set, or NULL for an unknown name.
+ * (default for CSAT), "level" (default for level).  @return a static set, or NULL for an unknown name.
  */
 const cx_bandset *cx_bandset_builtin(const char *name);
 
@@ -492,6 +500,185 @@ cx_status cx_mean_interval(double n, double mean, double sd, double confidence, 
  */
 cx_status cx_welch(double n1, double mean1, double sd1, double n2, double mean2, double sd2,
                    double confidence, double fpc1, double fpc2, cx_diff *out);
+
+/* ---- Dates and periods: which day, week, month... an answer belongs to -- */
+
+/*
+ * A calendar date of the proleptic Gregorian calendar.  The library only
+ * handles years 1000..9999: every date cx_date_parse() accepts.
+ */
+typedef struct cx_date {
+    int year, month, day; /* month 1..12, day 1..31 */
+} cx_date;
+
+/**
+ * Read a date as survey exports write it.  Accepted, optionally surrounded
+ * by spaces or tabs:
+ *   - ISO 8601: "YYYY-MM-DD", optionally followed by 'T' or one space and a
+ *     time "HH:MM", "HH:MM:SS" or "HH:MM:SS.fraction" (any number of
+ *     fraction digits), the time optionally followed by a zone "Z",
+ *     "+HH:MM", "+HHMM" or "+HH" (or '-'): "2025-03-14T09:05:00.250+03:00";
+ *   - "DD.MM.YYYY" (Russian Excel), optionally followed by one space and a
+ *     time "H:MM" or "H:MM:SS" (the hour in one or two digits, as Excel
+ *     writes it): "14.03.2025 9:05";
+ *   - "YYYY/MM/DD", optionally followed by one space and a time as above.
+ * Every field has exactly the digits shown (except the Excel hour).  Ranges:
+ * year 1000..9999, month 1..12, day within the month (Gregorian leap years),
+ * hour 0..23 (not 24:00), minute 0..59, second 0..60 (a leap second), zone
+ * 00:00..23:59.  The date is the calendar date as written: the time and the
+ * zone are checked but not applied, so "2025-03-14T23:30-05:00" is March 14
+ * (in UTC it would already be March 15).
+ * @param text  the field, len bytes; need not be NUL-terminated, and a NUL
+ *              byte in it is not a date (text may be NULL when len is 0)
+ * @param out   receives the date on success; untouched otherwise
+ * @return CX_OK; CX_BLANK for an empty or all-space field; CX_EDATE for
+ *         anything else, an impossible date ("2025-02-29") or time included.
+ */
+cx_status cx_date_parse(const char *text, size_t len, cx_date *out);
+
+/** The length of the periods answers are grouped by (--every). */
+typedef enum cx_every {
+    CX_EVERY_DAY = 0,
+    CX_EVERY_WEEK,    /* ISO 8601 week: Monday to Sunday */
+    CX_EVERY_MONTH,
+    CX_EVERY_QUARTER,
+    CX_EVERY_YEAR,
+    CX_EVERY_COUNT
+} cx_every;
+
+/**
+ * Read the name of a period length: "day", "week", "month", "quarter" or
+ * "year" (lower case, NUL-terminated).
+ * @return CX_OK, or CX_EINVAL (out untouched) for another name or NULL.
+ */
+cx_status cx_every_parse(const char *name, cx_every *out);
+
+/**
+ * The name of a period length, as cx_every_parse() reads it.
+ * @return a static string, or NULL for a value out of range.
+ */
+const char *cx_every_name(cx_every every);
+
+/** What cx_period_of() returns for an invalid date or period length; no period has it. */
+#define CX_PERIOD_NONE INT32_MIN
+
+/**
+ * The period a date falls in, as a number that increases with time and is
+ * consecutive for consecutive periods, so that periods sort and gaps show:
+ *   day      days since 1970-01-01 (1969-12-31 is -1);
+ *   week     ISO weeks since the one holding 1970-01-01, which runs from
+ *            Monday 1969-12-29 (floor((days + 3) / 7));
+ *   month    year * 12 + month - 1;
+ *   quarter  year * 4 + (month - 1) / 3;
+ *   year     the year.
+ * @param d  a valid date of years 1000..9999 (as cx_date_parse() gives)
+ * @return the period number; CX_PERIOD_NONE for an invalid date or an
+ *         every out of range.
+ */
+int32_t cx_period_of(cx_date d, cx_every every);
+
+/**
+ * Write the label of a period number: "2025-03-14", "2025-W11", "2025-03",
+ * "2025-Q1" or "2025".  A week is labelled with its ISO 8601 week-year and
+ * week number: 2024-12-30 is in "2025-W01", 2021-01-03 in "2020-W53".
+ * Writes at most size bytes including the NUL, like snprintf.
+ * @return the length the full label has; 0 (and "" when size > 0) for a
+ *         period that no date of years 1000..9999 falls in, or an every
+ *         out of range.
+ */
+size_t cx_period_label(int32_t period, cx_every every, char *buf, size_t size);
+
+/* ---- Weights: exact weighted histograms -------------------------------- */
+
+/*
+ * A weight is kept as an integer number of millionths ("units"): 0.5 is
+ * 500000.  Sums of units and of their squares are exact 128-bit integers, so
+ * weighted histograms merge by addition with byte-identical results in any
+ * order, like cx_hist.  The library therefore needs a compiler with 128-bit
+ * integers, as gcc and clang have on 64-bit targets.
+ */
+#if !defined(__SIZEOF_INT128__)
+#error "cxstat needs a compiler with 128-bit integers (unsigned __int128)"
+#endif
+__extension__ typedef unsigned __int128 cx_u128;
+
+/** Units per weight of 1: weights are kept in millionths. */
+#define CX_WEIGHT_SCALE 1000000
+/** The largest weight accepted (1e9). */
+#define CX_WEIGHT_MAX 1000000000
+
+/**
+ * Read a weight: digits with an optional decimal point or comma ("0.5",
+ * "0,25" as European Excel writes it, ".5", "2."), at least one digit,
+ * optionally surrounded by spaces or tabs.  Decimals beyond the sixth are
+ * rounded half up to millionths: "1.0000005" is 1000001 units, "0.0000004"
+ * is 0.  Zero is a valid weight.
+ * @param text   the field, len bytes; need not be NUL-terminated (text may be
+ *               NULL when len is 0)
+ * @param units  receives the weight in millionths on success; untouched
+ *               otherwise
+ * @return CX_OK; CX_BLANK for an empty or all-space field; CX_ESIGN for a
+ *         number with a leading '-' or '+'; CX_ERANGE for a number above
+ *         CX_WEIGHT_MAX after rounding (however many digits it has);
+ *         CX_ENOTNUM for anything else ("1e3", "nan", "inf", "1.2.3").
+ */
+cx_status cx_weight_parse(const char *text, size_t len, uint64_t *units);
+
+/** The nearest double to v (round to nearest, ties to even). */
+double cx_u128_to_double(cx_u128 v);
+
+/**
+ * The weights of one metric's valid answers in one group, beside the cx_hist
+ * whose integer counts stay the respondents: w[i] is the sum of the weights
+ * (in units) of the answers equal to scale->lo + i, w2[i] the sum of their
+ * squares (in units squared).  All zero is empty.  A bin's w2 stays at most
+ * 2^120 (about 1.3e36: a million answers of weight CX_WEIGHT_MAX, 1.3e24 of
+ * weight 1), so the totals over all bins that cx_wsummarize() takes are
+ * exact too.
+ */
+typedef struct cx_whist {
+    cx_u128 w[CX_MAX_BINS];
+    cx_u128 w2[CX_MAX_BINS];
+} cx_whist;
+
+/** Make a weighted histogram empty. */
+void cx_whist_init(cx_whist *whist);
+
+/**
+ * Add one answer of value score with a weight of units millionths.
+ * @return CX_OK; CX_ERANGE if score is off the scale, CX_EOVERFLOW if a bin
+ *         would pass its limit (nothing added either way).
+ */
+cx_status cx_whist_add(cx_whist *whist, const cx_scale *scale, int score, uint64_t units);
+
+/**
+ * Add every sum of src to dst.  Both must be of the same scale.
+ * @return CX_OK, or CX_EOVERFLOW (dst unchanged) if a bin would pass its
+ *         limit.
+ */
+cx_status cx_whist_merge(cx_whist *dst, const cx_whist *src);
+
+/**
+ * The weighted figures of a weighted histogram (METRICS.md section 7,
+ * "Weights").  Every figure is a ratio of the exact integer sums, converted
+ * to double only at the end, so it does not depend on the order in which
+ * answers were added.
+ */
+typedef struct cx_wsummary {
+    double sum_w, sum_w2;  /* sum of the weights, and of their squares (weights, not units) */
+    double n_eff;          /* Kish's effective sample size (sum w)^2 / sum w^2; 0 when undefined */
+    double good, mid, bad; /* weighted shares 0..1 of good, mid and bad answers (see cx_summary) */
+    double index;          /* NPS: good - bad, -1..1; CSAT and CES: good */
+    double mean;           /* sum w x / sum w */
+    bool defined;          /* false when sum w = 0: shares, index and mean are NaN */
+} cx_wsummary;
+
+/**
+ * Summarize a weighted histogram of the given scale.  Scaling every weight by
+ * the same factor changes sum_w and sum_w2 only.  For intervals, pass the
+ * effective counts good * n_eff, ... and n_eff to the statistics functions.
+ */
+void cx_wsummarize(const cx_whist *whist, const cx_scale *scale, cx_wsummary *out);
 
 #ifdef __cplusplus
 }

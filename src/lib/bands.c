@@ -185,6 +185,7 @@ void cx_band_range(const cx_scale *scale, cx_decimal *lo, cx_decimal *hi)
         *hi = (cx_decimal){100, 0};
         return;
     case CX_CES:
+    case CX_LEVEL:
     case CX_METRIC_COUNT:
         break;
     }

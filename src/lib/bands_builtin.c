@@ -34,6 +34,19 @@ static const cx_bandset builtin[] = {
         BAND('[', 0, 60, ')', "improve", "Much room for improvement",
              "Есть много возможностей для улучшения"),
     }},
+    /* 001, table 2: a mean rating maps to the nearest level (METRICS.md section 4). */
+    {"level", CX_LEVEL, 5, {
+        {.lo = {45, 1}, .hi = {5, 0}, .id = "strategic", .label_en = "Strategic",
+         .label_ru = "Стратегический"},
+        {.lo = {35, 1}, .hi = {45, 1}, .hi_open = true, .id = "strong", .label_en = "Strong",
+         .label_ru = "Сильный"},
+        {.lo = {25, 1}, .hi = {35, 1}, .hi_open = true, .id = "basic", .label_en = "Basic",
+         .label_ru = "Базовый"},
+        {.lo = {15, 1}, .hi = {25, 1}, .hi_open = true, .id = "limited", .label_en = "Limited",
+         .label_ru = "Ограниченный"},
+        {.lo = {1, 0}, .hi = {15, 1}, .hi_open = true, .id = "negative", .label_en = "Negative",
+         .label_ru = "Негативный"},
+    }},
 };
 
 #define BUILTIN_COUNT (sizeof builtin / sizeof builtin[0])
@@ -42,6 +55,7 @@ static const cx_bandset *const default_set[CX_METRIC_COUNT] = {
     [CX_NPS] = &builtin[0],
     [CX_CSAT] = &builtin[2],
     [CX_CES] = NULL,
+    [CX_LEVEL] = &builtin[3],
 };
 
 const cx_bandset *cx_bandset_builtin(const char *name)

@@ -23,12 +23,14 @@ static const scale_def scale_defs[] = {
     {CX_CES, 1, 5, 4, 0},
     {CX_CES, 1, 7, 5, 0},
     {CX_CES, 1, 10, 6, 0},
+    {CX_LEVEL, 1, 5, 6, 0}, /* no good answers: the level is read from the mean */
 };
 
 static const char *const metric_names[CX_METRIC_COUNT] = {
     [CX_NPS] = "nps",
     [CX_CSAT] = "csat",
     [CX_CES] = "ces",
+    [CX_LEVEL] = "level",
 };
 
 const char *cx_metric_name(cx_metric metric)
@@ -62,6 +64,13 @@ static void fill(cx_scale *scale, const scale_def *def, int good_lo, int good_hi
 void cx_scale_nps(cx_scale *scale)
 {
     const scale_def *def = find_def(CX_NPS, 10);
+
+    fill(scale, def, def->good_from, def->hi, CX_CES_AGREE);
+}
+
+void cx_scale_level(cx_scale *scale)
+{
+    const scale_def *def = find_def(CX_LEVEL, 5);
 
     fill(scale, def, def->good_from, def->hi, CX_CES_AGREE);
 }

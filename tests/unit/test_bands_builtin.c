@@ -12,11 +12,12 @@ typedef struct row {
 typedef struct expected_set {
     const char *name;
     cx_metric metric;
-    row rows[3];
+    size_t count;
+    row rows[5];
 } expected_set;
 
 static const expected_set expected[] = {
-    {"nps", CX_NPS, {
+    {"nps", CX_NPS, 3, {
         {"[50,100]", "good", "Customer focus is at a good level",
          "Система клиентоориентированности на хорошем уровне"},
         {"[30,50)", "develop", "Service works well but needs development",
@@ -24,19 +25,27 @@ static const expected_set expected[] = {
         {"[-100,30)", "act", "Research the causes and take action",
          "Необходимо провести исследование компании и принять меры"},
     }},
-    {"nps-market", CX_NPS, {
+    {"nps-market", CX_NPS, 3, {
         {"(50,100]", "favorite", "You are among the favourites", "Вы среди фаворитов"},
         {"[10,50]", "known", "The brand is known, but customer focus must grow",
          "Бренд узнаваем, но нужно повышать клиентоориентированность"},
         {"[-100,10)", "unvalued", "Customers do not value your products and company",
          "Потребители не ценят вашу продукцию и компанию"},
     }},
-    {"csat", CX_CSAT, {
+    {"csat", CX_CSAT, 3, {
         {"(80,100]", "good", "Good in any industry", "У вас всё хорошо, независимо от отрасли"},
         {"[60,80]", "average", "Average: compare with your own history and industry",
          "Средний уровень: сравните со своей историей и отраслью"},
         {"[0,60)", "improve", "Much room for improvement",
          "Есть много возможностей для улучшения"},
+    }},
+    /* METRICS.md section 4: [1,1.5) -> 1 ... [4.5,5] -> 5, best level first. */
+    {"level", CX_LEVEL, 5, {
+        {"[4.5,5]", "strategic", "Strategic", "Стратегический"},
+        {"[3.5,4.5)", "strong", "Strong", "Сильный"},
+        {"[2.5,3.5)", "basic", "Basic", "Базовый"},
+        {"[1.5,2.5)", "limited", "Limited", "Ограниченный"},
+        {"[1,1.5)", "negative", "Negative", "Негативный"},
     }},
 };
 #define NSETS (sizeof expected / sizeof expected[0])
@@ -56,8 +65,8 @@ static void test_builtin_sets_equal_the_metrics_tables_best_band_first(void **st
         assert_non_null(set);
         assert_string_equal(set->name, expected[i].name);
         assert_int_equal(set->metric, expected[i].metric);
-        assert_int_equal(set->count, 3);
-        for (size_t j = 0; j < 3; j++) {
+        assert_int_equal(set->count, expected[i].count);
+        for (size_t j = 0; j < expected[i].count; j++) {
             const row *r = &expected[i].rows[j];
             const cx_band *b = &set->band[j];
             cx_band want;
@@ -92,7 +101,6 @@ static void test_unknown_builtin_name_is_null(void **state)
     assert_null(cx_bandset_builtin("NPS"));
     assert_null(cx_bandset_builtin("nps "));
     assert_null(cx_bandset_builtin(""));
-    assert_null(cx_bandset_builtin("level"));
     assert_null(cx_bandset_builtin("ces"));
     assert_null(cx_bandset_builtin(NULL));
 }
@@ -103,6 +111,7 @@ static void test_defaults_are_nps_and_csat_and_none_for_ces(void **state)
     assert_ptr_equal(cx_bandset_default(CX_NPS), cx_bandset_builtin("nps"));
     assert_ptr_equal(cx_bandset_default(CX_CSAT), cx_bandset_builtin("csat"));
     assert_null(cx_bandset_default(CX_CES));
+    assert_ptr_equal(cx_bandset_default(CX_LEVEL), cx_bandset_builtin("level"));
     assert_null(cx_bandset_default(CX_METRIC_COUNT));
 }
 
@@ -118,6 +127,8 @@ static void test_builtin_sets_pass_the_check(void **state)
 
         if (set->metric == CX_NPS)
             cx_scale_nps(&s);
+        else if (set->metric == CX_LEVEL)
+            cx_scale_level(&s);
         else
             assert_int_equal(cx_scale_csat(&s, 5, 0), CX_OK);
         cx_band_range(&s, &lo, &hi);
@@ -185,6 +196,22 @@ static void test_band_follows_the_displayed_value(void **state)
     assert_string_equal(band_at("csat", scaled, 1), "average");
 }
 
+static void test_level_mean_maps_to_the_nearest_level(void **state)
+{
+    (void)state;
+    /* METRICS.md section 4: [1,1.5) -> 1, [1.5,2.5) -> 2, ..., [4.5,5] -> 5; means at 2 decimals */
+    assert_string_equal(band_at("level", 100, 2), "negative");
+    assert_string_equal(band_at("level", 149, 2), "negative");
+    assert_string_equal(band_at("level", 150, 2), "limited");
+    assert_string_equal(band_at("level", 249, 2), "limited");
+    assert_string_equal(band_at("level", 250, 2), "basic");
+    assert_string_equal(band_at("level", 349, 2), "basic");
+    assert_string_equal(band_at("level", 350, 2), "strong");
+    assert_string_equal(band_at("level", 449, 2), "strong");
+    assert_string_equal(band_at("level", 450, 2), "strategic");
+    assert_string_equal(band_at("level", 500, 2), "strategic");
+}
+
 /* ---- data/bands/ -------------------------------------------------------- */
 
 static size_t put_field(char *out, size_t pos, const char *field, bool quote)
@@ -209,7 +236,7 @@ static size_t render(const expected_set *set, char *out)
     size_t pos = sizeof header - 1;
 
     memcpy(out, header, pos);
-    for (size_t i = 0; i < 3; i++) {
+    for (size_t i = 0; i < set->count; i++) {
         const row *r = &set->rows[i];
 
         pos = put_field(out, pos, r->interval, true);
@@ -248,6 +275,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_builtin_sets_equal_the_metrics_tables_best_band_first),
         cmocka_unit_test(test_builtin_at_lists_every_set_then_null),
+        cmocka_unit_test(test_level_mean_maps_to_the_nearest_level),
         cmocka_unit_test(test_unknown_builtin_name_is_null),
         cmocka_unit_test(test_defaults_are_nps_and_csat_and_none_for_ces),
         cmocka_unit_test(test_builtin_sets_pass_the_check),

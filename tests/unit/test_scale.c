@@ -139,9 +139,24 @@ static void test_metric_names_are_option_spellings(void **state)
     assert_null(cx_metric_name((cx_metric)-1));
 }
 
+static void test_level_scale_is_1_to_5_without_good_or_bad_answers(void **state)
+{
+    cx_scale s;
+
+    (void)state;
+    cx_scale_level(&s);
+    assert_int_equal(s.metric, CX_LEVEL);
+    assert_int_equal(s.lo, 1);
+    assert_int_equal(s.hi, 5);
+    assert_true(s.good_lo > s.good_hi);
+    assert_true(s.bad_lo > s.bad_hi);
+    assert_string_equal(cx_metric_name(CX_LEVEL), "level");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_level_scale_is_1_to_5_without_good_or_bad_answers),
         cmocka_unit_test(test_nps_is_0_to_10_promoters_9_10_detractors_0_6),
         cmocka_unit_test(test_csat_default_threshold_is_top_two_box),
         cmocka_unit_test(test_csat_has_no_bad_answers),
