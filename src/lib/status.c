@@ -17,6 +17,8 @@ static const char *const messages[] = {
     [CX_EBAND_GAP] = "bands leave a gap in the range",
     [CX_EBAND_ID] = "band id is empty or repeats another band's id",
     [CX_EBAND_FULL] = "too many bands",
+    [CX_EDATE] = "not a date",
+    [CX_EOVERFLOW] = "weighted sums too large to keep exactly",
 };
 
 _Static_assert(sizeof messages / sizeof messages[0] == CX_STATUS_COUNT,
