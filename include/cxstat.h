@@ -670,6 +670,8 @@ typedef struct cx_wsummary {
     double good, mid, bad; /* weighted shares 0..1 of good, mid and bad answers (see cx_summary) */
     double index;          /* NPS: good - bad, -1..1; CSAT and CES: good */
     double mean;           /* sum w x / sum w */
+    double sd;             /* weighted standard deviation, sqrt(sum w (x - mean)^2 / sum w
+                              * n_eff / (n_eff - 1)); NaN when n_eff <= 1 */
     bool defined;          /* false when sum w = 0: shares, index and mean are NaN */
 } cx_wsummary;
 

@@ -8,29 +8,79 @@
 #include "report.h"
 #include "survey.h"
 
-/* Report each failed --require check; @return EXIT_REQUIRE if any failed. */
-static int check_requirements(const report *r, const options *o, FILE *err)
+static int64_t pow10_of(unsigned n)
 {
-    int rc = EXIT_OK;
+    int64_t p = 1;
+    while (n--)
+        p *= 10;
+    return p;
+}
+
+/* One row's checks; @return false if any failed (each reported). */
+static bool row_requirements(const report *r, const report_row *row, FILE *err)
+{
+    const options *o = r->opt;
+    bool ok = true;
+    char name[512] = "";
+    if (row->key)
+        report_row_name(r, row, name, sizeof name);
     for (size_t i = 0; i < o->nrequire; i++) {
         const require_check *c = &o->require[i];
-        const metric_view *v = NULL;
-        for (size_t j = 0; j < r->count; j++)
-            if (r->view[j].metric == c->metric)
-                v = &r->view[j];
+        const metric_view *v = report_view(row, c->metric);
         const shown *f = v ? report_figure(v, c->fig) : NULL;
         if (f && require_holds(c, f->defined, f->scaled, f->prec))
             continue;
         char buf[32];
+        fprintf(err, "cxstat: requirement failed: %s%s%s ", c->text, row->key ? " for " : "",
+                name);
         if (f && f->defined)
-            fprintf(err, "cxstat: requirement failed: %s (%s is %s)\n", c->text,
-                    require_figure_name(c->metric, c->fig), report_format(f, buf, sizeof buf));
+            fprintf(err, "(%s is %s)\n", require_figure_name(c->metric, c->fig),
+                    report_format(f, buf, sizeof buf));
         else
-            fprintf(err, "cxstat: requirement failed: %s (%s has no value: no valid answers)\n",
-                    c->text, require_figure_name(c->metric, c->fig));
-        rc = EXIT_REQUIRE;
+            fprintf(err, "(%s has no value: no valid answers)\n",
+                    require_figure_name(c->metric, c->fig));
+        ok = false;
     }
-    return rc;
+    return ok;
+}
+
+/* Every check on the total and on every group shown; @return EXIT_REQUIRE if any failed. */
+static int check_requirements(const report *r, FILE *err)
+{
+    bool ok = true;
+    for (size_t i = 0; i < r->nrows; i++)
+        ok = row_requirements(r, &r->rows[i], err) && ok;
+    ok = row_requirements(r, &r->total, err) && ok;
+    return ok ? EXIT_OK : EXIT_REQUIRE;
+}
+
+/* What the report's figures need said beside them: wide margins, hidden groups, low rates. */
+static void report_warnings(const report *r, FILE *err)
+{
+    const options *o = r->opt;
+    if (o->quiet)
+        return;
+    if (r->wide)
+        fprintf(err, "cxstat: warning: %zu row%s with a margin of error above 10 points: "
+                     "too few responses for a precise figure\n",
+                r->wide, r->wide == 1 ? "" : "s");
+    if (r->hidden)
+        fprintf(err, "cxstat: warning: %zu group%s with fewer than %llu records hidden "
+                     "(counted in the total)\n",
+                r->hidden, r->hidden == 1 ? "" : "s", (unsigned long long)o->min_n);
+    if (o->compare && r->s->compare_other)
+        fprintf(err, "cxstat: warning: %llu record%s in neither compared segment (counted in "
+                     "the total)\n",
+                (unsigned long long)r->s->compare_other, r->s->compare_other == 1 ? "" : "s");
+    /* The documents warn that a few percent answering says little about the silent rest. */
+    if (o->population && r->response_rate.defined &&
+        r->response_rate.scaled < 10 * (int64_t)pow10_of(o->precision)) {
+        char buf[32];
+        fprintf(err, "cxstat: warning: response rate %s%% of %llu: the answers may not speak "
+                     "for the customers who did not answer\n",
+                report_format(&r->response_rate, buf, sizeof buf),
+                (unsigned long long)o->population);
+    }
 }
 
 static void write_report(const report *r, FILE *out)
@@ -67,11 +117,17 @@ static int run(const options *o)
     if (rc == EXIT_OK) {
         report r;
         survey_warn(&s);
-        report_build(&r, o, &s, &bc);
-        write_report(&r, stdout);
-        rc = close_stdout();
+        rc = report_build(&r, o, &s, &bc);
+        if (rc == EXIT_OK) {
+            report_warnings(&r, stderr);
+            write_report(&r, stdout);
+            rc = close_stdout();
+        } else {
+            fprintf(stderr, "cxstat: out of memory\n");
+        }
         if (rc == EXIT_OK)
-            rc = check_requirements(&r, o, stderr);
+            rc = check_requirements(&r, stderr);
+        report_free(&r);
     }
     bands_free(&bc);
     survey_free(&s);

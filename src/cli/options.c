@@ -15,6 +15,21 @@ static const char usage_text[] =
     "      --nps=COL             NPS answers, 0-10\n"
     "      --csat=COL            CSAT answers\n"
     "      --ces=COL             CES answers\n"
+    "      --level=COL           employee customer-orientation ratings, 1-5; the mean\n"
+    "                            maps to a competency level (never detected by name)\n"
+    "\n"
+    "Segments and statistics:\n"
+    "  -g, --group=COL[,COL]...  one row per distinct value (combination), and a total\n"
+    "      --sort=ORDER          key (default), n, nps, csat, ces or level\n"
+    "      --min-n=N             hide groups with fewer than N records (still in total)\n"
+    "      --period=COL          one row per period of the dates in COL\n"
+    "      --every=UNIT          day, week, month (default), quarter or year\n"
+    "      --compare=COL:A,B     compare the rows whose COL is A with those where it is B\n"
+    "  -w, --weight=COL          weight each record by COL (a number >= 0)\n"
+    "      --population=N        customers surveyed from: response rate and\n"
+    "                            finite-population correction of the margins\n"
+    "      --confidence=C        confidence of intervals and tests, 0.5-0.999\n"
+    "                            (default 0.95)\n"
     "\n"
     "Input:\n"
     "  -d, --delimiter=C         field delimiter: ',' ';' '|' or tab (also 'tab');\n"
@@ -37,8 +52,9 @@ static const char usage_text[] =
     "      --lang=LANG           en (default) or ru: labels and band texts\n"
     "  -q, --quiet               no warnings on standard error\n"
     "      --require=CHECK       METRIC OP NUMBER, e.g. 'nps>=30'; METRIC: nps, csat,\n"
-    "                            csat_mean, ces, ces_low_effort; OP: >= > <= < ==.\n"
-    "                            Repeatable; checks the value as displayed\n"
+    "                            csat_mean, ces, ces_low_effort, level; OP: >= > <=\n"
+    "                            < ==. Repeatable; checks the value as displayed, in\n"
+    "                            the total and in every group shown\n"
     "  -h, --help                show this help and exit\n"
     "  -V, --version             show the version and exit\n"
     "\n"
@@ -47,7 +63,8 @@ static const char usage_text[] =
     "Full documentation: man cxstat\n";
 
 enum {
-    OPT_NPS = 256, OPT_CSAT, OPT_CES, OPT_STRICT, OPT_CSAT_SCALE, OPT_CSAT_SATISFIED,
+    OPT_NPS = 256, OPT_CSAT, OPT_CES, OPT_LEVEL, OPT_STRICT, OPT_SORT, OPT_MIN_N, OPT_PERIOD,
+    OPT_EVERY, OPT_COMPARE, OPT_POPULATION, OPT_CONFIDENCE, OPT_CSAT_SCALE, OPT_CSAT_SATISFIED,
     OPT_CES_SCALE, OPT_CES_DIRECTION, OPT_BANDS, OPT_LANG, OPT_REQUIRE
 };
 
@@ -56,21 +73,31 @@ static const struct option long_options[] = {
     {"ces", required_argument, NULL, OPT_CES},
     {"ces-direction", required_argument, NULL, OPT_CES_DIRECTION},
     {"ces-scale", required_argument, NULL, OPT_CES_SCALE},
+    {"compare", required_argument, NULL, OPT_COMPARE},
+    {"confidence", required_argument, NULL, OPT_CONFIDENCE},
     {"csat", required_argument, NULL, OPT_CSAT},
     {"csat-satisfied", required_argument, NULL, OPT_CSAT_SATISFIED},
     {"csat-scale", required_argument, NULL, OPT_CSAT_SCALE},
     {"delimiter", required_argument, NULL, 'd'},
+    {"every", required_argument, NULL, OPT_EVERY},
     {"format", required_argument, NULL, 'f'},
+    {"group", required_argument, NULL, 'g'},
     {"help", no_argument, NULL, 'h'},
     {"lang", required_argument, NULL, OPT_LANG},
+    {"level", required_argument, NULL, OPT_LEVEL},
+    {"min-n", required_argument, NULL, OPT_MIN_N},
     {"no-header", no_argument, NULL, 'n'},
     {"no-headers", no_argument, NULL, 'n'},
     {"nps", required_argument, NULL, OPT_NPS},
+    {"period", required_argument, NULL, OPT_PERIOD},
+    {"population", required_argument, NULL, OPT_POPULATION},
     {"precision", required_argument, NULL, 'p'},
     {"quiet", no_argument, NULL, 'q'},
     {"require", required_argument, NULL, OPT_REQUIRE},
+    {"sort", required_argument, NULL, OPT_SORT},
     {"strict", no_argument, NULL, OPT_STRICT},
     {"version", no_argument, NULL, 'V'},
+    {"weight", required_argument, NULL, 'w'},
     {NULL, 0, NULL, 0},
 };
 
@@ -162,6 +189,91 @@ static opt_result bad_option(FILE *err, int c, const char *word)
     return OPT_USAGE;
 }
 
+/* A column: a 1-based number, or a name that is not empty. */
+static bool valid_column(const char *s)
+{
+    if (*s == '\0')
+        return false;
+    if (strspn(s, "0123456789") == strlen(s))
+        return strspn(s, "0") < strlen(s); /* not 0 */
+    return true;
+}
+
+/* -g a,b,c: split in place (argv strings are writable). */
+static bool split_groups(char *arg, options *o)
+{
+    o->ngroup = 0;
+    for (char *p = arg;;) {
+        char *comma = strchr(p, ',');
+        if (comma)
+            *comma = '\0';
+        if (o->ngroup == MAX_GROUP_COLUMNS || !valid_column(p))
+            return false;
+        o->group[o->ngroup++] = p;
+        if (!comma)
+            return true;
+        p = comma + 1;
+    }
+}
+
+static bool parse_sort(const char *s, sort_order *out)
+{
+    static const char *const names[] = {"key", "n", "nps", "csat", "ces", "level"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *out = (sort_order)i;
+            return true;
+        }
+    return false;
+}
+
+/* A whole number 0..10^15, digits only. */
+static bool parse_count(const char *s, uint64_t *out)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 15 || strspn(s, "0123456789") != n)
+        return false;
+    *out = strtoull(s, NULL, 10);
+    return true;
+}
+
+/* 0.5 to 0.999, at most three decimals: "0.9", "0.95", "0.999". */
+static bool parse_confidence(const char *s, double *out)
+{
+    cx_decimal d;
+    if (cx_decimal_parse(s, strlen(s), &d) != CX_OK || d.exp > 3 ||
+        cx_decimal_compare(d, (cx_decimal){5, 1}) < 0 ||
+        cx_decimal_compare(d, (cx_decimal){999, 3}) > 0)
+        return false;
+    double v = (double)d.mant;
+    for (unsigned i = 0; i < d.exp; i++)
+        v /= 10;
+    *out = v;
+    return true;
+}
+
+/* COL:A,B, split in place. */
+static bool parse_compare(char *arg, options *o)
+{
+    char *colon = strchr(arg, ':');
+    char *comma = colon ? strchr(colon + 1, ',') : NULL;
+    if (!colon || !comma || colon == arg || comma == colon + 1 || comma[1] == '\0')
+        return false;
+    *colon = '\0';
+    *comma = '\0';
+    if (!valid_column(arg))
+        return false;
+    o->compare = arg;
+    o->compare_value[0] = colon + 1;
+    o->compare_value[1] = comma + 1;
+    return true;
+}
+
+bool options_grouped(const options *o)
+{
+    return o->ngroup > 0 || o->period || o->compare;
+}
+
 static void set_defaults(options *o)
 {
     memset(o, 0, sizeof *o);
@@ -172,6 +284,8 @@ static void set_defaults(options *o)
     o->format = FMT_TEXT;
     o->precision = DEFAULT_PRECISION;
     o->lang = LANG_EN;
+    o->every = CX_EVERY_MONTH;
+    o->confidence = DEFAULT_CONFIDENCE;
 }
 
 static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
@@ -182,15 +296,54 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
     switch (c) {
     case OPT_NPS:
     case OPT_CSAT:
-    case OPT_CES: {
+    case OPT_CES:
+    case OPT_LEVEL: {
         cx_metric m = (cx_metric)(c - OPT_NPS);
-        if (*arg == '\0')
+        if (!valid_column(arg))
             return usage_error(err, "column", arg, "a header name or a 1-based number");
         o->column[m] = arg;
         o->wanted[m] = true;
-        o->named_any = true;
+        o->named_any = o->named_any || m != CX_LEVEL;
         break;
     }
+    case 'g':
+        if (!split_groups(arg, o))
+            return usage_error(err, "--group", arg, "up to 8 columns, separated by commas");
+        break;
+    case OPT_SORT:
+        if (!parse_sort(arg, &o->sort))
+            return usage_error(err, "--sort", arg, "use key, n, nps, csat, ces or level");
+        break;
+    case OPT_MIN_N:
+        if (!parse_count(arg, &o->min_n))
+            return usage_error(err, "--min-n", arg, "a whole number");
+        break;
+    case OPT_PERIOD:
+        if (!valid_column(arg))
+            return usage_error(err, "column", arg, "a header name or a 1-based number");
+        o->period = arg;
+        break;
+    case OPT_EVERY:
+        if (cx_every_parse(arg, &o->every) != CX_OK)
+            return usage_error(err, "--every", arg, "use day, week, month, quarter or year");
+        break;
+    case OPT_COMPARE:
+        if (!parse_compare(arg, o))
+            return usage_error(err, "--compare", arg, "COL:A,B, e.g. channel:web,app");
+        break;
+    case 'w':
+        if (!valid_column(arg))
+            return usage_error(err, "column", arg, "a header name or a 1-based number");
+        o->weight = arg;
+        break;
+    case OPT_POPULATION:
+        if (!parse_count(arg, &o->population) || o->population == 0)
+            return usage_error(err, "--population", arg, "a whole number above 0");
+        break;
+    case OPT_CONFIDENCE:
+        if (!parse_confidence(arg, &o->confidence))
+            return usage_error(err, "--confidence", arg, "a number from 0.5 to 0.999");
+        break;
     case 'd':
         if (!parse_delim(arg, &o->delim))
             return usage_error(err, "delimiter", arg, "use , ; | or tab");
@@ -246,7 +399,7 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
         if (!require_parse(arg, &o->require[o->nrequire]))
             return usage_error(err, "--require", arg,
                                "e.g. 'nps>=30'; metrics nps, csat, csat_mean, ces, "
-                               "ces_low_effort; operators >= > <= < ==");
+                               "ces_low_effort, level; operators >= > <= < ==");
         o->wanted[o->require[o->nrequire++].metric] = true;
         break;
     case 'h':
@@ -269,13 +422,16 @@ opt_result options_parse(int argc, char **argv, options *o, FILE *out, FILE *err
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":d:f:hnp:qV", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":d:f:g:hnp:qVw:", long_options, NULL)) != -1) {
         if (c == '?' || c == ':')
             return bad_option(err, c, argv[optind - 1]);
         opt_result r = apply(o, c, optarg, out, err);
         if (r != OPT_RUN)
             return r;
     }
+    if (o->compare && (o->ngroup || o->period))
+        return usage_error(err, "--compare cannot be combined with --group or --period", NULL,
+                           NULL);
     if (o->csat_satisfied > o->csat_hi)
         return usage_error(err, "--csat-satisfied is above the top of the CSAT scale", NULL,
                            NULL);

@@ -24,11 +24,16 @@ typedef enum out_format { FMT_TEXT, FMT_CSV, FMT_TSV, FMT_JSON } out_format;
 typedef enum out_lang { LANG_EN, LANG_RU } out_lang;
 
 #define MAX_REQUIRE 32
+#define MAX_GROUP_COLUMNS 8
 #define DEFAULT_PRECISION 1
+#define DEFAULT_CONFIDENCE 0.95
+
+/** Order of group rows: by key, or by a figure, largest first. */
+typedef enum sort_order { SORT_KEY, SORT_N, SORT_NPS, SORT_CSAT, SORT_CES, SORT_LEVEL } sort_order;
 
 typedef struct options {
-    const char *column[CX_METRIC_COUNT]; /* --nps/--csat/--ces; NULL: not named */
-    bool named_any;                      /* any metric column named: no detection */
+    const char *column[CX_METRIC_COUNT]; /* --nps/--csat/--ces/--level; NULL: not named */
+    bool named_any;                      /* --nps, --csat or --ces given: no detection */
     bool wanted[CX_METRIC_COUNT];        /* metric must be present (named or required) */
     int delim;                           /* 0: detect */
     bool header;
@@ -43,11 +48,25 @@ typedef struct options {
     bool quiet;
     require_check require[MAX_REQUIRE];
     size_t nrequire;
+    const char *group[MAX_GROUP_COLUMNS]; /* -g columns, split from the argument */
+    size_t ngroup;
+    sort_order sort;
+    uint64_t min_n;                      /* hide groups with fewer records */
+    const char *period;                  /* --period column, NULL: none */
+    cx_every every;
+    const char *compare;                 /* --compare column, NULL: none */
+    const char *compare_value[2];
+    const char *weight;                  /* --weight column, NULL: unweighted */
+    uint64_t population;                 /* 0: not given */
+    double confidence;
     char **files; /* borrowed from argv; "-" is stdin */
     size_t nfiles;
 } options;
 
 typedef enum opt_result { OPT_RUN, OPT_DONE, OPT_USAGE } opt_result;
+
+/** True when records are split into rows: -g, --period or --compare. */
+bool options_grouped(const options *o);
 
 /**
  * Parse argv into *o.  --help and --version print to out and give OPT_DONE;

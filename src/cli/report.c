@@ -1,9 +1,23 @@
-/* report.c - turns histograms into the displayed figures and band every writer prints. */
+/* report.c - turns histograms into the rows, figures, intervals and bands every writer prints. */
 #include "report.h"
 
-#include <stdio.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "groups.h"
+#include "text.h"
+
+/* A margin wider than this many points is flagged (METRICS.md 7, small samples). */
+#define WIDE_POINTS 10.0
+/* Fewer respondents than this make a figure indicative only. */
+#define INDICATIVE_N 30
+/* Decimals of p-values. */
+#define P_DECIMALS 4
+
+static const double pow10_table[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+
+/* An exact ratio rounded half away from zero. */
 static shown show(cx_frac f, unsigned mul, unsigned prec)
 {
     shown s = {.prec = prec};
@@ -11,40 +25,375 @@ static shown show(cx_frac f, unsigned mul, unsigned prec)
     return s;
 }
 
-static void build_view(metric_view *v, const options *opt, const survey *s,
-                       const band_choice *bc, cx_metric m)
+/* A computed real (weighted figures, interval bounds) rounded half away from zero. */
+static shown show_real(double v, unsigned mul, unsigned prec)
 {
-    unsigned p = opt->precision, pm = p + 1;
+    shown s = {.prec = prec};
+    double x = v * mul * pow10_table[prec];
+    if (isfinite(x) && fabs(x) < 9e15) {
+        s.scaled = llround(x);
+        s.defined = true;
+    }
+    return s;
+}
+
+static void set_interval(figure *f, const cx_interval *ci, unsigned mul, unsigned prec)
+{
+    if (!ci->defined)
+        return;
+    f->lo = show_real(ci->lo, mul, prec);
+    f->hi = show_real(ci->hi, mul, prec);
+    f->moe = show_real(ci->moe, mul, prec);
+}
+
+const figure *report_lead(const metric_view *v)
+{
+    return v->metric == CX_CES || v->metric == CX_LEVEL ? &v->mean : &v->index;
+}
+
+/* The figures of one histogram, weighted or not, without intervals. */
+static void view_figures(metric_view *v, const cx_whist *w, unsigned p)
+{
+    const cx_summary *s = &v->sum;
+    unsigned pm = p + 1;
+    if (w) {
+        cx_wsummary ws;
+        cx_wsummarize(w, v->scale, &ws);
+        v->weighted = true;
+        v->weight_sum = ws.sum_w;
+        v->n_eff = ws.n_eff;
+        v->n_stat = ws.defined ? ws.n_eff : 0;
+        v->good = ws.good;
+        v->mid = ws.mid;
+        v->bad = ws.bad;
+        v->mean_raw = ws.mean;
+        v->sd_raw = ws.sd;
+        v->good_pct = show_real(ws.good, 100, p);
+        v->mid_pct = show_real(ws.mid, 100, p);
+        v->bad_pct = show_real(ws.bad, 100, p);
+        v->index.raw = ws.index;
+        v->index.value = show_real(ws.index, 100, p);
+        v->mean.value = show_real(ws.mean, 1, pm);
+    } else {
+        v->n_stat = (double)s->n;
+        v->good = cx_frac_value(s->good_share);
+        v->mid = cx_frac_value(s->mid_share);
+        v->bad = cx_frac_value(s->bad_share);
+        if (cx_hist_moments(v->hist, v->scale, &v->mean_raw, &v->sd_raw) != CX_OK)
+            v->mean_raw = v->sd_raw = NAN;
+        v->good_pct = show(s->good_share, 100, p);
+        v->mid_pct = show(s->mid_share, 100, p);
+        v->bad_pct = show(s->bad_share, 100, p);
+        v->index.raw = cx_frac_value(s->index);
+        v->index.value = show(s->index, 100, p);
+        v->mean.value = show(s->mean, 1, pm);
+    }
+    v->mean.raw = v->mean_raw;
+    if (v->metric == CX_LEVEL) { /* a rating has no share: its figure is the mean */
+        v->index = (figure){.raw = NAN};
+        v->good_pct = v->mid_pct = v->bad_pct = (shown){0};
+    }
+}
+
+static void view_intervals(metric_view *v, double confidence, double fpc, unsigned p)
+{
+    cx_interval ci;
+    double n = v->n_stat;
+    if (v->metric == CX_NPS) {
+        if (cx_nps_interval(v->good * n, v->mid * n, v->bad * n, confidence, fpc, &ci) == CX_OK)
+            set_interval(&v->index, &ci, 100, p);
+    } else if (v->metric != CX_LEVEL && n > 0) {
+        if (cx_wilson_interval(v->good * n, n, confidence, fpc, &ci) == CX_OK)
+            set_interval(&v->index, &ci, 100, p);
+    }
+    double sd = isfinite(v->sd_raw) ? v->sd_raw : 0.0;
+    if (n > 0 && cx_mean_interval(n, v->mean_raw, sd, confidence, fpc, &ci) == CX_OK)
+        set_interval(&v->mean, &ci, 1, p + 1);
+    if (v->sum.n == 0)
+        v->note = NOTE_NONE;
+    else if (v->sum.n < INDICATIVE_N)
+        v->note = NOTE_INDICATIVE;
+    else if (v->metric != CX_LEVEL && v->index.moe.defined &&
+             (double)v->index.moe.scaled > WIDE_POINTS * pow10_table[p])
+        v->note = NOTE_WIDE;
+}
+
+static void view_build(metric_view *v, const report *r, cx_metric m, const cx_hist *h,
+                       const cx_whist *w, const cx_bandset *bands, double population)
+{
+    const options *o = r->opt;
+    memset(v, 0, sizeof *v);
     v->metric = m;
-    v->scale = &s->scale[m];
-    v->hist = &s->hist[m];
-    cx_summarize(v->hist, v->scale, &v->sum);
-    v->good_pct = show(v->sum.good_share, 100, p);
-    v->mid_pct = show(v->sum.mid_share, 100, p);
-    v->bad_pct = show(v->sum.bad_share, 100, p);
-    v->index = show(v->sum.index, 100, p);
-    v->mean = show(v->sum.mean, 1, pm);
-    v->bands = bc->set[m];
-    /* The band reads the figure the report leads with: NPS, CSAT %, CES mean. */
-    const shown *lead = m == CX_CES ? &v->mean : &v->index;
+    v->scale = &r->s->scale[m];
+    v->hist = h;
+    v->bands = bands;
+    v->index.raw = v->mean.raw = v->mean_raw = v->sd_raw = NAN;
+    cx_summarize(h, v->scale, &v->sum);
+    view_figures(v, w, o->precision);
+    double fpc = population > 0 ? cx_fpc((double)v->sum.n, population) : 1.0;
+    view_intervals(v, o->confidence, fpc, o->precision);
+    const shown *lead = &report_lead(v)->value;
     v->band = v->bands && lead->defined ? cx_bandset_find(v->bands, lead->scaled, lead->prec)
                                         : NULL;
 }
 
-void report_build(report *r, const options *opt, const survey *s, const band_choice *bc)
+static void row_build(report_row *row, const report *r, const cx_hist *hist,
+                      const cx_whist *whist, const band_choice *bc, double population)
+{
+    row->count = 0;
+    for (int m = 0; m < CX_METRIC_COUNT; m++)
+        if (r->s->active[m])
+            view_build(&row->view[row->count++], r, (cx_metric)m, &hist[m],
+                       whist ? &whist[m] : NULL, bc->set[m], population);
+}
+
+/* ---- differences: periods and comparisons ---- */
+
+static difference difference_of(const cx_diff *d, cx_status st, unsigned mul, unsigned prec)
+{
+    difference out = {0};
+    if (st != CX_OK)
+        return out;
+    out.value = show_real(d->shown, mul, prec);
+    if (d->defined) {
+        out.tested = true;
+        out.significant = d->significant;
+        out.lo = show_real(d->lo, mul, prec);
+        out.hi = show_real(d->hi, mul, prec);
+        out.p = show_real(d->p, 1, P_DECIMALS);
+    }
+    return out;
+}
+
+/* Sample a minus sample b, on the index (mean = false) or the mean. */
+static difference view_diff(const metric_view *a, const metric_view *b, bool mean, double conf,
+                            unsigned p)
+{
+    cx_diff d;
+    cx_status st;
+    double na = a->n_stat, nb = b->n_stat;
+    if (mean) {
+        double sa = isfinite(a->sd_raw) ? a->sd_raw : 0, sb = isfinite(b->sd_raw) ? b->sd_raw : 0;
+        double ma = na > 0 ? a->mean_raw : 0, mb = nb > 0 ? b->mean_raw : 0;
+        st = cx_welch(na, ma, sa, nb, mb, sb, conf, 1, 1, &d);
+        return difference_of(&d, st, 1, p + 1);
+    }
+    if (a->metric == CX_NPS)
+        st = cx_nps_diff(a->good * na, a->mid * na, a->bad * na, b->good * nb, b->mid * nb,
+                         b->bad * nb, conf, 1, 1, &d);
+    else
+        st = cx_share_diff(na > 0 ? a->good * na : 0, na, nb > 0 ? b->good * nb : 0, nb, conf, 1,
+                           1, &d);
+    return difference_of(&d, st, 100, p);
+}
+
+/* ---- ordering rows ---- */
+
+/* Keys compare part by part, bytes first, then length: "A" < "AB" < "B"; periods in time. */
+static int key_compare(const char *a, size_t alen, const char *b, size_t blen)
+{
+    size_t pa = 0, pb = 0, la, lb;
+    const char *xa, *xb;
+    for (;;) {
+        bool ha = key_next(a, alen, &pa, &xa, &la), hb = key_next(b, blen, &pb, &xb, &lb);
+        if (!ha || !hb)
+            return ha - hb;
+        int c = memcmp(xa, xb, la < lb ? la : lb);
+        if (c || la != lb)
+            return c ? c : (la < lb ? -1 : 1);
+    }
+}
+
+static double sort_value(const report_row *row, sort_order order)
+{
+    static const cx_metric metric_of[] = {CX_NPS, CX_NPS, CX_NPS, CX_CSAT, CX_CES, CX_LEVEL};
+    if (order == SORT_N)
+        return (double)row->records;
+    const metric_view *v = report_view(row, metric_of[order]);
+    return v ? report_lead(v)->raw : NAN;
+}
+
+/* Largest first, rows without a value last, ties by key. */
+static int row_compare(const report_row *a, const report_row *b, sort_order order)
+{
+    if (order != SORT_KEY) {
+        double x = sort_value(a, order), y = sort_value(b, order);
+        if (isnan(x) != isnan(y))
+            return isnan(x) ? 1 : -1;
+        if (x > y)
+            return -1;
+        if (x < y)
+            return 1;
+    }
+    return key_compare(a->key, a->key_len, b->key, b->key_len);
+}
+
+/* A stable merge sort (qsort takes no context, and is not stable). */
+static void sort_rows(report_row *rows, report_row *tmp, size_t n, sort_order order)
+{
+    if (n < 2)
+        return;
+    size_t h = n / 2;
+    sort_rows(rows, tmp, h, order);
+    sort_rows(rows + h, tmp, n - h, order);
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n)
+        tmp[k++] = row_compare(&rows[j], &rows[i], order) < 0 ? rows[j++] : rows[i++];
+    while (i < h)
+        tmp[k++] = rows[i++];
+    while (j < n)
+        tmp[k++] = rows[j++];
+    memcpy(rows, tmp, n * sizeof *rows);
+}
+
+/* With --period, each row's change against the previous period of the same group. */
+static void period_changes(report *r)
+{
+    const size_t tail = 4 + PERIOD_KEY_BYTES; /* the period is the key's last part */
+    for (size_t i = 0; i < r->nrows; i++) {
+        report_row *row = &r->rows[i];
+        row->has_period = true;
+        row->period = period_decode(row->key + row->key_len - PERIOD_KEY_BYTES);
+        const report_row *prev = i ? &r->rows[i - 1] : NULL;
+        if (!prev || prev->key_len != row->key_len ||
+            memcmp(prev->key, row->key, row->key_len - tail) != 0)
+            continue;
+        row->has_previous = true;
+        row->previous = prev->period;
+        for (size_t m = 0; m < row->count; m++) {
+            metric_view *v = &row->view[m];
+            bool mean = v->metric == CX_CES || v->metric == CX_LEVEL;
+            v->change = view_diff(v, &prev->view[m], mean, r->opt->confidence,
+                                  r->opt->precision);
+        }
+    }
+}
+
+static void comparisons(report *r)
+{
+    const report_row *a = &r->rows[0], *b = &r->rows[1];
+    for (size_t m = 0; m < a->count; m++) {
+        const metric_view *va = &a->view[m], *vb = &b->view[m];
+        for (int mean = 0; mean < 2; mean++) {
+            if ((va->metric == CX_LEVEL && !mean) || (va->metric == CX_NPS && mean))
+                continue;
+            comparison *c = &r->cmp[r->ncmp++];
+            c->metric = va->metric;
+            c->mean = mean;
+            c->diff = view_diff(va, vb, mean, r->opt->confidence, r->opt->precision);
+        }
+    }
+}
+
+/* The two compared segments, in the order given, present in the data or not. */
+static int compare_rows(report *r, const band_choice *bc)
+{
+    static const cx_hist empty[CX_METRIC_COUNT];
+    static const cx_whist wempty[CX_METRIC_COUNT];
+    const group_table *t = &r->s->groups;
+    r->rows = calloc(2, sizeof *r->rows);
+    key_builder kb = {0};
+    if (!r->rows)
+        return EXIT_DATA;
+    r->nrows = 2;
+    for (int i = 0; i < 2; i++) {
+        const char *v = r->opt->compare_value[i];
+        kb.len = 0;
+        if (!key_add(&kb, v, strlen(v))) {
+            free(kb.buf);
+            return EXIT_DATA;
+        }
+        const group *g = NULL;
+        for (size_t j = 0; j < t->count && !g; j++)
+            if (t->g[j].key_len == kb.len && memcmp(groups_key(t, &t->g[j]), kb.buf, kb.len) == 0)
+                g = &t->g[j];
+        report_row *row = &r->rows[i];
+        row->key = g ? groups_key(t, g) : v;
+        row->key_len = g ? g->key_len : 0;
+        row->records = g ? g->records : 0;
+        row_build(row, r, g ? g->hist : empty,
+                  survey_weighted(r->s) ? (g ? groups_whist(t, g) : wempty) : NULL, bc, 0);
+    }
+    free(kb.buf);
+    comparisons(r);
+    return EXIT_OK;
+}
+
+static int group_rows(report *r, const band_choice *bc)
+{
+    const group_table *t = &r->s->groups;
+    r->rows = calloc(t->count ? t->count : 1, sizeof *r->rows);
+    report_row *tmp = calloc(t->count ? t->count : 1, sizeof *tmp);
+    if (!r->rows || !tmp) {
+        free(tmp);
+        return EXIT_DATA;
+    }
+    for (size_t i = 0; i < t->count; i++) {
+        const group *g = &t->g[i];
+        report_row *row = &r->rows[r->nrows++];
+        row->key = groups_key(t, g);
+        row->key_len = g->key_len;
+        row->records = g->records;
+        row_build(row, r, g->hist, groups_whist(t, g), bc, 0);
+    }
+    sort_rows(r->rows, tmp, r->nrows, SORT_KEY);
+    if (r->opt->period)
+        period_changes(r);
+    size_t kept = 0;
+    for (size_t i = 0; i < r->nrows; i++)
+        if (r->rows[i].records >= r->opt->min_n)
+            r->rows[kept++] = r->rows[i];
+    r->hidden = r->nrows - kept;
+    r->nrows = kept;
+    if (r->opt->sort != SORT_KEY)
+        sort_rows(r->rows, tmp, r->nrows, r->opt->sort);
+    free(tmp);
+    return EXIT_OK;
+}
+
+int report_build(report *r, const options *opt, const survey *s, const band_choice *bc)
 {
     memset(r, 0, sizeof *r);
     r->opt = opt;
-    r->records = s->records;
-    r->malformed = s->malformed;
-    for (int m = 0; m < CX_METRIC_COUNT; m++)
-        if (s->active[m])
-            build_view(&r->view[r->count++], opt, s, bc, (cx_metric)m);
+    r->s = s;
+    double population = (double)opt->population;
+    r->total.records = s->records;
+    row_build(&r->total, r, s->hist, survey_weighted(s) ? s->whist : NULL, bc, population);
+    if (opt->population)
+        r->response_rate = show_real((double)s->records / population, 100, opt->precision);
+    int rc = EXIT_OK;
+    if (opt->compare)
+        rc = compare_rows(r, bc);
+    else if (options_grouped(opt))
+        rc = group_rows(r, bc);
+    for (size_t i = 0; i <= r->nrows && rc == EXIT_OK; i++) {
+        const report_row *row = i < r->nrows ? &r->rows[i] : &r->total;
+        for (size_t m = 0; m < row->count; m++)
+            if (row->view[m].note == NOTE_WIDE) {
+                r->wide++;
+                break;
+            }
+    }
+    return rc;
 }
 
-const shown *report_figure(const metric_view *v, figure fig)
+void report_free(report *r)
 {
-    return fig == FIG_MEAN ? &v->mean : &v->index;
+    free(r->rows);
+    r->rows = NULL;
+}
+
+const shown *report_figure(const metric_view *v, figure_kind fig)
+{
+    return fig == FIG_MEAN ? &v->mean.value : &v->index.value;
+}
+
+const metric_view *report_view(const report_row *row, cx_metric m)
+{
+    for (size_t i = 0; i < row->count; i++)
+        if (row->view[i].metric == m)
+            return &row->view[i];
+    return NULL;
 }
 
 const char *report_format(const shown *v, char *buf, size_t size)
@@ -56,61 +405,134 @@ const char *report_format(const shown *v, char *buf, size_t size)
     return buf;
 }
 
-static size_t add_count(report_field *f, size_t i, const char *key, uint64_t n)
+void report_row_name(const report *r, const report_row *row, char *buf, size_t size)
 {
-    f[i] = (report_field){.key = key, .kind = FK_COUNT, .count = n};
-    return i + 1;
+    const options *o = r->opt;
+    size_t used = 0, pos = 0, len, i = 0;
+    const char *part;
+    buf[0] = '\0';
+    if (!row->key) {
+        snprintf(buf, size, "total");
+        return;
+    }
+    while (key_next(row->key, row->key_len, &pos, &part, &len) && used < size) {
+        char q[120];
+        const char *col = i < o->ngroup ? o->group[i] : o->compare ? o->compare : "period";
+        if (row->has_period && pos == row->key_len) {
+            char label[32];
+            cx_period_label(row->period, o->every, label, sizeof label);
+            used += (size_t)snprintf(buf + used, size - used, "%s%s=%s", i ? ", " : "",
+                                     o->period, label);
+        } else {
+            text_quote(q, sizeof q, part, len);
+            used += (size_t)snprintf(buf + used, size - used, "%s%s=%s", i ? ", " : "", col, q);
+        }
+        i++;
+    }
 }
 
-static size_t add_shown(report_field *f, size_t i, const char *key, shown v)
+/* ---- the field table ---- */
+
+typedef struct field_list {
+    report_field *f;
+    size_t n;
+} field_list;
+
+static void add(field_list *l, report_field f)
 {
-    f[i] = (report_field){.key = key, .kind = FK_SHOWN, .value = v};
-    return i + 1;
+    l->f[l->n++] = f;
 }
 
-static size_t add_text(report_field *f, size_t i, const char *key, const char *t, bool json)
+static void add_count(field_list *l, const char *key, uint64_t n)
 {
-    f[i] = (report_field){.key = key, .kind = FK_TEXT, .text = t, .json_only = json};
-    return i + 1;
+    add(l, (report_field){.key = key, .kind = FK_COUNT, .count = n});
 }
 
-size_t report_fields(const metric_view *v, out_lang lang, report_field f[REPORT_MAX_FIELDS])
+static void add_shown(field_list *l, const char *key, shown v)
+{
+    add(l, (report_field){.key = key, .kind = FK_SHOWN, .value = v});
+}
+
+static void add_text(field_list *l, const char *key, const char *t, bool json_only)
+{
+    add(l, (report_field){.key = key, .kind = FK_TEXT, .text = t, .json_only = json_only});
+}
+
+/* A figure and its interval: KEY, KEY_ci_low, KEY_ci_high, KEY_moe. */
+static void add_figure(field_list *l, const char *const keys[4], const figure *f)
+{
+    add_shown(l, keys[0], f->value);
+    add_shown(l, keys[1], f->lo);
+    add_shown(l, keys[2], f->hi);
+    add_shown(l, keys[3], f->moe);
+}
+
+static void add_change(field_list *l, const char *const keys[5], const difference *d)
+{
+    add_shown(l, keys[0], d->value);
+    add_shown(l, keys[1], d->lo);
+    add_shown(l, keys[2], d->hi);
+    add_shown(l, keys[3], d->p);
+    add(l, (report_field){.key = keys[4], .kind = FK_BOOL, .defined = d->tested,
+                          .flag = d->significant});
+}
+
+size_t report_fields(const report *r, const metric_view *v, report_field *out)
 {
     static const char *const scales[] = {"", "", "1-2", "1-3", "1-4", "1-5", "1-6",
                                          "1-7", "1-8", "1-9", "1-10"};
+    static const char *const notes[] = {NULL, "wide", "indicative"};
+    static const char *const nps_keys[] = {"nps", "nps_ci_low", "nps_ci_high", "nps_moe"};
+    static const char *const csat_keys[] = {"csat", "csat_ci_low", "csat_ci_high", "csat_moe"};
+    static const char *const low_keys[] = {"low_effort_pct", "low_effort_pct_ci_low",
+                                           "low_effort_pct_ci_high", "low_effort_pct_moe"};
+    static const char *const mean_keys[] = {"mean", "mean_ci_low", "mean_ci_high", "mean_moe"};
+    static const char *const lead_change[] = {"change", "change_ci_low", "change_ci_high",
+                                              "change_p", "change_significant"};
     const cx_summary *s = &v->sum;
-    size_t i = 0;
-    i = add_text(f, i, "scale", v->metric == CX_NPS ? "0-10" : scales[v->scale->hi], true);
+    field_list l = {out, 0};
+    add_text(&l, "scale", v->metric == CX_NPS ? "0-10" : scales[v->scale->hi], true);
     if (v->metric == CX_CES)
-        i = add_text(f, i, "direction",
-                     v->scale->direction == CX_CES_AGREE ? "agree" : "effort", true);
-    i = add_count(f, i, "responses", s->n);
-    i = add_count(f, i, "blank", s->blank);
-    i = add_count(f, i, "invalid", s->invalid);
+        add_text(&l, "direction", v->scale->direction == CX_CES_AGREE ? "agree" : "effort",
+                 true);
+    add_count(&l, "responses", s->n);
+    add_count(&l, "blank", s->blank);
+    add_count(&l, "invalid", s->invalid);
+    if (v->weighted) {
+        add(&l, (report_field){.key = "weight_sum", .kind = FK_REAL, .real = v->weight_sum,
+                               .defined = true});
+        add_shown(&l, "n_eff", show_real(v->n_eff, 1, 1));
+    }
     switch (v->metric) {
     case CX_NPS:
-        i = add_count(f, i, "promoters", s->good);
-        i = add_count(f, i, "passives", s->mid);
-        i = add_count(f, i, "detractors", s->bad);
-        i = add_shown(f, i, "promoters_pct", v->good_pct);
-        i = add_shown(f, i, "passives_pct", v->mid_pct);
-        i = add_shown(f, i, "detractors_pct", v->bad_pct);
-        i = add_shown(f, i, "nps", v->index);
+        add_count(&l, "promoters", s->good);
+        add_count(&l, "passives", s->mid);
+        add_count(&l, "detractors", s->bad);
+        add_shown(&l, "promoters_pct", v->good_pct);
+        add_shown(&l, "passives_pct", v->mid_pct);
+        add_shown(&l, "detractors_pct", v->bad_pct);
+        add_figure(&l, nps_keys, &v->index);
         break;
     case CX_CSAT:
-        i = add_count(f, i, "satisfied", s->good);
-        i = add_shown(f, i, "csat", v->index);
-        i = add_shown(f, i, "mean", v->mean);
+        add_count(&l, "satisfied", s->good);
+        add_figure(&l, csat_keys, &v->index);
+        add_figure(&l, mean_keys, &v->mean);
+        break;
+    case CX_CES:
+        add_count(&l, "low_effort", s->good);
+        add_figure(&l, low_keys, &v->index);
+        add_figure(&l, mean_keys, &v->mean);
         break;
     default:
-        i = add_count(f, i, "low_effort", s->good);
-        i = add_shown(f, i, "low_effort_pct", v->index);
-        i = add_shown(f, i, "mean", v->mean);
+        add_figure(&l, mean_keys, &v->mean);
         break;
     }
-    i = add_text(f, i, "band", v->band ? v->band->id : NULL, false);
-    i = add_text(f, i, "band_label",
-                 v->band ? (lang == LANG_RU ? v->band->label_ru : v->band->label_en) : NULL,
-                 false);
-    return i;
+    add_text(&l, "note", notes[v->note], false);
+    add_text(&l, "band", v->band ? v->band->id : NULL, false);
+    add_text(&l, "band_label",
+             v->band ? (r->opt->lang == LANG_RU ? v->band->label_ru : v->band->label_en) : NULL,
+             false);
+    if (r->opt->period)
+        add_change(&l, lead_change, &v->change);
+    return l.n;
 }

@@ -1,7 +1,9 @@
 /*
  * report.h - what a report shows, computed once from the histograms: every
- * figure rounded for display and the band looked up on that rounded value,
- * so all formats and the --require checks read the same numbers.
+ * figure rounded for display with its interval, the band looked up on the
+ * rounded value, rows for the groups and the total, period-to-period changes
+ * and comparisons, so all formats and the --require checks read the same
+ * numbers.
  */
 #ifndef CX_REPORT_H
 #define CX_REPORT_H
@@ -22,48 +24,111 @@ typedef struct shown {
     unsigned prec;
 } shown;
 
+/** Why a figure should be read with care (METRICS.md 7, small samples). */
+typedef enum figure_note { NOTE_NONE, NOTE_WIDE, NOTE_INDICATIVE } figure_note;
+
+/** A displayed figure with its interval at the run's confidence. */
+typedef struct figure {
+    shown value;
+    shown lo, hi, moe; /* undefined when there is no interval */
+    double raw;        /* the unrounded value, NaN when none (for sorting) */
+} figure;
+
+/** A difference between two samples of one figure, as displayed. */
+typedef struct difference {
+    bool tested;      /* an interval and a test exist */
+    bool significant; /* the interval excludes 0 */
+    shown value, lo, hi, p;
+} difference;
+
 typedef struct metric_view {
     cx_metric metric;
     const cx_scale *scale;
     const cx_hist *hist;
-    cx_summary sum;
+    cx_summary sum;                   /* respondents, exact */
+    bool weighted;
+    double weight_sum, n_eff;         /* with --weight */
+    double n_stat;                    /* n the statistics use: n, or n_eff */
+    double good, mid, bad;            /* shares 0..1 the statistics use */
+    double mean_raw, sd_raw;
     shown good_pct, mid_pct, bad_pct; /* shares of responses, in % */
-    shown index;                      /* NPS, CSAT %, CES low-effort % */
-    shown mean;
+    figure index;                     /* NPS, CSAT %, CES low-effort % (none for level) */
+    figure mean;
+    figure_note note;                 /* on the lead figure */
     const cx_bandset *bands;          /* NULL: none chosen */
     const cx_band *band;              /* NULL: no set, or no value */
+    difference change;                /* against the previous period, on the lead figure */
 } metric_view;
+
+typedef struct report_row {
+    const char *key;                  /* encoded group key (groups.h); NULL for the total */
+    size_t key_len;
+    bool has_period, has_previous;
+    int32_t period, previous;
+    uint64_t records;
+    size_t count;
+    metric_view view[CX_METRIC_COUNT];
+} report_row;
+
+/** A --compare: one figure of segment A against segment B. */
+typedef struct comparison {
+    cx_metric metric;
+    bool mean;                        /* the mean rather than the index */
+    difference diff;
+} comparison;
 
 typedef struct report {
     const options *opt;
-    uint64_t records, malformed;
-    size_t count;
-    metric_view view[CX_METRIC_COUNT];
+    const survey *s;
+    report_row total;
+    report_row *rows;                 /* groups shown, in order */
+    size_t nrows;
+    size_t hidden;                    /* groups under --min-n */
+    size_t wide;                      /* rows whose margin passes 10 points */
+    shown response_rate;              /* with --population */
+    comparison cmp[2 * CX_METRIC_COUNT];
+    size_t ncmp;
 } report;
 
-/** One named value of a metric, for the tabular and JSON writers. */
-typedef enum field_kind { FK_COUNT, FK_SHOWN, FK_TEXT } field_kind;
+/** The figure a report leads with: NPS, CSAT %, CES mean, level mean. */
+const figure *report_lead(const metric_view *v);
+
+/** Build the report.  @return EXIT_OK, or EXIT_DATA when memory is exhausted. */
+int report_build(report *r, const options *opt, const survey *s, const band_choice *bc);
+
+void report_free(report *r);
+
+/** The figure a --require check reads. */
+const shown *report_figure(const metric_view *v, figure_kind fig);
+
+/** The view of a metric in a row, or NULL when the metric is not reported. */
+const metric_view *report_view(const report_row *row, cx_metric m);
+
+/** The name of a row's group for messages, "store=Kazan, channel=web" (or "total"). */
+void report_row_name(const report *r, const report_row *row, char *buf, size_t size);
+
+/** Format a shown value ("71.4"), or "" when it has none.  @return buf. */
+const char *report_format(const shown *v, char *buf, size_t size);
+
+/* ---- fields: one table that the CSV, TSV and JSON writers share ---- */
+
+typedef enum field_kind { FK_COUNT, FK_SHOWN, FK_TEXT, FK_BOOL, FK_REAL } field_kind;
 typedef struct report_field {
     const char *key;   /* JSON key inside the metric; CSV column "<metric>_<key>" */
     field_kind kind;
     bool json_only;
+    bool defined;      /* FK_BOOL and FK_REAL: false prints null / empty */
     uint64_t count;
     shown value;
     const char *text;  /* NULL: no value */
+    bool flag;
+    double real;
 } report_field;
 
-#define REPORT_MAX_FIELDS 16
-
-void report_build(report *r, const options *opt, const survey *s, const band_choice *bc);
-
-/** The figure a --require check reads. */
-const shown *report_figure(const metric_view *v, figure fig);
+#define REPORT_MAX_FIELDS 48
 
 /** The fields of one metric, in output order.  @return their number. */
-size_t report_fields(const metric_view *v, out_lang lang, report_field out[REPORT_MAX_FIELDS]);
-
-/** Format a shown value ("71.4"), or "" when it has none.  @return buf. */
-const char *report_format(const shown *v, char *buf, size_t size);
+size_t report_fields(const report *r, const metric_view *v, report_field *out);
 
 /** Write the report in the chosen format. */
 void report_text(const report *r, FILE *out);

@@ -1,36 +1,54 @@
-/* report_data.c - the machine-readable reports: CSV and TSV (one row) and JSON. */
+/* report_data.c - the machine-readable reports: CSV and TSV tables and JSON. */
+#include <math.h>
 #include <string.h>
 
+#include "groups.h"
+#include "i18n.h"
 #include "report.h"
+#include "verdict.h"
 
 /* CSV quoting per RFC 4180; TSV has none, so a tab or line end becomes a space. */
-static void put_cell(FILE *out, const char *s, char delim)
+static void put_cell_n(FILE *out, const char *s, size_t n, char delim)
 {
     if (delim == '\t') {
-        for (; *s; s++)
-            fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+        for (size_t i = 0; i < n; i++)
+            fputc(s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i], out);
         return;
     }
-    if (!strpbrk(s, ",;\"\r\n")) {
-        fputs(s, out);
+    bool quote = false;
+    for (size_t i = 0; i < n && !quote; i++)
+        quote = s[i] == ',' || s[i] == ';' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+    if (!quote) {
+        fwrite(s, 1, n, out);
         return;
     }
     fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"')
             fputc('"', out);
-        fputc(*s, out);
+        fputc(s[i], out);
     }
     fputc('"', out);
+}
+
+static void put_cell(FILE *out, const char *s, char delim)
+{
+    put_cell_n(out, s, strlen(s), delim);
 }
 
 static void put_key(FILE *out, cx_metric m, const char *key)
 {
     const char *name = cx_metric_name(m);
-    if (strcmp(name, key) == 0)
+    size_t len = strlen(name);
+    if (strncmp(name, key, len) == 0 && (key[len] == '\0' || key[len] == '_'))
         fputs(key, out);
     else
         fprintf(out, "%s_%s", name, key);
+}
+
+static void put_real(FILE *out, double v)
+{
+    fprintf(out, "%.6f", v);
 }
 
 static void put_value(FILE *out, const report_field *f, char delim)
@@ -40,25 +58,35 @@ static void put_value(FILE *out, const report_field *f, char delim)
     case FK_COUNT: fprintf(out, "%llu", (unsigned long long)f->count); break;
     case FK_SHOWN: fputs(report_format(&f->value, buf, sizeof buf), out); break;
     case FK_TEXT: put_cell(out, f->text ? f->text : "", delim); break;
+    case FK_BOOL: fputs(f->defined ? (f->flag ? "true" : "false") : "", out); break;
+    case FK_REAL:
+        if (f->defined)
+            put_real(out, f->real);
+        break;
     }
 }
 
-void report_table(const report *r, FILE *out, char delim)
+/* ---- CSV and TSV ---- */
+
+static void table_metric_header(const report *r, FILE *out, char delim)
 {
     report_field f[REPORT_MAX_FIELDS];
-    fprintf(out, "records%cmalformed", delim);
-    for (size_t v = 0; v < r->count; v++) {
-        size_t n = report_fields(&r->view[v], r->opt->lang, f);
+    for (size_t v = 0; v < r->total.count; v++) {
+        size_t n = report_fields(r, &r->total.view[v], f);
         for (size_t i = 0; i < n; i++)
             if (!f[i].json_only) {
                 fputc(delim, out);
-                put_key(out, r->view[v].metric, f[i].key);
+                put_key(out, r->total.view[v].metric, f[i].key);
             }
     }
-    fprintf(out, "\n%llu%c%llu", (unsigned long long)r->records, delim,
-            (unsigned long long)r->malformed);
-    for (size_t v = 0; v < r->count; v++) {
-        size_t n = report_fields(&r->view[v], r->opt->lang, f);
+    fputc('\n', out);
+}
+
+static void table_metric_cells(const report *r, const report_row *row, FILE *out, char delim)
+{
+    report_field f[REPORT_MAX_FIELDS];
+    for (size_t v = 0; v < row->count; v++) {
+        size_t n = report_fields(r, &row->view[v], f);
         for (size_t i = 0; i < n; i++)
             if (!f[i].json_only) {
                 fputc(delim, out);
@@ -68,66 +96,326 @@ void report_table(const report *r, FILE *out, char delim)
     fputc('\n', out);
 }
 
-static void json_string(FILE *out, const char *s)
+/* The group columns of a row (empty for the total), then its period columns. */
+static void table_key_cells(const report *r, const report_row *row, FILE *out, char delim)
+{
+    const options *o = r->opt;
+    size_t pos = 0, len, parts = o->ngroup + (o->compare ? 1 : 0);
+    const char *part;
+    fputs(row->key ? "group" : "total", out);
+    for (size_t i = 0; i < parts; i++) {
+        fputc(delim, out);
+        if (row->key && key_next(row->key, row->key_len, &pos, &part, &len))
+            put_cell_n(out, part, len, delim);
+    }
+    if (o->period) {
+        char label[32] = "";
+        fputc(delim, out);
+        if (row->has_period)
+            cx_period_label(row->period, o->every, label, sizeof label);
+        fputs(label, out);
+        fputc(delim, out);
+        label[0] = '\0';
+        if (row->has_previous)
+            cx_period_label(row->previous, o->every, label, sizeof label);
+        fputs(label, out);
+    }
+    fprintf(out, "%c%llu", delim, (unsigned long long)row->records);
+}
+
+static void table_grouped(const report *r, FILE *out, char delim)
+{
+    const options *o = r->opt;
+    fputs("row", out);
+    for (size_t i = 0; i < o->ngroup; i++) {
+        fputc(delim, out);
+        put_cell(out, o->group[i], delim);
+    }
+    if (o->compare) {
+        fputc(delim, out);
+        put_cell(out, o->compare, delim);
+    }
+    if (o->period)
+        fprintf(out, "%cperiod%cprevious", delim, delim);
+    fprintf(out, "%crecords", delim);
+    table_metric_header(r, out, delim);
+    for (size_t i = 0; i < r->nrows; i++) {
+        table_key_cells(r, &r->rows[i], out, delim);
+        table_metric_cells(r, &r->rows[i], out, delim);
+    }
+    table_key_cells(r, &r->total, out, delim);
+    table_metric_cells(r, &r->total, out, delim);
+}
+
+static void table_compare(const report *r, FILE *out, char delim)
+{
+    const options *o = r->opt;
+    char buf[32];
+    fprintf(out, "figure%ca%cb%cn_a%cn_b%cvalue_a%cvalue_b%cdifference%cci_low%cci_high%cp"
+                 "%csignificant%cverdict\n",
+            delim, delim, delim, delim, delim, delim, delim, delim, delim, delim, delim, delim);
+    for (size_t i = 0; i < r->ncmp; i++) {
+        const comparison *c = &r->cmp[i];
+        const metric_view *a = report_view(&r->rows[0], c->metric);
+        const metric_view *b = report_view(&r->rows[1], c->metric);
+        const difference *d = &c->diff;
+        fputs(require_figure_name(c->metric, c->mean ? FIG_MEAN : FIG_INDEX), out);
+        fputc(delim, out);
+        put_cell(out, o->compare_value[0], delim);
+        fputc(delim, out);
+        put_cell(out, o->compare_value[1], delim);
+        fprintf(out, "%c%llu%c%llu", delim, (unsigned long long)a->sum.n, delim,
+                (unsigned long long)b->sum.n);
+        const figure *fa = c->mean ? &a->mean : &a->index, *fb = c->mean ? &b->mean : &b->index;
+        fprintf(out, "%c%s", delim, report_format(&fa->value, buf, sizeof buf));
+        fprintf(out, "%c%s", delim, report_format(&fb->value, buf, sizeof buf));
+        fprintf(out, "%c%s", delim, report_format(&d->value, buf, sizeof buf));
+        fprintf(out, "%c%s", delim, report_format(&d->lo, buf, sizeof buf));
+        fprintf(out, "%c%s", delim, report_format(&d->hi, buf, sizeof buf));
+        fprintf(out, "%c%s", delim, report_format(&d->p, buf, sizeof buf));
+        fprintf(out, "%c%s%c", delim, d->tested ? (d->significant ? "true" : "false") : "",
+                delim);
+        char words[256];
+        verdict_text(r, c, words, sizeof words);
+        put_cell(out, words, delim);
+        fputc('\n', out);
+    }
+}
+
+void report_table(const report *r, FILE *out, char delim)
+{
+    const options *o = r->opt;
+    if (o->compare) {
+        table_compare(r, out, delim);
+        return;
+    }
+    if (options_grouped(o)) {
+        table_grouped(r, out, delim);
+        return;
+    }
+    fprintf(out, "records%cmalformed", delim);
+    if (o->weight)
+        fprintf(out, "%cweight_invalid", delim);
+    if (o->population)
+        fprintf(out, "%cpopulation%cresponse_rate", delim, delim);
+    table_metric_header(r, out, delim);
+    const survey *s = r->s;
+    fprintf(out, "%llu%c%llu", (unsigned long long)s->records, delim,
+            (unsigned long long)s->malformed);
+    if (o->weight)
+        fprintf(out, "%c%llu", delim, (unsigned long long)s->weight_invalid);
+    if (o->population) {
+        char buf[32];
+        fprintf(out, "%c%llu%c%s", delim, (unsigned long long)o->population, delim,
+                report_format(&r->response_rate, buf, sizeof buf));
+    }
+    table_metric_cells(r, &r->total, out, delim);
+}
+
+/* ---- JSON ---- */
+
+static void json_string_n(FILE *out, const char *s, size_t n)
 {
     fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(out, "\\%c", *p);
-        else if (*p < 0x20)
-            fprintf(out, "\\u%04x", *p);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c < 0x20 || c == 0x7F)
+            fprintf(out, "\\u%04x", c);
         else
-            fputc(*p, out);
+            fputc(c, out);
     }
     fputc('"', out);
 }
 
-static void json_value(FILE *out, const report_field *f)
+static void json_string(FILE *out, const char *s)
+{
+    json_string_n(out, s, strlen(s));
+}
+
+static void json_shown(FILE *out, const shown *v)
 {
     char buf[32];
+    fputs(v->defined ? report_format(v, buf, sizeof buf) : "null", out);
+}
+
+static void json_value(FILE *out, const report_field *f)
+{
     switch (f->kind) {
     case FK_COUNT: fprintf(out, "%llu", (unsigned long long)f->count); break;
-    case FK_SHOWN:
-        fputs(f->value.defined ? report_format(&f->value, buf, sizeof buf) : "null", out);
-        break;
+    case FK_SHOWN: json_shown(out, &f->value); break;
     case FK_TEXT:
         if (f->text)
             json_string(out, f->text);
         else
             fputs("null", out);
         break;
+    case FK_BOOL: fputs(f->defined ? (f->flag ? "true" : "false") : "null", out); break;
+    case FK_REAL:
+        if (f->defined)
+            put_real(out, f->real);
+        else
+            fputs("null", out);
+        break;
     }
 }
 
-static void json_metric(FILE *out, const metric_view *v, out_lang lang, bool last)
+static void json_metric(const report *r, FILE *out, const metric_view *v, const char *indent,
+                        bool last)
 {
     report_field f[REPORT_MAX_FIELDS];
-    size_t n = report_fields(v, lang, f);
-    fprintf(out, "  \"%s\": {\n", cx_metric_name(v->metric));
+    size_t n = report_fields(r, v, f);
+    fprintf(out, "%s\"%s\": {\n", indent, cx_metric_name(v->metric));
     for (size_t i = 0; i < n; i++) {
-        fprintf(out, "    \"%s\": ", f[i].key);
+        fprintf(out, "%s  \"%s\": ", indent, f[i].key);
         json_value(out, &f[i]);
         fputs(",\n", out);
     }
-    fputs("    \"distribution\": {", out);
+    fprintf(out, "%s  \"distribution\": {", indent);
     for (int x = v->scale->lo; x <= v->scale->hi; x++)
         fprintf(out, "%s\"%d\": %llu", x == v->scale->lo ? "" : ", ", x,
                 (unsigned long long)v->hist->count[x - v->scale->lo]);
-    fprintf(out, "}\n  }%s\n", last ? "" : ",");
+    fprintf(out, "}\n%s}%s\n", indent, last ? "" : ",");
+}
+
+static void json_metrics(const report *r, FILE *out, const report_row *row, const char *indent)
+{
+    for (size_t v = 0; v < row->count; v++)
+        json_metric(r, out, &row->view[v], indent, v + 1 == row->count);
+}
+
+static void json_row(const report *r, FILE *out, const report_row *row, bool last)
+{
+    const options *o = r->opt;
+    size_t pos = 0, len;
+    const char *part;
+    fputs("    {\n      \"key\": {", out);
+    for (size_t i = 0; i < o->ngroup; i++) {
+        fputs(i ? ", " : "", out);
+        json_string(out, o->group[i]);
+        fputs(": ", out);
+        if (key_next(row->key, row->key_len, &pos, &part, &len))
+            json_string_n(out, part, len);
+    }
+    fputs("},\n", out);
+    if (o->period) {
+        char label[32] = "";
+        cx_period_label(row->period, o->every, label, sizeof label);
+        fputs("      \"period\": ", out);
+        json_string(out, label);
+        fputs(",\n      \"previous\": ", out);
+        if (row->has_previous) {
+            cx_period_label(row->previous, o->every, label, sizeof label);
+            json_string(out, label);
+        } else {
+            fputs("null", out);
+        }
+        fputs(",\n", out);
+    }
+    fprintf(out, "      \"records\": %llu%s\n", (unsigned long long)row->records,
+            row->count ? "," : "");
+    json_metrics(r, out, row, "      ");
+    fprintf(out, "    }%s\n", last ? "" : ",");
+}
+
+static void json_compare(const report *r, FILE *out)
+{
+    const options *o = r->opt;
+    fputs("  \"compare\": {\n    \"column\": ", out);
+    json_string(out, o->compare);
+    fputs(",\n", out);
+    for (int i = 0; i < 2; i++) {
+        const report_row *row = &r->rows[i];
+        fprintf(out, "    \"%s\": {\n      \"value\": ", i ? "b" : "a");
+        json_string(out, o->compare_value[i]);
+        fprintf(out, ",\n      \"records\": %llu%s\n", (unsigned long long)row->records,
+                row->count ? "," : "");
+        json_metrics(r, out, row, "      ");
+        fputs("    },\n", out);
+    }
+    fputs("    \"differences\": [\n", out);
+    for (size_t i = 0; i < r->ncmp; i++) {
+        const comparison *c = &r->cmp[i];
+        const difference *d = &c->diff;
+        char words[256];
+        fputs("      {\"figure\": ", out);
+        json_string(out, require_figure_name(c->metric, c->mean ? FIG_MEAN : FIG_INDEX));
+        fputs(", \"difference\": ", out);
+        json_shown(out, &d->value);
+        fputs(", \"ci_low\": ", out);
+        json_shown(out, &d->lo);
+        fputs(", \"ci_high\": ", out);
+        json_shown(out, &d->hi);
+        fputs(", \"p\": ", out);
+        json_shown(out, &d->p);
+        fprintf(out, ", \"significant\": %s, \"verdict\": ",
+                d->tested ? (d->significant ? "true" : "false") : "null");
+        verdict_text(r, c, words, sizeof words);
+        json_string(out, words);
+        fprintf(out, "}%s\n", i + 1 == r->ncmp ? "" : ",");
+    }
+    fputs("    ]\n  },\n", out);
+}
+
+static void json_inputs(const report *r, FILE *out)
+{
+    const options *o = r->opt;
+    const survey *s = r->s;
+    fputs("{\n  \"version\": \"" CX_VERSION "\",\n  \"files\": [", out);
+    for (size_t i = 0; i < o->nfiles; i++) {
+        if (i)
+            fputs(", ", out);
+        json_string(out, survey_display_name(o->files[i]));
+    }
+    fprintf(out, "],\n  \"records\": %llu,\n  \"malformed\": %llu,\n",
+            (unsigned long long)s->records, (unsigned long long)s->malformed);
+    fprintf(out, "  \"confidence\": %g,\n", o->confidence);
+    if (o->weight) {
+        fputs("  \"weight\": ", out);
+        json_string(out, o->weight);
+        fprintf(out, ",\n  \"weight_invalid\": %llu,\n", (unsigned long long)s->weight_invalid);
+    }
+    if (o->population) {
+        fprintf(out, "  \"population\": %llu,\n  \"response_rate\": ",
+                (unsigned long long)o->population);
+        json_shown(out, &r->response_rate);
+        fputs(",\n", out);
+    }
 }
 
 void report_json(const report *r, FILE *out)
 {
-    fputs("{\n  \"version\": \"" CX_VERSION "\",\n  \"files\": [", out);
-    for (size_t i = 0; i < r->opt->nfiles; i++) {
-        if (i)
-            fputs(", ", out);
-        json_string(out, survey_display_name(r->opt->files[i]));
+    const options *o = r->opt;
+    json_inputs(r, out);
+    if (o->compare) {
+        fprintf(out, "  \"compare_other\": %llu,\n", (unsigned long long)r->s->compare_other);
+        json_compare(r, out);
+    } else if (options_grouped(o)) {
+        fputs("  \"group_by\": [", out);
+        for (size_t i = 0; i < o->ngroup; i++) {
+            fputs(i ? ", " : "", out);
+            json_string(out, o->group[i]);
+        }
+        fputs("],\n", out);
+        if (o->period) {
+            fputs("  \"period\": {\"column\": ", out);
+            json_string(out, o->period);
+            fprintf(out, ", \"every\": \"%s\", \"invalid\": %llu},\n", cx_every_name(o->every),
+                    (unsigned long long)r->s->period_invalid);
+        }
+        fprintf(out, "  \"hidden_groups\": %zu,\n  \"groups\": [\n", r->hidden);
+        for (size_t i = 0; i < r->nrows; i++)
+            json_row(r, out, &r->rows[i], i + 1 == r->nrows);
+        fputs("  ],\n", out);
     }
-    fprintf(out, "],\n  \"records\": %llu,\n  \"malformed\": %llu%s\n",
-            (unsigned long long)r->records, (unsigned long long)r->malformed,
-            r->count ? "," : "");
-    for (size_t v = 0; v < r->count; v++)
-        json_metric(out, &r->view[v], r->opt->lang, v + 1 == r->count);
+    if (options_grouped(o)) {
+        fprintf(out, "  \"total\": {\n    \"records\": %llu%s\n",
+                (unsigned long long)r->total.records, r->total.count ? "," : "");
+        json_metrics(r, out, &r->total, "    ");
+        fputs("  }\n}\n", out);
+        return;
+    }
+    json_metrics(r, out, &r->total, "  ");
     fputs("}\n", out);
 }

@@ -1,28 +1,34 @@
-/* report_text.c - the human-readable report: aligned figures and a score distribution chart. */
+/* report_text.c - the human-readable reports: per-metric detail, group tables, comparisons. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "groups.h"
 #include "i18n.h"
 #include "report.h"
 #include "text.h"
+#include "verdict.h"
 
 #define BAR_WIDTH 30
-#define MAX_ROWS 8
+#define MAX_ROWS 12
+#define CELL 256
 
-typedef struct row {
+/* ---- the detailed report of one row (no -g) ---- */
+
+typedef struct line {
     const char *label;
     char value[32];
     char pct[32];
-    char note[256];
-} row;
+    char note[CELL];
+} line;
 
 typedef struct table {
     size_t n;
-    row r[MAX_ROWS];
+    line r[MAX_ROWS];
 } table;
 
-static row *add_row(table *t, const char *label)
+static line *add_row(table *t, const char *label)
 {
-    row *r = &t->r[t->n++];
+    line *r = &t->r[t->n++];
     memset(r, 0, sizeof *r);
     r->label = label;
     return r;
@@ -44,7 +50,7 @@ static void shown_text(const shown *v, out_lang lang, char *buf, size_t size)
 static void share_row(table *t, const char *label, uint64_t n, const shown *pct, int lo,
                       int hi, out_lang lang)
 {
-    row *r = add_row(t, label);
+    line *r = add_row(t, label);
     snprintf(r->value, sizeof r->value, "%llu", (unsigned long long)n);
     if (pct->defined) {
         report_format(pct, r->pct, sizeof r->pct - 1);
@@ -58,13 +64,32 @@ static void share_row(table *t, const char *label, uint64_t n, const shown *pct,
         snprintf(r->note, sizeof r->note, "%d-%d", lo, hi);
 }
 
-static void band_note(const metric_view *v, out_lang lang, char *buf, size_t size)
+/* "NPS 25.0 ±38.2 95% CI -20.4 to 58.9" */
+static void figure_row(table *t, const char *label, const figure *f, const options *o)
 {
-    if (v->band)
-        snprintf(buf, size, "%s (%s)",
-                 lang == LANG_RU ? v->band->label_ru : v->band->label_en, v->band->id);
-    else if (!v->bands)
-        snprintf(buf, size, "%s", msg(lang, MSG_NO_BANDS));
+    line *r = add_row(t, label);
+    char lo[32], hi[32];
+    shown_text(&f->value, o->lang, r->value, sizeof r->value);
+    if (!f->moe.defined)
+        return;
+    strcpy(r->pct, "±");
+    report_format(&f->moe, r->pct + strlen(r->pct), sizeof r->pct - strlen(r->pct));
+    snprintf(r->note, sizeof r->note, "%g%% %s %s %s %s", o->confidence * 100,
+             msg(o->lang, MSG_CI), report_format(&f->lo, lo, sizeof lo),
+             o->lang == LANG_RU ? "…" : "to", report_format(&f->hi, hi, sizeof hi));
+}
+
+static void band_row(table *t, const metric_view *v, out_lang lang)
+{
+    if (v->band) {
+        line *r = add_row(t, msg(lang, v->metric == CX_LEVEL ? MSG_LEVEL : MSG_BAND));
+        snprintf(r->value, sizeof r->value, "%s", v->band->id);
+        snprintf(r->note, sizeof r->note, "%s",
+                 lang == LANG_RU ? v->band->label_ru : v->band->label_en);
+    } else if (!v->bands) {
+        line *r = add_row(t, msg(lang, MSG_BAND));
+        snprintf(r->note, sizeof r->note, "%s", msg(lang, MSG_NO_BANDS));
+    }
 }
 
 static void print_table(FILE *out, const table *t)
@@ -77,7 +102,7 @@ static void print_table(FILE *out, const table *t)
         pw = text_width(t->r[i].pct) > pw ? text_width(t->r[i].pct) : pw;
     }
     for (size_t i = 0; i < t->n; i++) {
-        const row *r = &t->r[i];
+        const line *r = &t->r[i];
         fprintf(out, "  %s%*s  %*s", r->label, (int)(lw - text_width(r->label)), "", (int)vw,
                 r->value);
         if (r->pct[0] || r->note[0])
@@ -121,22 +146,35 @@ static void print_distribution(FILE *out, const metric_view *v)
     }
 }
 
-static void print_metric(FILE *out, const metric_view *v, out_lang lang)
+static void print_title(FILE *out, const metric_view *v, out_lang lang)
 {
-    static const msg_id titles[] = {MSG_NPS_TITLE, MSG_CSAT_TITLE, MSG_CES_TITLE};
+    static const msg_id titles[] = {MSG_NPS_TITLE, MSG_CSAT_TITLE, MSG_CES_TITLE,
+                                    MSG_LEVEL_TITLE};
     const cx_scale *sc = v->scale;
-    const cx_summary *s = &v->sum;
-    table t = {0};
     fprintf(out, "%s, %s %d-%d", msg(lang, titles[v->metric]), msg(lang, MSG_SCALE), sc->lo,
             sc->hi);
     if (v->metric == CX_CES)
         fprintf(out, " (%s)",
                 msg(lang, sc->direction == CX_CES_AGREE ? MSG_AGREE : MSG_EFFORT));
+    if (v->weighted)
+        fprintf(out, ", %s", msg(lang, MSG_WEIGHTED));
     fputc('\n', out);
+}
+
+static void print_metric(FILE *out, const metric_view *v, const options *o)
+{
+    out_lang lang = o->lang;
+    const cx_scale *sc = v->scale;
+    const cx_summary *s = &v->sum;
+    table t = {0};
+    print_title(out, v, lang);
     count_row(&t, msg(lang, MSG_RESPONSES), s->n);
     count_row(&t, msg(lang, MSG_BLANK), s->blank);
     count_row(&t, msg(lang, MSG_INVALID), s->invalid);
-    row *r;
+    if (v->weighted) {
+        line *r = add_row(&t, "n_eff");
+        snprintf(r->value, sizeof r->value, "%.1f", v->n_eff);
+    }
     switch (v->metric) {
     case CX_NPS:
         share_row(&t, msg(lang, MSG_PROMOTERS), s->good, &v->good_pct, sc->good_lo,
@@ -145,46 +183,297 @@ static void print_metric(FILE *out, const metric_view *v, out_lang lang)
                   sc->good_lo - 1, lang);
         share_row(&t, msg(lang, MSG_DETRACTORS), s->bad, &v->bad_pct, sc->bad_lo, sc->bad_hi,
                   lang);
-        r = add_row(&t, msg(lang, MSG_INDEX_NPS));
-        shown_text(&v->index, lang, r->value, sizeof r->value);
-        band_note(v, lang, r->note, sizeof r->note);
+        figure_row(&t, msg(lang, MSG_INDEX_NPS), &v->index, o);
         break;
     case CX_CSAT:
-        share_row(&t, msg(lang, MSG_SATISFIED), s->good, &v->index, sc->good_lo, sc->good_hi,
-                  lang);
-        r = add_row(&t, msg(lang, MSG_INDEX_CSAT));
-        shown_text(&v->index, lang, r->value, sizeof r->value);
-        band_note(v, lang, r->note, sizeof r->note);
-        r = add_row(&t, msg(lang, MSG_MEAN));
-        shown_text(&v->mean, lang, r->value, sizeof r->value);
+        share_row(&t, msg(lang, MSG_SATISFIED), s->good, &v->good_pct, sc->good_lo,
+                  sc->good_hi, lang);
+        figure_row(&t, msg(lang, MSG_INDEX_CSAT), &v->index, o);
+        figure_row(&t, msg(lang, MSG_MEAN), &v->mean, o);
+        break;
+    case CX_CES:
+        share_row(&t, msg(lang, MSG_LOW_EFFORT), s->good, &v->good_pct, sc->good_lo,
+                  sc->good_hi, lang);
+        figure_row(&t, msg(lang, MSG_LOW_EFFORT_PCT), &v->index, o);
+        figure_row(&t, msg(lang, MSG_MEAN), &v->mean, o);
         break;
     default:
-        share_row(&t, msg(lang, MSG_LOW_EFFORT), s->good, &v->index, sc->good_lo,
-                  sc->good_hi, lang);
-        r = add_row(&t, msg(lang, MSG_MEAN));
-        shown_text(&v->mean, lang, r->value, sizeof r->value);
-        band_note(v, lang, r->note, sizeof r->note);
+        figure_row(&t, msg(lang, MSG_MEAN), &v->mean, o);
         break;
+    }
+    band_row(&t, v, lang);
+    if (v->note != NOTE_NONE) {
+        line *r = add_row(&t, "");
+        snprintf(r->note, sizeof r->note, "%s",
+                 msg(lang, v->note == NOTE_WIDE ? MSG_NOTE_WIDE : MSG_NOTE_INDICATIVE));
     }
     print_table(out, &t);
     fprintf(out, "  %s\n", msg(lang, MSG_DISTRIBUTION));
     print_distribution(out, v);
 }
 
+static void print_input(const report *r, FILE *out)
+{
+    const options *o = r->opt;
+    out_lang lang = o->lang;
+    fprintf(out, "%s: ", msg(lang, MSG_INPUT));
+    if (o->nfiles == 1)
+        fputs(survey_display_name(o->files[0]), out);
+    else
+        fprintf(out, "%zu %s", o->nfiles, msg(lang, MSG_FILES));
+    fprintf(out, ", %llu %s", (unsigned long long)r->s->records, msg(lang, MSG_RECORDS));
+    if (r->s->malformed)
+        fprintf(out, ", %llu %s", (unsigned long long)r->s->malformed,
+                msg(lang, MSG_MALFORMED));
+    if (o->population) {
+        char buf[32];
+        fprintf(out, ", %s %s%% (N = %llu)", msg(lang, MSG_RESPONSE_RATE),
+                report_format(&r->response_rate, buf, sizeof buf),
+                (unsigned long long)o->population);
+    }
+    fputc('\n', out);
+}
+
+/* ---- tables of rows: groups, periods, comparisons ---- */
+
+typedef struct column {
+    const char *head;
+    bool left;      /* text: aligned left */
+    size_t metric;  /* group tables: index of the row's view */
+    int part;       /* group tables: which MC_ cell of that metric */
+} column;
+
+#define MAX_COLUMNS (MAX_GROUP_COLUMNS + 4 + 4 * CX_METRIC_COUNT)
+
+/* A table printed in two passes (widths, then cells) so no cell is stored. */
+typedef struct grid {
+    column col[MAX_COLUMNS];
+    size_t ncol;
+    size_t width[MAX_COLUMNS];
+    void (*cell)(const report *r, const struct grid *g, size_t row, size_t col, char *buf);
+    size_t nrows;
+} grid;
+
+static void grid_print(const report *r, grid *g, FILE *out)
+{
+    char buf[CELL];
+    for (size_t c = 0; c < g->ncol; c++)
+        g->width[c] = text_width(g->col[c].head);
+    for (size_t i = 0; i < g->nrows; i++)
+        for (size_t c = 0; c < g->ncol; c++) {
+            g->cell(r, g, i, c, buf);
+            size_t w = text_width(buf);
+            g->width[c] = w > g->width[c] ? w : g->width[c];
+        }
+    for (size_t i = 0; i <= g->nrows; i++) {
+        size_t pending = 0; /* spaces owed: no trailing blanks on a line */
+        for (size_t c = 0; c < g->ncol; c++) {
+            const char *s = g->col[c].head;
+            if (i > 0) {
+                g->cell(r, g, i - 1, c, buf);
+                s = buf;
+            }
+            size_t w = text_width(s), pad = g->width[c] > w ? g->width[c] - w : 0;
+            if (c)
+                pending += 2;
+            if (!g->col[c].left)
+                pending += pad;
+            if (*s) {
+                fprintf(out, "%*s%s", (int)pending, "", s);
+                pending = 0;
+            }
+            if (g->col[c].left)
+                pending += pad;
+        }
+        fputc('\n', out);
+    }
+}
+
+/* Columns of a metric in a group table: figure, margin, band, change. */
+enum { MC_VALUE, MC_MOE, MC_BAND, MC_CHANGE, MC_COUNT };
+
+static const report_row *grid_row(const report *r, size_t i)
+{
+    return i < r->nrows ? &r->rows[i] : &r->total;
+}
+
+static size_t key_columns(const options *o)
+{
+    return o->ngroup + (o->period ? 1 : 0);
+}
+
+static void key_cell(const report *r, const report_row *row, size_t c, char *buf)
+{
+    const options *o = r->opt;
+    buf[0] = '\0';
+    if (!row->key) {
+        if (c == 0)
+            snprintf(buf, CELL, "%s", msg(o->lang, MSG_TOTAL));
+        return;
+    }
+    if (c == o->ngroup) {
+        cx_period_label(row->period, o->every, buf, CELL);
+        return;
+    }
+    size_t pos = 0, len;
+    const char *part;
+    for (size_t i = 0; key_next(row->key, row->key_len, &pos, &part, &len); i++)
+        if (i == c) {
+            if (len == 0)
+                snprintf(buf, CELL, "%s", msg(o->lang, MSG_BLANK_KEY));
+            else
+                text_quote(buf, CELL, part, len);
+            /* drop the quotes text_quote adds: a table cell needs none */
+            size_t n = strlen(buf);
+            if (len) {
+                memmove(buf, buf + 1, n - 2);
+                buf[n - 2] = '\0';
+            }
+            return;
+        }
+}
+
+static void metric_cell(const report *r, const metric_view *v, size_t mc, char *buf)
+{
+    const figure *f = report_lead(v);
+    buf[0] = '\0';
+    switch (mc) {
+    case MC_VALUE:
+        shown_text(&f->value, r->opt->lang, buf, CELL);
+        if (v->note == NOTE_INDICATIVE)
+            strcat(buf, "~");
+        break;
+    case MC_MOE:
+        report_format(&f->moe, buf, CELL);
+        break;
+    case MC_BAND:
+        if (v->band)
+            snprintf(buf, CELL, "%s", v->band->id);
+        break;
+    default:
+        if (v->change.value.defined) {
+            char tmp[32];
+            report_format(&v->change.value, tmp, sizeof tmp);
+            snprintf(buf, CELL, "%s%s%s", v->change.value.scaled > 0 ? "+" : "", tmp,
+                     v->change.significant ? "*" : "");
+        }
+        break;
+    }
+}
+
+static void group_cell(const report *r, const grid *g, size_t i, size_t c, char *buf)
+{
+    const report_row *row = grid_row(r, i);
+    size_t keys = key_columns(r->opt);
+    if (c < keys)
+        key_cell(r, row, c, buf);
+    else if (c == keys)
+        snprintf(buf, CELL, "%llu", (unsigned long long)row->records);
+    else
+        metric_cell(r, &row->view[g->col[c].metric], (size_t)g->col[c].part, buf);
+}
+
+static const char *lead_head(cx_metric m, out_lang lang)
+{
+    switch (m) {
+    case CX_NPS: return "NPS";
+    case CX_CSAT: return "CSAT";
+    case CX_CES: return msg(lang, MSG_CES_MEAN);
+    default: return msg(lang, MSG_MEAN);
+    }
+}
+
+static void report_groups(const report *r, FILE *out)
+{
+    const options *o = r->opt;
+    grid g = {.cell = group_cell, .nrows = r->nrows + 1};
+    for (size_t i = 0; i < o->ngroup; i++)
+        g.col[g.ncol++] = (column){.head = o->group[i], .left = true};
+    if (o->period)
+        g.col[g.ncol++] = (column){.head = msg(o->lang, MSG_PERIOD), .left = true};
+    g.col[g.ncol++] = (column){.head = msg(o->lang, MSG_RECORDS_COL), .left = false};
+    for (size_t m = 0; m < r->total.count; m++) {
+        cx_metric metric = r->total.view[m].metric;
+        g.col[g.ncol++] = (column){lead_head(metric, o->lang), false, m, MC_VALUE};
+        g.col[g.ncol++] = (column){"±", false, m, MC_MOE};
+        if (r->total.view[m].bands)
+            g.col[g.ncol++] = (column){msg(o->lang, metric == CX_LEVEL ? MSG_LEVEL : MSG_BAND),
+                                       true, m, MC_BAND};
+        if (o->period)
+            g.col[g.ncol++] = (column){msg(o->lang, MSG_CHANGE), false, m, MC_CHANGE};
+    }
+    print_input(r, out);
+    fputc('\n', out);
+    grid_print(r, &g, out);
+    fprintf(out, "\n± %g%% %s", o->confidence * 100, msg(o->lang, MSG_CI));
+    fprintf(out, "; ~ %s", msg(o->lang, MSG_NOTE_INDICATIVE));
+    if (o->period)
+        fprintf(out, "; * %s", o->lang == LANG_RU ? "значимое изменение" : "significant change");
+    fputc('\n', out);
+}
+
+static void compare_cell(const report *r, const grid *g, size_t i, size_t c, char *buf)
+{
+    (void)g;
+    const comparison *cmp = &r->cmp[i];
+    const metric_view *v = report_view(&r->rows[c >= 3 ? 1 : 0], cmp->metric);
+    const figure *f = cmp->mean ? &v->mean : &v->index;
+    const difference *d = &cmp->diff;
+    char lo[32], hi[32];
+    buf[0] = '\0';
+    switch (c) {
+    case 0:
+        snprintf(buf, CELL, "%s", require_figure_name(cmp->metric, cmp->mean ? FIG_MEAN : FIG_INDEX));
+        break;
+    case 1:
+    case 3: shown_text(&f->value, r->opt->lang, buf, CELL); break;
+    case 2:
+    case 4: snprintf(buf, CELL, "%llu", (unsigned long long)v->sum.n); break;
+    case 5: shown_text(&d->value, r->opt->lang, buf, CELL); break;
+    case 6:
+        if (d->tested)
+            snprintf(buf, CELL, "%s %s %s", report_format(&d->lo, lo, sizeof lo),
+                     r->opt->lang == LANG_RU ? "…" : "to", report_format(&d->hi, hi, sizeof hi));
+        break;
+    case 7: report_format(&d->p, buf, CELL); break;
+    default: verdict_text(r, cmp, buf, CELL); break;
+    }
+}
+
+static void report_compare(const report *r, FILE *out)
+{
+    const options *o = r->opt;
+    char ci[64];
+    snprintf(ci, sizeof ci, "%g%% %s", o->confidence * 100, msg(o->lang, MSG_CI));
+    grid g = {.cell = compare_cell, .nrows = r->ncmp};
+    g.col[g.ncol++] = (column){.head = msg(o->lang, MSG_FIGURE), .left = true};
+    g.col[g.ncol++] = (column){.head = o->compare_value[0], .left = false};
+    g.col[g.ncol++] = (column){.head = "n", .left = false};
+    g.col[g.ncol++] = (column){.head = o->compare_value[1], .left = false};
+    g.col[g.ncol++] = (column){.head = "n", .left = false};
+    g.col[g.ncol++] = (column){.head = msg(o->lang, MSG_DIFFERENCE), .left = false};
+    g.col[g.ncol++] = (column){.head = ci, .left = false};
+    g.col[g.ncol++] = (column){.head = "p", .left = false};
+    g.col[g.ncol++] = (column){.head = msg(o->lang, MSG_VERDICT), .left = true};
+    print_input(r, out);
+    fprintf(out, "%s: %s = %s %s %s\n\n", o->lang == LANG_RU ? "Сравнение" : "Comparison",
+            o->compare, o->compare_value[0], msg(o->lang, MSG_VS), o->compare_value[1]);
+    grid_print(r, &g, out);
+}
+
 void report_text(const report *r, FILE *out)
 {
-    out_lang lang = r->opt->lang;
-    fprintf(out, "%s: ", msg(lang, MSG_INPUT));
-    if (r->opt->nfiles == 1)
-        fputs(survey_display_name(r->opt->files[0]), out);
-    else
-        fprintf(out, "%zu %s", r->opt->nfiles, msg(lang, MSG_FILES));
-    fprintf(out, ", %llu %s", (unsigned long long)r->records, msg(lang, MSG_RECORDS));
-    if (r->malformed)
-        fprintf(out, ", %llu %s", (unsigned long long)r->malformed, msg(lang, MSG_MALFORMED));
-    fputc('\n', out);
-    for (size_t i = 0; i < r->count; i++) {
+    if (r->opt->compare) {
+        report_compare(r, out);
+        return;
+    }
+    if (options_grouped(r->opt)) {
+        report_groups(r, out);
+        return;
+    }
+    print_input(r, out);
+    for (size_t i = 0; i < r->total.count; i++) {
         fputc('\n', out);
-        print_metric(out, &r->view[i], lang);
+        print_metric(out, &r->total.view[i], r->opt);
     }
 }

@@ -6,7 +6,7 @@
 typedef struct figure_def {
     const char *name;
     cx_metric metric;
-    figure fig;
+    figure_kind fig;
 } figure_def;
 
 /* Longest names first is not needed: a name must be followed by an operator. */
@@ -16,6 +16,7 @@ static const figure_def figures[] = {
     {"csat_mean", CX_CSAT, FIG_MEAN},
     {"ces", CX_CES, FIG_MEAN},
     {"ces_low_effort", CX_CES, FIG_INDEX},
+    {"level", CX_LEVEL, FIG_MEAN},
 };
 
 typedef struct op_def {
@@ -67,7 +68,7 @@ bool require_parse(const char *text, require_check *check)
     return true;
 }
 
-const char *require_figure_name(cx_metric metric, figure fig)
+const char *require_figure_name(cx_metric metric, figure_kind fig)
 {
     for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
         if (figures[i].metric == metric && figures[i].fig == fig)

@@ -12,17 +12,17 @@
 #include "cxstat.h"
 
 /** Which figure of a metric a check reads. */
-typedef enum figure {
+typedef enum figure_kind {
     FIG_INDEX,      /* nps, csat (%), ces_low_effort (%) */
     FIG_MEAN        /* csat_mean, ces (the CES mean) */
-} figure;
+} figure_kind;
 
 typedef enum require_op { OP_GE, OP_GT, OP_LE, OP_LT, OP_EQ } require_op;
 
 typedef struct require_check {
     const char *text; /* as given, for messages (borrowed) */
     cx_metric metric;
-    figure fig;
+    figure_kind fig;
     require_op op;
     cx_decimal bound;
 } require_check;
@@ -35,7 +35,7 @@ typedef struct require_check {
 bool require_parse(const char *text, require_check *check);
 
 /** The name of the figure a check reads, as written in the check ("csat_mean"). */
-const char *require_figure_name(cx_metric metric, figure fig);
+const char *require_figure_name(cx_metric metric, figure_kind fig);
 
 /**
  * Decide a check on a displayed value scaled / 10^prec.  An undefined value

@@ -26,10 +26,13 @@ int survey_init(survey *s, const options *opt, FILE *err)
         fprintf(err, "cxstat: invalid scale options\n");
         return EXIT_USAGE;
     }
+    cx_scale_level(&s->scale[CX_LEVEL]);
     for (int m = 0; m < CX_METRIC_COUNT; m++) {
         cx_hist_init(&s->hist[m]);
+        cx_whist_init(&s->whist[m]);
         s->active[m] = opt->wanted[m];
     }
+    groups_init(&s->groups, opt->weight != NULL);
     return EXIT_OK;
 }
 
@@ -110,6 +113,37 @@ static int fail(survey *s, int code)
     return 1;
 }
 
+/* One non-metric column (a -g, --period, --weight or --compare column) of this file. */
+static int resolve_role(survey *s, const char *spec, const char *option, const reader_field *f,
+                        size_t n, size_t *col)
+{
+    *col = find_column(spec, f, n);
+    if (*col != NO_COLUMN)
+        return 0;
+    fprintf(s->err, "cxstat: %s: no column '%s' for %s\n", s->file, spec, option);
+    if (f)
+        print_columns(s->err, f, n);
+    else
+        fprintf(s->err, "cxstat: without a header, give a column number\n");
+    return fail(s, s->records ? EXIT_DATA : EXIT_USAGE);
+}
+
+static int resolve_roles(survey *s, const reader_field *f, size_t n)
+{
+    const options *o = s->opt;
+    for (size_t i = 0; i < o->ngroup; i++)
+        if (resolve_role(s, o->group[i], "--group", f, n, &s->group_col[i]))
+            return 1;
+    const char *spec[ROLE_COUNT] = {o->period, o->weight, o->compare};
+    static const char *const option[ROLE_COUNT] = {"--period", "--weight", "--compare"};
+    for (int r = 0; r < ROLE_COUNT; r++) {
+        s->role_col[r] = NO_COLUMN;
+        if (spec[r] && resolve_role(s, spec[r], option[r], f, n, &s->role_col[r]))
+            return 1;
+    }
+    return 0;
+}
+
 /* Decide each metric's column for this file; the first file decides which metrics exist. */
 static int resolve_columns(survey *s, const reader_field *f, size_t n)
 {
@@ -129,14 +163,14 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
                     fprintf(s->err, "cxstat: without a header, give a column number\n");
                 return fail(s, s->metrics_fixed ? EXIT_DATA : EXIT_USAGE);
             }
-        } else if (!o->named_any && f) {
+        } else if (!o->named_any && f && m != CX_LEVEL) {
             s->col[m] = find_column(name, f, n);
         }
         bool found = s->col[m] != NO_COLUMN;
         if (!s->metrics_fixed)
             s->active[m] = s->active[m] || found;
         if (s->active[m] && !found) {
-            if (o->named_any)
+            if (o->named_any || m == CX_LEVEL)
                 fprintf(s->err, "cxstat: --require reads %s, but no %s column is named; "
                                 "name it with --%s\n", name, name, name);
             else if (!f)
@@ -145,7 +179,7 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
             else
                 fprintf(s->err, "cxstat: %s:1: no column named '%s'; name it with --%s\n",
                         s->file, name, name);
-            if (f && !o->named_any)
+            if (f && !o->named_any && m != CX_LEVEL)
                 print_columns(s->err, f, n);
             return fail(s, s->metrics_fixed ? EXIT_DATA : EXIT_USAGE);
         }
@@ -164,7 +198,7 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
         return fail(s, EXIT_USAGE);
     }
     s->metrics_fixed = true;
-    return 0;
+    return resolve_roles(s, f, n);
 }
 
 static int on_header(void *ctx, const reader_field *f, size_t n, uint64_t line,
@@ -175,30 +209,153 @@ static int on_header(void *ctx, const reader_field *f, size_t n, uint64_t line,
     if (resolve_columns(s, f, n))
         return 1;
     s->fields = f ? n : 0;
-    size_t len = 0;
+    size_t cols[CX_METRIC_COUNT + MAX_GROUP_COLUMNS + ROLE_COUNT], ncols = 0, len = 0;
     for (int m = 0; m < CX_METRIC_COUNT; m++)
-        if (s->active[m] && s->col[m] + 1 > len)
-            len = s->col[m] + 1;
+        if (s->active[m])
+            cols[ncols++] = s->col[m];
+    for (size_t i = 0; i < s->opt->ngroup; i++)
+        cols[ncols++] = s->group_col[i];
+    for (int r = 0; r < ROLE_COUNT; r++)
+        if (s->role_col[r] != NO_COLUMN)
+            cols[ncols++] = s->role_col[r];
+    for (size_t i = 0; i < ncols; i++)
+        len = cols[i] + 1 > len ? cols[i] + 1 : len;
     unsigned char *mask = realloc(s->want, len ? len : 1);
     if (!mask) {
         fprintf(s->err, "cxstat: out of memory\n");
         return fail(s, EXIT_DATA);
     }
     memset(mask, 0, len ? len : 1);
-    for (int m = 0; m < CX_METRIC_COUNT; m++)
-        if (s->active[m])
-            mask[s->col[m]] = 1;
+    for (size_t i = 0; i < ncols; i++)
+        mask[cols[i]] = 1;
     s->want = mask;
-    s->want_len = len;
     want->mask = mask;
     want->len = len;
     return 0;
 }
 
+/* The field of column c, or NULL when the record is too short to have it. */
+static const reader_field *field_at(const reader_field *f, size_t n, size_t c)
+{
+    return c < n ? &f[c] : NULL;
+}
+
+/* The record's weight in millionths; false (noted) when it has none. */
+static bool record_weight(survey *s, const reader_field *f, size_t n, uint64_t line,
+                          uint64_t *units)
+{
+    const reader_field *w = field_at(f, n, s->role_col[ROLE_WEIGHT]);
+    cx_status st = w ? cx_weight_parse(w->ptr, w->len, units) : CX_BLANK;
+    if (st == CX_OK)
+        return true;
+    char msg[256], q[120];
+    s->weight_invalid++;
+    text_quote(q, sizeof q, w ? w->ptr : "", w ? w->len : 0);
+    if (st == CX_BLANK)
+        snprintf(msg, sizeof msg, "column %zu (weight): no weight", s->role_col[ROLE_WEIGHT] + 1);
+    else
+        snprintf(msg, sizeof msg, "column %zu (weight): %s is not a weight (a number 0-%d)",
+                 s->role_col[ROLE_WEIGHT] + 1, q, CX_WEIGHT_MAX);
+    note(s, line, msg);
+    return false;
+}
+
+/*
+ * The record's group, or NULL when it belongs to none: with --period a date
+ * that is not a date (noted), with --compare a value that is neither.
+ */
+static group *record_group(survey *s, const reader_field *f, size_t n, uint64_t line)
+{
+    const options *o = s->opt;
+    s->key.len = 0;
+    bool ok = true;
+    for (size_t i = 0; i < o->ngroup; i++) {
+        const reader_field *g = field_at(f, n, s->group_col[i]);
+        ok = ok && key_add(&s->key, g ? g->ptr : "", g ? g->len : 0);
+    }
+    if (o->compare) {
+        const reader_field *c = field_at(f, n, s->role_col[ROLE_COMPARE]);
+        const char *p = c ? c->ptr : "";
+        size_t len = c ? c->len : 0;
+        text_trim(&p, &len);
+        if (!(strlen(o->compare_value[0]) == len && memcmp(p, o->compare_value[0], len) == 0) &&
+            !(strlen(o->compare_value[1]) == len && memcmp(p, o->compare_value[1], len) == 0)) {
+            s->compare_other++;
+            return NULL;
+        }
+        ok = ok && key_add(&s->key, p, len);
+    }
+    if (o->period) {
+        const reader_field *d = field_at(f, n, s->role_col[ROLE_PERIOD]);
+        cx_date date;
+        cx_status st = d ? cx_date_parse(d->ptr, d->len, &date) : CX_BLANK;
+        if (st != CX_OK) {
+            char msg[256], q[120];
+            s->period_invalid++;
+            text_quote(q, sizeof q, d ? d->ptr : "", d ? d->len : 0);
+            if (st == CX_BLANK)
+                snprintf(msg, sizeof msg, "column %zu (period): no date",
+                         s->role_col[ROLE_PERIOD] + 1);
+            else
+                snprintf(msg, sizeof msg, "column %zu (period): %s is not a date",
+                         s->role_col[ROLE_PERIOD] + 1, q);
+            note(s, line, msg);
+            return NULL;
+        }
+        char b[PERIOD_KEY_BYTES];
+        period_encode(cx_period_of(date, o->every), b);
+        ok = ok && key_add(&s->key, b, sizeof b);
+    }
+    group *g = NULL;
+    groups_status st = ok ? groups_get(&s->groups, s->key.buf, s->key.len, &g) : GROUPS_ENOMEM;
+    if (st != GROUPS_OK) {
+        if (st == GROUPS_ELIMIT)
+            fprintf(s->err, "cxstat: %s:%llu: more than %zu groups, or %zu bytes of group "
+                            "keys: too many groups\n", s->file, (unsigned long long)line,
+                    (size_t)GROUPS_MAX, (size_t)GROUPS_KEY_BYTES);
+        else
+            fprintf(s->err, "cxstat: %s:%llu: out of memory for groups\n", s->file,
+                    (unsigned long long)line);
+        s->exit_code = EXIT_DATA;
+    }
+    return g;
+}
+
+/* Count one answer into a histogram (and its weights): valid, blank or invalid. */
+static bool count_answer(cx_hist *h, cx_whist *w, const cx_scale *sc, cx_status st, int score,
+                         uint64_t units)
+{
+    if (st == CX_BLANK) {
+        h->blank++;
+    } else if (st != CX_OK) {
+        h->invalid++;
+    } else {
+        if (w && cx_whist_add(w, sc, score, units) != CX_OK)
+            return false;
+        cx_hist_add(h, sc, score, 1);
+    }
+    return true;
+}
+
+static void note_answer(survey *s, uint64_t line, cx_metric m, size_t c, const reader_field *f,
+                        cx_status st)
+{
+    char msg[256], q[120];
+    const cx_scale *sc = &s->scale[m];
+    text_quote(q, sizeof q, f->ptr, f->len);
+    if (st == CX_ERANGE)
+        snprintf(msg, sizeof msg, "column %zu (%s): %s is outside %d-%d", c + 1,
+                 cx_metric_name(m), q, sc->lo, sc->hi);
+    else
+        snprintf(msg, sizeof msg, "column %zu (%s): %s %s", c + 1, cx_metric_name(m), q,
+                 invalid_reason(st));
+    note(s, line, msg);
+}
+
 static int on_record(void *ctx, const reader_field *f, size_t n, uint64_t line)
 {
     survey *s = ctx;
-    char msg[256], q[120];
+    char msg[256];
     s->records++;
     if (s->fields == 0)
         s->fields = n;
@@ -207,31 +364,39 @@ static int on_record(void *ctx, const reader_field *f, size_t n, uint64_t line)
         snprintf(msg, sizeof msg, "record has %zu field%s, expected %zu", n,
                  n == 1 ? "" : "s", s->fields);
         note(s, line, msg);
-        if (s->exit_code)
-            return 1;
     }
+    uint64_t units = 0;
+    bool weighted = survey_weighted(s), weight_ok = !weighted || record_weight(s, f, n, line, &units);
+    group *g = options_grouped(s->opt) ? record_group(s, f, n, line) : NULL;
+    if (s->exit_code)
+        return 1;
+    cx_whist *gw = g ? groups_whist(&s->groups, g) : NULL;
+    if (g)
+        g->records++;
     for (int m = 0; m < CX_METRIC_COUNT; m++) {
         if (!s->active[m])
             continue;
-        size_t c = s->col[m];
-        if (c >= n) {
-            s->hist[m].invalid++; /* the field is missing: noted as a malformed record */
-            continue;
-        }
-        const cx_scale *sc = &s->scale[m];
-        cx_status st = cx_hist_add_text(&s->hist[m], sc, f[c].ptr, f[c].len);
-        if (st == CX_OK || st == CX_BLANK)
-            continue;
-        text_quote(q, sizeof q, f[c].ptr, f[c].len);
-        if (st == CX_ERANGE)
-            snprintf(msg, sizeof msg, "column %zu (%s): %s is outside %d-%d", c + 1,
-                     cx_metric_name((cx_metric)m), q, sc->lo, sc->hi);
-        else
-            snprintf(msg, sizeof msg, "column %zu (%s): %s %s", c + 1,
-                     cx_metric_name((cx_metric)m), q, invalid_reason(st));
-        note(s, line, msg);
+        const reader_field *a = field_at(f, n, s->col[m]);
+        int score = 0;
+        /* a missing field was noted with its malformed record */
+        cx_status st = a ? cx_score_parse(&s->scale[m], a->ptr, a->len, &score) : CX_ENOTNUM;
+        if (a && st != CX_OK && st != CX_BLANK)
+            note_answer(s, line, (cx_metric)m, s->col[m], a, st);
         if (s->exit_code)
             return 1;
+        /* an answer whose weight is missing cannot be used: it counts as invalid */
+        if (!weight_ok && st == CX_OK)
+            st = CX_EINVAL;
+        bool ok = count_answer(&s->hist[m], weighted ? &s->whist[m] : NULL, &s->scale[m], st,
+                               score, units);
+        if (ok && g)
+            ok = count_answer(&g->hist[m], gw ? gw + m : NULL, &s->scale[m], st, score, units);
+        if (!ok) {
+            fprintf(s->err, "cxstat: %s:%llu: %s\n", s->file, (unsigned long long)line,
+                    cx_strerror(CX_EOVERFLOW));
+            s->exit_code = EXIT_DATA;
+            return 1;
+        }
     }
     return 0;
 }
@@ -256,22 +421,29 @@ static int report_reader_error(survey *s, const reader_result *r)
     return EXIT_DATA;
 }
 
-int survey_read(survey *s, const char *path)
+int survey_read_stream(survey *s, FILE *fp, const char *name)
 {
-    s->file = survey_display_name(path);
+    s->file = name;
     s->fields = 0;
-    FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!fp) {
-        fprintf(s->err, "cxstat: %s: %s\n", s->file, strerror(errno));
-        return EXIT_DATA;
-    }
     reader_config cfg = {.delim = s->opt->delim, .header = s->opt->header};
     reader_callbacks cb = {.ctx = s, .header = on_header, .record = on_record};
     reader_result r;
     reader_read(fp, &cfg, &cb, &r);
+    return report_reader_error(s, &r);
+}
+
+int survey_read(survey *s, const char *path)
+{
+    const char *name = survey_display_name(path);
+    FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!fp) {
+        fprintf(s->err, "cxstat: %s: %s\n", name, strerror(errno));
+        return EXIT_DATA;
+    }
+    int rc = survey_read_stream(s, fp, name);
     if (fp != stdin)
         fclose(fp);
-    return report_reader_error(s, &r);
+    return rc;
 }
 
 void survey_warn(const survey *s)
@@ -292,7 +464,14 @@ void survey_warn(const survey *s)
         }
     if (s->malformed)
         fprintf(s->err, "%s%llu malformed record%s", sep, (unsigned long long)s->malformed,
-                s->malformed == 1 ? "" : "s");
+                s->malformed == 1 ? "" : "s"), sep = ", ";
+    if (s->weight_invalid)
+        fprintf(s->err, "%s%llu record%s without a valid weight", sep,
+                (unsigned long long)s->weight_invalid, s->weight_invalid == 1 ? "" : "s"),
+            sep = ", ";
+    if (s->period_invalid)
+        fprintf(s->err, "%s%llu record%s without a valid date", sep,
+                (unsigned long long)s->period_invalid, s->period_invalid == 1 ? "" : "s");
     if (s->problems > s->nnotes)
         fprintf(s->err, " (first %zu shown)", s->nnotes);
     fputc('\n', s->err);
@@ -301,5 +480,8 @@ void survey_warn(const survey *s)
 void survey_free(survey *s)
 {
     free(s->want);
+    free(s->key.buf);
+    groups_free(&s->groups);
     s->want = NULL;
+    s->key.buf = NULL;
 }

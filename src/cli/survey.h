@@ -1,7 +1,8 @@
 /*
  * survey.h - one run over the inputs: resolves each file's columns, turns
- * every record into histogram counts, and keeps the notes (invalid answers,
- * malformed records) that the warnings report.
+ * every record into histogram counts (the total and, with -g, --period or
+ * --compare, its group's), and keeps the notes (invalid answers, malformed
+ * records, bad weights and dates) that the warnings report.
  */
 #ifndef CX_SURVEY_H
 #define CX_SURVEY_H
@@ -11,6 +12,7 @@
 #include <stdio.h>
 
 #include "cxstat.h"
+#include "groups.h"
 #include "options.h"
 
 /** How many problems are quoted in full on standard error. */
@@ -22,25 +24,35 @@ typedef struct survey_note {
     char text[256];
 } survey_note;
 
+/* The columns a file is read by, besides the metrics'. */
+enum { ROLE_PERIOD, ROLE_WEIGHT, ROLE_COMPARE, ROLE_COUNT };
+
 typedef struct survey {
     const options *opt;
     FILE *err;
     cx_scale scale[CX_METRIC_COUNT];
     bool active[CX_METRIC_COUNT]; /* reported: named, required or found in the first file */
     bool metrics_fixed;           /* active[] decided (after the first header) */
-    cx_hist hist[CX_METRIC_COUNT];
+    cx_hist hist[CX_METRIC_COUNT];   /* the total */
+    cx_whist whist[CX_METRIC_COUNT]; /* the total's weights, with --weight */
+    group_table groups;           /* with -g, --period or --compare */
     uint64_t records;             /* data records in all files */
     uint64_t malformed;           /* records whose field count differs from the header's */
-    uint64_t problems;            /* invalid answers + malformed records */
+    uint64_t weight_invalid;      /* records whose weight is missing or not a weight */
+    uint64_t period_invalid;      /* records whose date is missing or not a date */
+    uint64_t compare_other;       /* records in neither compared segment */
+    uint64_t problems;            /* all of the above problems and invalid answers */
     survey_note note[SURVEY_NOTES];
     size_t nnotes;
     int exit_code;                /* non-zero once reading must stop */
     /* the file being read */
     const char *file;
     size_t col[CX_METRIC_COUNT];
+    size_t group_col[MAX_GROUP_COLUMNS];
+    size_t role_col[ROLE_COUNT];
     size_t fields;                /* fields a record should have; 0: not known yet */
     unsigned char *want;
-    size_t want_len;
+    key_builder key;
 } survey;
 
 /** Set up scales from the options.  @return EXIT_OK or EXIT_USAGE (message printed). */
@@ -52,6 +64,9 @@ int survey_init(survey *s, const options *opt, FILE *err);
  */
 int survey_read(survey *s, const char *path);
 
+/** Read one open stream, shown in messages as name.  Same results as survey_read(). */
+int survey_read_stream(survey *s, FILE *fp, const char *name);
+
 /** Print the notes and the count of problems as warnings (unless quiet). */
 void survey_warn(const survey *s);
 
@@ -60,5 +75,11 @@ void survey_free(survey *s);
 
 /** The name an input is shown by: "<stdin>" for "-". */
 const char *survey_display_name(const char *path);
+
+/** True when the total or the groups carry weights. */
+static inline bool survey_weighted(const survey *s)
+{
+    return s->opt->weight != NULL;
+}
 
 #endif

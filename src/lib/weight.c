@@ -146,11 +146,33 @@ static double signed_ratio(cx_u128 a, cx_u128 b, double den)
     return a >= b ? cx_u128_to_double(a - b) / den : -(cx_u128_to_double(b - a) / den);
 }
 
+/*
+ * Weighted standard deviation with Kish's effective size in Bessel's
+ * correction: sqrt(sum w (x - m)^2 / sum w * n_eff / (n_eff - 1)); summed
+ * over scale points as squared distances, so there is no cancellation.
+ * m is measured from scale->lo, like the bins.
+ */
+static double weighted_sd(const cx_whist *whist, const cx_scale *scale, double m, double w,
+                          double n_eff)
+{
+    double ss = 0.0;
+
+    if (!(n_eff > 1.0))
+        return NAN;
+    for (int v = scale->lo; v <= scale->hi && v - scale->lo < CX_MAX_BINS; v++) {
+        size_t i = (size_t)(v - scale->lo);
+        double d = (double)i - m;
+
+        ss += cx_u128_to_double(whist->w[i]) * d * d;
+    }
+    return sqrt(ss / w * n_eff / (n_eff - 1.0));
+}
+
 void cx_wsummarize(const cx_whist *whist, const cx_scale *scale, cx_wsummary *out)
 {
     /* Exact totals: good, mid, bad weights, their sum, squares, and sum w * (x - lo). */
     cx_u128 good = 0, mid = 0, bad = 0, w2 = 0, wx = 0;
-    cx_wsummary s = {.good = NAN, .mid = NAN, .bad = NAN, .index = NAN, .mean = NAN};
+    cx_wsummary s = {.good = NAN, .mid = NAN, .bad = NAN, .index = NAN, .mean = NAN, .sd = NAN};
     double w;
 
     for (int v = scale->lo; v <= scale->hi && v - scale->lo < CX_MAX_BINS; v++) {
@@ -178,6 +200,7 @@ void cx_wsummarize(const cx_whist *whist, const cx_scale *scale, cx_wsummary *ou
         /* CSAT and CES have no bad answers (bad == 0), so this is the good share for them. */
         s.index = signed_ratio(good, bad, w);
         s.mean = scale->lo + cx_u128_to_double(wx) / w;
+        s.sd = weighted_sd(whist, scale, s.mean - scale->lo, w, s.n_eff);
     }
     *out = s;
 }

@@ -531,9 +531,39 @@ static void test_u128_converts_to_the_nearest_double(void **state)
     assert_near(cx_u128_to_double(~(cx_u128)0), ldexp(1.0, 128), 0);
 }
 
+static void test_weighted_sd_uses_kish_n_in_bessels_correction(void **state)
+{
+    cx_scale sc;
+    cx_whist w;
+    cx_wsummary ws;
+
+    (void)state;
+    assert_int_equal(cx_scale_csat(&sc, 5, 0), CX_OK);
+    /* answers 1, 2, 3 of weight 1: the plain sample sd, 1 */
+    cx_whist_init(&w);
+    for (int x = 1; x <= 3; x++)
+        assert_int_equal(cx_whist_add(&w, &sc, x, CX_WEIGHT_SCALE), CX_OK);
+    cx_wsummarize(&w, &sc, &ws);
+    assert_near(ws.sd, 1.0, 1e-12);
+    /* weights 1 and 3 on answers 1 and 5: mean 4, sum w (x - m)^2 / sum w = (9 + 3) / 4 = 3,
+       n_eff = 16 / 10 = 1.6, sd = sqrt(3 * 1.6 / 0.6) = sqrt(8) */
+    cx_whist_init(&w);
+    assert_int_equal(cx_whist_add(&w, &sc, 1, CX_WEIGHT_SCALE), CX_OK);
+    assert_int_equal(cx_whist_add(&w, &sc, 5, 3 * CX_WEIGHT_SCALE), CX_OK);
+    cx_wsummarize(&w, &sc, &ws);
+    assert_near(ws.mean, 4.0, 1e-12);
+    assert_near(ws.sd, sqrt(8.0), 1e-12);
+    /* one answer: no sd */
+    cx_whist_init(&w);
+    assert_int_equal(cx_whist_add(&w, &sc, 4, 2 * CX_WEIGHT_SCALE), CX_OK);
+    cx_wsummarize(&w, &sc, &ws);
+    assert_true(isnan(ws.sd));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_weighted_sd_uses_kish_n_in_bessels_correction),
         cmocka_unit_test(test_whole_weights_with_spaces_or_tabs_around),
         cmocka_unit_test(test_decimal_point_or_comma),
         cmocka_unit_test(test_decimals_beyond_six_round_half_up),

@@ -1,0 +1,88 @@
+/*
+ * groups.h - the segments of a run: a hash table from a group's key (its
+ * values of the -g columns, and its period) to that group's histograms.
+ * Memory grows with the number of groups, never with the number of records.
+ */
+#ifndef CX_GROUPS_H
+#define CX_GROUPS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cxstat.h"
+
+/** Most groups in one run; past it reading stops with an error. */
+#define GROUPS_MAX ((size_t)4 << 20)
+/** Most bytes of all group keys together. */
+#define GROUPS_KEY_BYTES ((size_t)1 << 30)
+
+typedef struct group {
+    uint64_t hash;
+    size_t key_off, key_len; /* the encoded key, in the table's key store */
+    uint64_t records;
+    cx_hist hist[CX_METRIC_COUNT];
+} group;
+
+typedef struct group_table {
+    group *g;
+    cx_whist *w;    /* weighted: CX_METRIC_COUNT per group, beside g; NULL unweighted */
+    bool weighted;
+    size_t count, cap;
+    uint32_t *slot; /* open addressing: group index + 1, 0 empty */
+    size_t nslots;
+    char *keys;
+    size_t keys_len, keys_cap;
+} group_table;
+
+typedef enum groups_status { GROUPS_OK, GROUPS_ENOMEM, GROUPS_ELIMIT } groups_status;
+
+/** An empty table; weighted tables keep a cx_whist per metric beside each group. */
+void groups_init(group_table *t, bool weighted);
+void groups_free(group_table *t);
+
+/**
+ * The group of an encoded key, created empty when new.  *out receives it; it
+ * stays valid until the next call (the array may move).
+ */
+groups_status groups_get(group_table *t, const char *key, size_t len, group **out);
+
+/** The weighted histograms of group g (CX_METRIC_COUNT of them); NULL unweighted. */
+static inline cx_whist *groups_whist(const group_table *t, const group *g)
+{
+    return t->w ? t->w + (size_t)(g - t->g) * CX_METRIC_COUNT : NULL;
+}
+
+/** The encoded key of a group. */
+static inline const char *groups_key(const group_table *t, const group *g)
+{
+    return t->keys + g->key_off;
+}
+
+/*
+ * Key encoding: a sequence of parts, each a 4-byte little-endian length and
+ * that many bytes.  key_builder appends parts into a caller-owned buffer.
+ */
+typedef struct key_builder {
+    char *buf;
+    size_t len, cap;
+} key_builder;
+
+/*
+ * A period as the last key part: big-endian with the sign bit flipped, so
+ * that comparing keys byte by byte orders periods in time.
+ */
+#define PERIOD_KEY_BYTES 4
+void period_encode(int32_t period, char out[PERIOD_KEY_BYTES]);
+int32_t period_decode(const char *in);
+
+/** Append one part.  @return false when memory is exhausted. */
+bool key_add(key_builder *k, const char *part, size_t len);
+
+/**
+ * Walk the parts of an encoded key: *pos starts at 0; each call gives the
+ * next part.  @return false after the last part.
+ */
+bool key_next(const char *key, size_t len, size_t *pos, const char **part, size_t *plen);
+
+#endif

@@ -1,0 +1,26 @@
+/* verdict.c - words for the outcome of a --compare test (formats kept literal, per language). */
+#include "verdict.h"
+
+#include <stdio.h>
+
+#include "i18n.h"
+
+void verdict_text(const report *r, const comparison *c, char *buf, size_t size)
+{
+    const options *o = r->opt;
+    const difference *d = &c->diff;
+    const char *a = o->compare_value[0], *b = o->compare_value[1];
+    double pct = o->confidence * 100;
+    bool ru = o->lang == LANG_RU;
+    if (!d->tested)
+        snprintf(buf, size, "%s", msg(o->lang, MSG_UNTESTED));
+    else if (!d->significant)
+        snprintf(buf, size, ru ? "значимой разницы нет (%g%%)" : "no significant difference at %g%%",
+                 pct);
+    else if (d->value.scaled > 0)
+        snprintf(buf, size, ru ? "%s выше, чем %s (значимо, %g%%)"
+                               : "%s is higher than %s (significant at %g%%)", a, b, pct);
+    else
+        snprintf(buf, size, ru ? "%s ниже, чем %s (значимо, %g%%)"
+                               : "%s is lower than %s (significant at %g%%)", a, b, pct);
+}
