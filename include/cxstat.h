@@ -127,7 +127,10 @@ void cx_scale_level(cx_scale *scale);
  * optionally surrounded by spaces or tabs, optionally followed by a decimal
  * part of zeros (".0", ",00"), optionally followed by a label that starts
  * with a space, '-', '(' or ':' and contains no digit ("9 - Very likely",
- * "5 (Very satisfied)").  Leading zeros are allowed.  The text need not be
+ * "5 (Very satisfied)"), or a label that ends with its number: a label with
+ * no digit, a space, '-', '(' or ':', and a whole number, optionally closed
+ * by ')' ("Extremely likely - 10", "Very satisfied (5)").  Leading zeros are
+ * allowed.  The text need not be
  * NUL-terminated and may contain NUL bytes.
  * @param text  the field, len bytes (text may be NULL when len is 0)
  * @param score receives the answer on success; untouched otherwise

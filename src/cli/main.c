@@ -103,6 +103,28 @@ static int close_stdout(void)
     return EXIT_OK;
 }
 
+/* --list: read every input into the follow-up list, then write it. */
+static int run_list(const options *o, survey *s)
+{
+    followup list;
+    memset(&list, 0, sizeof list);
+    survey_set_list(s, &list);
+    int rc = EXIT_OK;
+    for (size_t i = 0; rc == EXIT_OK && i < o->nfiles; i++)
+        rc = survey_read(s, o->files[i]);
+    if (rc == EXIT_OK) {
+        survey_warn(s);
+        if (!followup_write(&list, stdout, o->format)) {
+            fprintf(stderr, "cxstat: cannot read the list back from its temporary file\n");
+            rc = EXIT_DATA;
+        } else {
+            rc = close_stdout();
+        }
+    }
+    followup_free(&list);
+    return rc;
+}
+
 static int run(const options *o)
 {
     survey s;
@@ -112,6 +134,12 @@ static int run(const options *o)
         rc = bands_choose(&bc, o->bands, s.scale, stderr);
     else
         memset(&bc, 0, sizeof bc);
+    if (rc == EXIT_OK && o->list) {
+        rc = run_list(o, &s);
+        bands_free(&bc);
+        survey_free(&s);
+        return rc;
+    }
     for (size_t i = 0; rc == EXIT_OK && i < o->nfiles; i++)
         rc = survey_read(&s, o->files[i]);
     if (rc == EXIT_OK) {

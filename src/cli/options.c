@@ -1,15 +1,19 @@
 /* options.c - getopt_long over a table of options, each value range-checked. */
 #include "options.h"
 
+#include "followup.h"
+
 #include <getopt.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char usage_text[] =
+/* The help text, one section per string (ISO C caps a string's length). */
+static const char *const usage_text[] = {
     "Usage: cxstat [OPTION]... [FILE]...\n"
     "Report NPS, CSAT and CES, with their interpretation bands, from survey exports\n"
     "(CSV). With no FILE, or when FILE is -, read standard input.\n"
-    "\n"
+    "\n",
     "Columns (a header name, case-insensitive, or a 1-based number; name[2] is the\n"
     "second column of that name). Without any, columns named nps, csat, ces are used.\n"
     "      --nps=COL             NPS answers, 0-10\n"
@@ -17,7 +21,7 @@ static const char usage_text[] =
     "      --ces=COL             CES answers\n"
     "      --level=COL           employee customer-orientation ratings, 1-5; the mean\n"
     "                            maps to a competency level (never detected by name)\n"
-    "\n"
+    "\n",
     "Segments and statistics:\n"
     "  -g, --group=COL[,COL]...  one row per distinct value (combination), and a total\n"
     "      --sort=ORDER          key (default), n, nps, csat, ces or level\n"
@@ -30,21 +34,29 @@ static const char usage_text[] =
     "                            finite-population correction of the margins\n"
     "      --confidence=C        confidence of intervals and tests, 0.5-0.999\n"
     "                            (default 0.95)\n"
-    "\n"
+    "\n",
     "Input:\n"
     "  -d, --delimiter=C         field delimiter: ',' ';' '|' or tab (also 'tab');\n"
     "                            default: detected from the first line\n"
+    "  -e, --encoding=NAME       the input's encoding when it has no BOM, e.g. cp1251,\n"
+    "                            koi8-r, latin1 (any iconv name); default UTF-8\n"
     "  -n, --no-header           the first line is data (alias --no-headers)\n"
+    "      --header-row=N        the header is line N (lines before it are passed over)\n"
+    "      --skip=N              pass over N records after the header; without it, the\n"
+    "                            extra header rows of Qualtrics and SurveyMonkey\n"
+    "                            exports are recognised and passed over\n"
     "      --strict              the first invalid answer or malformed record is an error\n"
-    "\n"
+    "\n",
     "Scales:\n"
     "      --csat-scale=1-N      1-3, 1-5 (default), 1-7 or 1-10\n"
     "      --csat-satisfied=K    answers >= K are satisfied (default: 3, 4, 6, 9 by scale)\n"
     "      --ces-scale=1-N       1-5, 1-7 (default) or 1-10\n"
     "      --ces-direction=D     agree (default: high = easy) or effort (low = easy)\n"
+    "      --labels=[METRIC:]FILE  answers written as words: a CSV file of label,score\n"
+    "                            (case-insensitive); without METRIC: for every metric\n"
     "      --bands=[METRIC:]SET  band set: a built-in name (nps, nps-market, csat), a\n"
     "                            band file, or none; METRIC: is needed for files and none\n"
-    "\n"
+    "\n",
     "Output:\n"
     "  -f, --format=FMT          text (default), csv, tsv or json\n"
     "  -p, --precision=N         decimals of percentages and indices, 0-5 (default 1);\n"
@@ -55,16 +67,27 @@ static const char usage_text[] =
     "                            csat_mean, ces, ces_low_effort, level; OP: >= > <=\n"
     "                            < ==. Repeatable; checks the value as displayed, in\n"
     "                            the total and in every group shown\n"
+    "\n",
+    "Follow-up list (instead of the report):\n"
+    "      --list=WHO            the responses to act on, worst first: detractors,\n"
+    "                            passives, promoters (NPS), dissatisfied (CSAT) or\n"
+    "                            difficult (CES)\n"
+    "      --show=COL[,COL]...   the columns to list (default: every column)\n"
+    "      --where=COL=VALUE     only rows whose COL is VALUE (a --period column\n"
+    "                            matches its period label); repeatable\n"
+    "\n",
     "  -h, --help                show this help and exit\n"
     "  -V, --version             show the version and exit\n"
-    "\n"
+    "\n",
     "Exit status: 0 success; 1 a --require check failed; 2 usage error;\n"
     "3 input or data error (unreadable file, bad record, write error).\n"
-    "Full documentation: man cxstat\n";
+    "Full documentation: man cxstat\n",
+};
 
 enum {
     OPT_NPS = 256, OPT_CSAT, OPT_CES, OPT_LEVEL, OPT_STRICT, OPT_SORT, OPT_MIN_N, OPT_PERIOD,
-    OPT_EVERY, OPT_COMPARE, OPT_POPULATION, OPT_CONFIDENCE, OPT_CSAT_SCALE, OPT_CSAT_SATISFIED,
+    OPT_EVERY, OPT_COMPARE, OPT_POPULATION, OPT_CONFIDENCE, OPT_HEADER_ROW, OPT_SKIP,
+    OPT_LABELS, OPT_LIST, OPT_SHOW, OPT_WHERE, OPT_CSAT_SCALE, OPT_CSAT_SATISFIED,
     OPT_CES_SCALE, OPT_CES_DIRECTION, OPT_BANDS, OPT_LANG, OPT_REQUIRE
 };
 
@@ -79,12 +102,16 @@ static const struct option long_options[] = {
     {"csat-satisfied", required_argument, NULL, OPT_CSAT_SATISFIED},
     {"csat-scale", required_argument, NULL, OPT_CSAT_SCALE},
     {"delimiter", required_argument, NULL, 'd'},
+    {"encoding", required_argument, NULL, 'e'},
     {"every", required_argument, NULL, OPT_EVERY},
     {"format", required_argument, NULL, 'f'},
     {"group", required_argument, NULL, 'g'},
+    {"header-row", required_argument, NULL, OPT_HEADER_ROW},
     {"help", no_argument, NULL, 'h'},
+    {"labels", required_argument, NULL, OPT_LABELS},
     {"lang", required_argument, NULL, OPT_LANG},
     {"level", required_argument, NULL, OPT_LEVEL},
+    {"list", required_argument, NULL, OPT_LIST},
     {"min-n", required_argument, NULL, OPT_MIN_N},
     {"no-header", no_argument, NULL, 'n'},
     {"no-headers", no_argument, NULL, 'n'},
@@ -94,10 +121,13 @@ static const struct option long_options[] = {
     {"precision", required_argument, NULL, 'p'},
     {"quiet", no_argument, NULL, 'q'},
     {"require", required_argument, NULL, OPT_REQUIRE},
+    {"show", required_argument, NULL, OPT_SHOW},
+    {"skip", required_argument, NULL, OPT_SKIP},
     {"sort", required_argument, NULL, OPT_SORT},
     {"strict", no_argument, NULL, OPT_STRICT},
     {"version", no_argument, NULL, 'V'},
     {"weight", required_argument, NULL, 'w'},
+    {"where", required_argument, NULL, OPT_WHERE},
     {NULL, 0, NULL, 0},
 };
 
@@ -199,21 +229,33 @@ static bool valid_column(const char *s)
     return true;
 }
 
-/* -g a,b,c: split in place (argv strings are writable). */
-static bool split_groups(char *arg, options *o)
+/* "a,b,c": split in place (argv strings are writable) into at most max columns. */
+static bool split_columns(char *arg, const char **out, size_t max, size_t *n)
 {
-    o->ngroup = 0;
+    *n = 0;
     for (char *p = arg;;) {
         char *comma = strchr(p, ',');
         if (comma)
             *comma = '\0';
-        if (o->ngroup == MAX_GROUP_COLUMNS || !valid_column(p))
+        if (*n == max || !valid_column(p))
             return false;
-        o->group[o->ngroup++] = p;
+        out[(*n)++] = p;
         if (!comma)
             return true;
         p = comma + 1;
     }
+}
+
+static bool parse_list(const char *s, list_kind *out)
+{
+    static const char *const names[] = {"", "detractors", "passives", "promoters",
+                                        "dissatisfied", "difficult"};
+    for (size_t i = 1; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *out = (list_kind)i;
+            return true;
+        }
+    return false;
 }
 
 static bool parse_sort(const char *s, sort_order *out)
@@ -269,6 +311,21 @@ static bool parse_compare(char *arg, options *o)
     return true;
 }
 
+/* --labels=[METRIC:]FILE: a metric prefix limits the file to that metric. */
+static void parse_labels(const char *s, options *o)
+{
+    for (int m = 0; m < CX_METRIC_COUNT; m++) {
+        const char *name = cx_metric_name((cx_metric)m);
+        size_t len = strlen(name);
+        if (strncmp(s, name, len) == 0 && s[len] == ':' && s[len + 1] != '\0') {
+            o->labels[m] = s + len + 1;
+            return;
+        }
+    }
+    for (int m = 0; m < CX_METRIC_COUNT; m++)
+        o->labels[m] = s;
+}
+
 bool options_grouped(const options *o)
 {
     return o->ngroup > 0 || o->period || o->compare;
@@ -278,6 +335,7 @@ static void set_defaults(options *o)
 {
     memset(o, 0, sizeof *o);
     o->header = true;
+    o->header_row = 1;
     o->csat_hi = 5;
     o->ces_hi = 7;
     o->ces_direction = CX_CES_AGREE;
@@ -307,7 +365,7 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
         break;
     }
     case 'g':
-        if (!split_groups(arg, o))
+        if (!split_columns(arg, o->group, MAX_GROUP_COLUMNS, &o->ngroup))
             return usage_error(err, "--group", arg, "up to 8 columns, separated by commas");
         break;
     case OPT_SORT:
@@ -348,7 +406,46 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
         if (!parse_delim(arg, &o->delim))
             return usage_error(err, "delimiter", arg, "use , ; | or tab");
         break;
+    case 'e': {
+        iconv_t cd = iconv_open("UTF-8", arg);
+        if (cd == (iconv_t)-1)
+            return usage_error(err, "--encoding", arg, "an iconv name such as cp1251 or koi8-r");
+        iconv_close(cd);
+        o->encoding = arg;
+        break;
+    }
     case 'n': o->header = false; break;
+    case OPT_LABELS:
+        parse_labels(arg, o);
+        break;
+    case OPT_LIST:
+        if (!parse_list(arg, &o->list))
+            return usage_error(err, "--list", arg,
+                               "detractors, passives, promoters, dissatisfied or difficult");
+        break;
+    case OPT_SHOW:
+        if (!split_columns(arg, o->show, MAX_SHOW, &o->nshow))
+            return usage_error(err, "--show", arg, "up to 64 columns, separated by commas");
+        break;
+    case OPT_WHERE: {
+        char *eq = strchr(arg, '=');
+        if (!eq || eq == arg || o->nwhere == MAX_WHERE)
+            return usage_error(err, "--where", arg, "COL=VALUE, at most 8 times");
+        *eq = '\0';
+        if (!valid_column(arg))
+            return usage_error(err, "column", arg, "a header name or a 1-based number");
+        o->where[o->nwhere++] = (where_filter){arg, eq + 1};
+        break;
+    }
+    case OPT_HEADER_ROW:
+        if (!parse_count(arg, &o->header_row) || o->header_row == 0)
+            return usage_error(err, "--header-row", arg, "a line number from 1");
+        break;
+    case OPT_SKIP:
+        if (!parse_count(arg, &o->skip))
+            return usage_error(err, "--skip", arg, "a whole number");
+        o->skip_given = true;
+        break;
     case OPT_STRICT: o->strict = true; break;
     case OPT_CSAT_SCALE:
         if (!parse_scale(arg, csat_his, 4, &o->csat_hi))
@@ -403,7 +500,8 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
         o->wanted[o->require[o->nrequire++].metric] = true;
         break;
     case 'h':
-        fputs(usage_text, out);
+        for (size_t i = 0; i < sizeof usage_text / sizeof usage_text[0]; i++)
+            fputs(usage_text[i], out);
         return OPT_DONE;
     case 'V':
         fputs("cxstat " CX_VERSION "\n", out);
@@ -422,13 +520,20 @@ opt_result options_parse(int argc, char **argv, options *o, FILE *out, FILE *err
     optind = 1;
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":d:f:g:hnp:qVw:", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":d:e:f:g:hnp:qVw:", long_options, NULL)) != -1) {
         if (c == '?' || c == ':')
             return bad_option(err, c, argv[optind - 1]);
         opt_result r = apply(o, c, optarg, out, err);
         if (r != OPT_RUN)
             return r;
     }
+    if (o->list && (o->compare || o->nrequire))
+        return usage_error(err, "--list cannot be combined with --compare or --require", NULL,
+                           NULL);
+    if ((o->nshow || o->nwhere) && !o->list)
+        return usage_error(err, "--show and --where go with --list", NULL, NULL);
+    if (o->list)
+        o->wanted[followup_metric(o->list)] = true;
     if (o->compare && (o->ngroup || o->period))
         return usage_error(err, "--compare cannot be combined with --group or --period", NULL,
                            NULL);

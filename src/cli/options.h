@@ -28,6 +28,18 @@ typedef enum out_lang { LANG_EN, LANG_RU } out_lang;
 #define DEFAULT_PRECISION 1
 #define DEFAULT_CONFIDENCE 0.95
 
+/** --list: which responses the follow-up list holds. */
+typedef enum list_kind {
+    LIST_NONE, LIST_DETRACTORS, LIST_PASSIVES, LIST_PROMOTERS, LIST_DISSATISFIED, LIST_DIFFICULT
+} list_kind;
+
+#define MAX_SHOW 64
+#define MAX_WHERE 8
+
+typedef struct where_filter {
+    const char *column, *value;
+} where_filter;
+
 /** Order of group rows: by key, or by a figure, largest first. */
 typedef enum sort_order { SORT_KEY, SORT_N, SORT_NPS, SORT_CSAT, SORT_CES, SORT_LEVEL } sort_order;
 
@@ -36,11 +48,16 @@ typedef struct options {
     bool named_any;                      /* --nps, --csat or --ces given: no detection */
     bool wanted[CX_METRIC_COUNT];        /* metric must be present (named or required) */
     int delim;                           /* 0: detect */
+    const char *encoding;                /* --encoding; NULL: UTF-8 (or a BOM's) */
+    uint64_t header_row;                 /* 1-based line of the header */
+    uint64_t skip;                       /* records after the header to pass over */
+    bool skip_given;                     /* --skip given: no layout detection */
     bool header;
     int csat_hi, csat_satisfied;         /* 1-csat_hi; 0: default threshold */
     int ces_hi;
     cx_ces_direction ces_direction;
     const char *bands[CX_METRIC_COUNT];  /* --bands value per metric; NULL: default */
+    const char *labels[CX_METRIC_COUNT]; /* --labels file per metric; NULL: none */
     out_format format;
     unsigned precision;
     out_lang lang;
@@ -58,6 +75,11 @@ typedef struct options {
     const char *compare_value[2];
     const char *weight;                  /* --weight column, NULL: unweighted */
     uint64_t population;                 /* 0: not given */
+    list_kind list;                      /* --list; LIST_NONE: the report */
+    const char *show[MAX_SHOW];          /* --show columns; none: every column */
+    size_t nshow;
+    where_filter where[MAX_WHERE];
+    size_t nwhere;
     double confidence;
     char **files; /* borrowed from argv; "-" is stdin */
     size_t nfiles;

@@ -4,6 +4,7 @@
 
 #include <csv.h>
 #include <errno.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,16 @@
 
 static const unsigned char utf8_bom[3] = {0xEF, 0xBB, 0xBF};
 
+/* Signatures that decide how the input is decoded, looked for in its first bytes. */
+static const unsigned char utf16le_bom[2] = {0xFF, 0xFE};
+static const unsigned char utf16be_bom[2] = {0xFE, 0xFF};
+static const unsigned char zip_magic[4] = {'P', 'K', 3, 4};
+#define SIG_BYTES 4
+/** Converted bytes per iconv() call. */
+#define DECODE_BLOCK ((size_t)64 << 10)
+/** Bytes of an incomplete character carried to the next block. */
+#define CARRY_MAX 16
+
 /* Candidate delimiters, in tie-breaking order. */
 static const unsigned char delim_candidates[4] = {',', ';', '\t', '|'};
 
@@ -59,7 +70,27 @@ typedef struct slot {
     size_t len;
 } slot;
 
+/* A record kept whole for layout detection. */
+typedef struct held {
+    char *bytes;
+    reader_field *fields;
+    size_t n;
+    uint64_t line;
+} held;
+
+/* How many records after the header the layout detection looks at. */
+#define HOLD_RECORDS 2
+
 typedef struct reader {
+    /* decoding stage: the first bytes decide; then iconv to UTF-8, or nothing */
+    unsigned char sig[SIG_BYTES];
+    size_t sig_len;
+    bool sig_done;
+    iconv_t cd;           /* (iconv_t)-1: the input is UTF-8 */
+    unsigned char carry[CARRY_MAX];
+    size_t carry_len;
+    char *decoded;
+
     struct csv_parser csv;
     const reader_config *cfg;
     const reader_callbacks *cb;
@@ -97,6 +128,17 @@ typedef struct reader {
     size_t nslots, slots_cap;
     reader_field *fields;
     size_t fields_cap;
+
+    /* passing over lines before the header, records after it */
+    uint64_t lines_left;
+    bool skip_cr;         /* skipping: the last byte was a CR */
+    uint64_t records_left;
+    bool sep_checked;     /* the first record was looked at for "sep=" */
+
+    /* layout detection: the first records after the header are held */
+    held *hold;
+    size_t nheld;
+    bool holding;
 } reader;
 
 /* libcsv's realloc: refusing to grow past the cap turns a huge field into
@@ -150,8 +192,8 @@ static void *grow(void *p, size_t *cap, size_t need)
 
 static bool wanted(const reader *r, size_t col)
 {
-    if (!r->header_done)
-        return true; /* the header callback sees every name */
+    if (!r->header_done || r->holding)
+        return true; /* the header callback, and layout detection, see every field */
     return r->want.mask != NULL && col < r->want.len && r->want.mask[col] != 0;
 }
 
@@ -194,6 +236,113 @@ static void on_field(void *s, size_t len, void *data)
     r->nslots++;
 }
 
+static void deliver(reader *r, const reader_field *f, size_t n, uint64_t line)
+{
+    if (r->status != READER_OK)
+        return;
+    r->res->records++;
+    if (r->cb->record && r->cb->record(r->cb->ctx, f, n, line) != 0)
+        fail(r, READER_STOPPED, line);
+}
+
+static bool field_is(const reader_field *f, const char *text)
+{
+    return f->ptr && f->len == strlen(text) && memcmp(f->ptr, text, f->len) == 0;
+}
+
+/* Excel's "sep=;" line: one field "sep=" and an empty one, split at the delimiter. */
+static bool is_sep_line(const reader_field *f, size_t n)
+{
+    return n == 2 && field_is(&f[0], "sep=") && f[1].len == 0;
+}
+
+static bool record_has(const held *h, bool (*test)(const reader_field *))
+{
+    for (size_t i = 0; i < h->n; i++)
+        if (test(&h->fields[i]))
+            return true;
+    return false;
+}
+
+/* Qualtrics' third header row holds JSON: {"ImportId":"QID1"}. */
+static bool is_import_id(const reader_field *f)
+{
+    static const char key[] = "{\"ImportId\"";
+    return f->ptr && f->len >= sizeof key - 1 && memcmp(f->ptr, key, sizeof key - 1) == 0;
+}
+
+/* SurveyMonkey's second header row names answer kinds under each question. */
+static bool is_response_label(const reader_field *f)
+{
+    return field_is(f, "Response") || field_is(f, "Open-Ended Response");
+}
+
+static bool is_number(const reader_field *f)
+{
+    size_t i = 0;
+    while (i < f->len && (f->ptr[i] == ' ' || f->ptr[i] == '\t'))
+        i++;
+    return i < f->len && f->ptr[i] >= '0' && f->ptr[i] <= '9';
+}
+
+/*
+ * Decide which held records are header rows of a known export, then deliver
+ * the others: Qualtrics (a record with an ImportId field, and every record
+ * before it), SurveyMonkey (a first record with "Response" labels and no
+ * number).
+ */
+static void release_held(reader *r)
+{
+    size_t skip = 0;
+    for (size_t i = 0; i < r->nheld; i++)
+        if (record_has(&r->hold[i], is_import_id)) {
+            skip = i + 1;
+            r->res->layout = "Qualtrics";
+        }
+    if (skip == 0 && r->nheld > 0 && record_has(&r->hold[0], is_response_label) &&
+        !record_has(&r->hold[0], is_number)) {
+        skip = 1;
+        r->res->layout = "SurveyMonkey";
+    }
+    r->holding = false;
+    r->res->skipped += skip;
+    for (size_t i = 0; i < r->nheld; i++) {
+        held *h = &r->hold[i];
+        if (i >= skip)
+            deliver(r, h->fields, h->n, h->line);
+        free(h->bytes);
+        free(h->fields);
+    }
+    free(r->hold);
+    r->hold = NULL;
+    r->nheld = 0;
+}
+
+/* Keep a copy of the record just collected; decide once HOLD_RECORDS are kept. */
+static void hold_record(reader *r, size_t n, size_t kept)
+{
+    if (r->hold == NULL && (r->hold = calloc(HOLD_RECORDS, sizeof *r->hold)) == NULL) {
+        fail(r, READER_ENOMEM, r->line);
+        return;
+    }
+    held *h = &r->hold[r->nheld];
+    h->bytes = malloc(kept ? kept : 1);
+    h->fields = malloc((n ? n : 1) * sizeof *h->fields);
+    if (h->bytes == NULL || h->fields == NULL) {
+        free(h->bytes);
+        free(h->fields);
+        fail(r, READER_ENOMEM, r->line);
+        return;
+    }
+    memcpy(h->bytes, r->buf, kept);
+    for (size_t i = 0; i < n; i++)
+        h->fields[i] = (reader_field){h->bytes + (r->fields[i].ptr - r->buf), r->fields[i].len};
+    h->n = n;
+    h->line = r->line;
+    if (++r->nheld == HOLD_RECORDS)
+        release_held(r);
+}
+
 static void on_record(int term, void *data)
 {
     reader *r = data;
@@ -212,22 +361,35 @@ static void on_record(int term, void *data)
         r->fields[i].ptr = sl->off == NOT_KEPT ? NULL : r->buf + sl->off;
         r->fields[i].len = sl->len;
     }
+    size_t kept = r->buf_len;
     r->nslots = 0;
     r->buf_len = 0;
 
-    const reader_callbacks *cb = r->cb;
-    int rc = 0;
+    if (!r->sep_checked) {
+        r->sep_checked = true;
+        if (is_sep_line(r->fields, n)) {
+            r->res->sep_line = true;
+            return;
+        }
+    }
     if (!r->header_done) {
         r->header_done = true;
-        if (cb->header)
-            rc = cb->header(cb->ctx, r->fields, n, r->line, &r->want);
-    } else {
-        r->res->records++;
-        if (cb->record)
-            rc = cb->record(cb->ctx, r->fields, n, r->line);
+        r->holding = r->cfg->detect_layout && r->cfg->skip_records == 0;
+        if (r->cb->header &&
+            r->cb->header(r->cb->ctx, r->fields, n, r->line, &r->want) != 0)
+            fail(r, READER_STOPPED, r->line);
+        return;
     }
-    if (rc != 0)
-        fail(r, READER_STOPPED, r->line);
+    if (r->records_left > 0) {
+        r->records_left--;
+        r->res->skipped++;
+        return;
+    }
+    if (r->holding) {
+        hold_record(r, n, kept);
+        return;
+    }
+    deliver(r, r->fields, n, r->line);
 }
 
 /* ---- line splitter and parser feed ------------------------------------- */
@@ -404,8 +566,39 @@ static void sniff_bytes(reader *r, const unsigned char *s, size_t n)
 
 /* ---- BOM stage and the shared feed ------------------------------------- */
 
+/* Pass over the first cfg->skip_lines lines (LF, CRLF or CR each end one). */
+static size_t skip_lines(reader *r, const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && r->lines_left > 0) {
+        if (r->skip_cr) {
+            r->skip_cr = false;
+            r->line++;
+            if (--r->lines_left == 0)
+                return s[i] == '\n' ? i + 1 : i;
+            if (s[i] == '\n') {
+                i++;
+                continue;
+            }
+        }
+        if (s[i] == '\n') {
+            r->line++;
+            r->lines_left--;
+        } else if (s[i] == '\r') {
+            r->skip_cr = true;
+        }
+        i++;
+    }
+    return i;
+}
+
 static void after_bom(reader *r, const unsigned char *s, size_t n)
 {
+    if (r->lines_left > 0 || r->skip_cr) {
+        size_t k = skip_lines(r, s, n);
+        s += k;
+        n -= k;
+    }
     if (n == 0 || r->status != READER_OK)
         return;
     if (r->delim_known)
@@ -433,6 +626,116 @@ static void feed(reader *r, const unsigned char *s, size_t n)
     after_bom(r, s, n);
 }
 
+/* ---- decoding stage: UTF-16 by its BOM, a named encoding, XLSX refused ----- */
+
+static bool starts_with(const unsigned char *s, size_t n, const unsigned char *sig, size_t k)
+{
+    return n >= k && memcmp(s, sig, k) == 0;
+}
+
+/* Convert bytes and feed the UTF-8 they make.  @return the bytes iconv consumed; *err its errno. */
+static size_t convert(reader *r, const unsigned char *s, size_t n, int *err)
+{
+    char *in = (char *)(uintptr_t)s, *out = r->decoded;
+    size_t inleft = n, outleft = DECODE_BLOCK;
+    *err = iconv(r->cd, &in, &inleft, &out, &outleft) == (size_t)-1 ? errno : 0;
+    feed(r, (const unsigned char *)r->decoded, DECODE_BLOCK - outleft);
+    return n - inleft;
+}
+
+/*
+ * Convert s (n bytes) to UTF-8 and feed it.  A character cut by the end of a
+ * block waits in carry; it is completed with the next block's first bytes.
+ */
+static void decode(reader *r, const unsigned char *s, size_t n)
+{
+    int err;
+    if (r->carry_len && n > 0) {
+        unsigned char joined[2 * CARRY_MAX];
+        size_t taken = n < CARRY_MAX ? n : CARRY_MAX;
+        memcpy(joined, r->carry, r->carry_len);
+        memcpy(joined + r->carry_len, s, taken);
+        size_t used = convert(r, joined, r->carry_len + taken, &err);
+        if (used < r->carry_len) {
+            if (err == EINVAL && taken == n && r->carry_len + taken <= CARRY_MAX) {
+                memcpy(r->carry + r->carry_len, s, taken); /* still incomplete: wait */
+                r->carry_len += taken;
+            } else {
+                fail(r, READER_EENCODING, r->line);
+            }
+            return;
+        }
+        s += used - r->carry_len;
+        n -= used - r->carry_len;
+        r->carry_len = 0;
+    }
+    while (n > 0 && r->status == READER_OK) {
+        size_t used = convert(r, s, n, &err);
+        s += used;
+        n -= used;
+        if (err == 0 || err == E2BIG)
+            continue;
+        if (err == EINVAL && n <= CARRY_MAX) {
+            memcpy(r->carry, s, n);
+            r->carry_len = n;
+            return;
+        }
+        fail(r, READER_EENCODING, r->line);
+    }
+}
+
+/* Decide from the first bytes how to read the input, then pass them on. */
+static void settle_signature(reader *r)
+{
+    const unsigned char *s = r->sig;
+    size_t n = r->sig_len, skip = 0;
+    const char *from = NULL;
+    r->sig_done = true;
+    if (starts_with(s, n, zip_magic, sizeof zip_magic)) {
+        fail(r, READER_EXLSX, 1);
+        return;
+    }
+    if (starts_with(s, n, utf16le_bom, 2) || starts_with(s, n, utf16be_bom, 2)) {
+        from = s[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+        skip = 2;
+    } else if (r->cfg->encoding && !starts_with(s, n, utf8_bom, sizeof utf8_bom)) {
+        from = r->cfg->encoding;
+    }
+    if (from) {
+        r->cd = iconv_open("UTF-8", from);
+        if (r->cd == (iconv_t)-1) {
+            fail(r, READER_ECHARSET, 0);
+            return;
+        }
+        r->decoded = malloc(DECODE_BLOCK);
+        if (!r->decoded) {
+            fail(r, READER_ENOMEM, 0);
+            return;
+        }
+        r->res->encoding = from;
+        decode(r, s + skip, n - skip);
+    } else {
+        feed(r, s, n);
+    }
+}
+
+/* The one entry for raw input bytes, however they are split. */
+static void take(reader *r, const unsigned char *s, size_t n)
+{
+    while (!r->sig_done && n > 0) {
+        r->sig[r->sig_len++] = *s++;
+        n--;
+        if (r->sig_len == SIG_BYTES)
+            settle_signature(r);
+    }
+    if (n == 0 || r->status != READER_OK)
+        return;
+    if (r->cd != (iconv_t)-1)
+        decode(r, s, n);
+    else
+        feed(r, s, n);
+}
+
 static void begin(reader *r, const reader_config *cfg, const reader_callbacks *cb,
                   reader_result *res)
 {
@@ -442,6 +745,9 @@ static void begin(reader *r, const reader_config *cfg, const reader_callbacks *c
     r->cb = cb;
     r->res = res;
     r->line = 1;
+    r->cd = (iconv_t)-1;
+    r->lines_left = cfg->skip_lines;
+    r->records_left = cfg->skip_records;
     csv_init(&r->csv, 0);
     csv_set_realloc_func(&r->csv, capped_realloc);
     csv_set_blk_size(&r->csv, PARSE_PIECE);
@@ -465,6 +771,10 @@ static void begin(reader *r, const reader_config *cfg, const reader_callbacks *c
 static reader_status finish(reader *r)
 {
     struct csv_parser *p = &r->csv;
+    if (r->status == READER_OK && !r->sig_done)
+        settle_signature(r);
+    if (r->status == READER_OK && r->carry_len)
+        fail(r, READER_EENCODING, r->line); /* the input ends inside a character */
     if (r->status == READER_OK && !r->bom_done) {
         r->bom_done = true;
         after_bom(r, utf8_bom, r->bom_matched);
@@ -484,6 +794,8 @@ static reader_status finish(reader *r)
             csv_fini(p, on_field, on_record, r);
         }
     }
+    if (r->holding) /* fewer records than the detection looks at */
+        release_held(r);
     if (r->pending_cr) {
         r->pending_cr = false;
         r->line++;
@@ -493,6 +805,9 @@ static reader_status finish(reader *r)
         fail(r, READER_EEMPTY, 0);
 
     csv_free(p);
+    if (r->cd != (iconv_t)-1)
+        iconv_close(r->cd);
+    free(r->decoded);
     free(r->head);
     free(r->buf);
     free(r->slots);
@@ -516,7 +831,7 @@ reader_status reader_read(FILE *fp, const reader_config *cfg, const reader_callb
         size_t got = fread(block, 1, READ_BLOCK, fp);
         int err = errno;
         if (got > 0)
-            feed(&r, block, got);
+            take(&r, block, got);
         if (got < READ_BLOCK) {
             if (ferror(fp) && r.status == READER_OK) {
                 fail(&r, READER_EIO, r.line);
@@ -539,7 +854,7 @@ reader_status reader_read_buffer(const char *buf, size_t len, size_t chunk,
     size_t step = chunk != 0 ? chunk : len;
     for (size_t off = 0; off < len && r.status == READER_OK; off += step) {
         size_t n = len - off < step ? len - off : step;
-        feed(&r, s + off, n);
+        take(&r, s + off, n);
     }
     return finish(&r);
 }
@@ -563,6 +878,12 @@ const char *reader_strerror(reader_status status)
         return "out of memory";
     case READER_EEMPTY:
         return "no header line";
+    case READER_EENCODING:
+        return "bytes that are not text in the input's encoding";
+    case READER_ECHARSET:
+        return "unknown encoding";
+    case READER_EXLSX:
+        return "an XLSX workbook, not a CSV file";
     }
     return "unknown reader status";
 }

@@ -3,7 +3,12 @@
  * records, with line numbers, to a caller's callbacks.
  *
  * The reader owns the byte-level concerns of real exports: a UTF-8 BOM at the
- * start of the input is skipped; LF, CRLF and CR-only line ends are accepted;
+ * start of the input is skipped; a UTF-16 BOM, or a named encoding such as
+ * cp1251, makes it convert the input to UTF-8 with iconv first; an XLSX
+ * workbook is recognised by its zip signature; an Excel "sep=;" first line
+ * sets the delimiter; lines before the header and records after it can be
+ * passed over, and the extra header rows of Qualtrics and SurveyMonkey
+ * exports are recognised; LF, CRLF and CR-only line ends are accepted;
  * the delimiter is taken from the options or detected from the first line;
  * quoted fields may hold delimiters, doubled quotes and line ends; line
  * numbers are counted (libcsv does not) so every message can name its line.
@@ -64,8 +69,13 @@ typedef struct reader_callbacks {
 } reader_callbacks;
 
 typedef struct reader_config {
-    int delim;   /* ',', ';', '\t', '|', or 0 to detect from the first line */
-    bool header; /* the first record is a header */
+    int delim;            /* ',', ';', '\t', '|', or 0 to detect from the first line */
+    bool header;          /* the first record is a header */
+    const char *encoding; /* iconv name of the input's encoding; NULL: UTF-8.  A BOM
+                             (UTF-8, UTF-16LE, UTF-16BE) overrides it */
+    uint64_t skip_lines;  /* lines before the header (or first record) to pass over */
+    uint64_t skip_records;/* records after the header to pass over */
+    bool detect_layout;   /* pass over the extra header rows of known survey exports */
 } reader_config;
 
 typedef enum reader_status {
@@ -76,7 +86,10 @@ typedef enum reader_status {
     READER_EFIELD,       /* a field longer than READER_MAX_FIELD */
     READER_EFIELDS,      /* a record with more than READER_MAX_FIELDS fields */
     READER_ENOMEM,       /* memory exhausted below the limits */
-    READER_EEMPTY        /* cfg.header set but the input has no header line */
+    READER_EEMPTY,       /* cfg.header set but the input has no header line */
+    READER_EENCODING,    /* bytes that are not text in the input's encoding */
+    READER_ECHARSET,     /* cfg.encoding names no encoding iconv knows */
+    READER_EXLSX         /* the input is an XLSX workbook (a zip), not CSV */
 } reader_status;
 
 typedef struct reader_result {
@@ -87,6 +100,11 @@ typedef struct reader_result {
     uint64_t records;     /* data records delivered */
     uint64_t lines;       /* lines read in all */
     bool bom;             /* a UTF-8 BOM was skipped */
+    const char *encoding; /* the encoding converted from ("UTF-16LE", cfg.encoding), or
+                             NULL when the input was read as UTF-8 */
+    bool sep_line;        /* an Excel "sep=X" first line gave the delimiter */
+    uint64_t skipped;     /* records passed over after the header (skip_records, layout) */
+    const char *layout;   /* "Qualtrics" or "SurveyMonkey" when detected, else NULL */
 } reader_result;
 
 /**

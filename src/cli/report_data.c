@@ -370,6 +370,7 @@ static void json_inputs(const report *r, FILE *out)
     }
     fprintf(out, "],\n  \"records\": %llu,\n  \"malformed\": %llu,\n",
             (unsigned long long)s->records, (unsigned long long)s->malformed);
+    fprintf(out, "  \"skipped\": %llu,\n", (unsigned long long)s->skipped);
     fprintf(out, "  \"confidence\": %g,\n", o->confidence);
     if (o->weight) {
         fputs("  \"weight\": ", out);

@@ -33,6 +33,18 @@ int survey_init(survey *s, const options *opt, FILE *err)
         s->active[m] = opt->wanted[m];
     }
     groups_init(&s->groups, opt->weight != NULL);
+    for (int m = 0; m < CX_METRIC_COUNT; m++) {
+        if (!opt->labels[m])
+            continue;
+        for (int k = 0; k < m && !s->labels[m]; k++) /* one file for several metrics */
+            if (opt->labels[k] == opt->labels[m])
+                s->labels[m] = s->labels[k];
+        if (!s->labels[m]) {
+            if (labels_load(&s->label_file[m], opt->labels[m], err) != EXIT_OK)
+                return EXIT_DATA;
+            s->labels[m] = &s->label_file[m];
+        }
+    }
     return EXIT_OK;
 }
 
@@ -128,6 +140,78 @@ static int resolve_role(survey *s, const char *spec, const char *option, const r
     return fail(s, s->records ? EXIT_DATA : EXIT_USAGE);
 }
 
+void survey_set_list(survey *s, followup *list)
+{
+    s->list = list;
+}
+
+/* The first input decides the list's columns: -g, the period, then --show or every column. */
+static int list_columns(survey *s, const reader_field *f, size_t n)
+{
+    const options *o = s->opt;
+    size_t shown = o->nshow ? o->nshow : n, total = o->ngroup + (o->period ? 1 : 0) + shown;
+    const char **names = calloc(total ? total : 1, sizeof *names);
+    char **copies = calloc(shown ? shown : 1, sizeof *copies);
+    bool ok = names && copies;
+    size_t k = 0;
+    for (size_t i = 0; ok && i < o->ngroup; i++)
+        names[k++] = o->group[i];
+    if (ok && o->period)
+        names[k++] = "period";
+    for (size_t i = 0; ok && i < shown; i++) {
+        if (o->nshow) {
+            names[k++] = o->show[i];
+            continue;
+        }
+        copies[i] = f ? strndup(f[i].ptr, f[i].len) : NULL;
+        if (!f) { /* without a header, columns are named by number */
+            char num[24];
+            snprintf(num, sizeof num, "%zu", i + 1);
+            copies[i] = strdup(num);
+        }
+        ok = copies[i] != NULL;
+        names[k++] = copies[i];
+    }
+    ok = ok && followup_init(s->list, names, total);
+    for (size_t i = 0; copies && i < shown; i++)
+        free(copies[i]);
+    free(copies);
+    free(names);
+    s->ncells = total;
+    s->nshow = shown;
+    s->cells = ok ? calloc(total ? total : 1, sizeof *s->cells) : NULL;
+    s->show_col = ok ? calloc(shown ? shown : 1, sizeof *s->show_col) : NULL;
+    if (!s->cells || !s->show_col) {
+        fprintf(s->err, "cxstat: out of memory\n");
+        return fail(s, EXIT_DATA);
+    }
+    return 0;
+}
+
+/* This file's column of each listed one: by --show, or by the first input's names. */
+static int resolve_list(survey *s, const reader_field *f, size_t n)
+{
+    const options *o = s->opt;
+    bool first = !s->cells;
+    if (first && list_columns(s, f, n))
+        return 1;
+    size_t prefix = o->ngroup + (o->period ? 1 : 0);
+    for (size_t i = 0; i < s->nshow; i++) {
+        const char *spec = o->nshow ? o->show[i] : s->list->names[prefix + i];
+        if (o->nshow) {
+            if (resolve_role(s, spec, "--show", f, n, &s->show_col[i]))
+                return 1;
+        } else {
+            /* every column: the first input's, by name in the later ones (absent: empty) */
+            s->show_col[i] = first ? i : find_column(spec, f, n);
+        }
+    }
+    for (size_t i = 0; i < o->nwhere; i++)
+        if (resolve_role(s, o->where[i].column, "--where", f, n, &s->where_col[i]))
+            return 1;
+    return 0;
+}
+
 static int resolve_roles(survey *s, const reader_field *f, size_t n)
 {
     const options *o = s->opt;
@@ -141,7 +225,7 @@ static int resolve_roles(survey *s, const reader_field *f, size_t n)
         if (spec[r] && resolve_role(s, spec[r], option[r], f, n, &s->role_col[r]))
             return 1;
     }
-    return 0;
+    return s->list ? resolve_list(s, f, n) : 0;
 }
 
 /* Decide each metric's column for this file; the first file decides which metrics exist. */
@@ -201,35 +285,67 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
     return resolve_roles(s, f, n);
 }
 
+/* The i-th column the survey reads (metrics, -g, roles, --where, --show), or NO_COLUMN. */
+static size_t wanted_column(const survey *s, size_t i)
+{
+    const options *o = s->opt;
+    if (i < CX_METRIC_COUNT)
+        return s->active[i] ? s->col[i] : NO_COLUMN;
+    i -= CX_METRIC_COUNT;
+    if (i < MAX_GROUP_COLUMNS)
+        return i < o->ngroup ? s->group_col[i] : NO_COLUMN;
+    i -= MAX_GROUP_COLUMNS;
+    if (i < ROLE_COUNT)
+        return s->role_col[i];
+    i -= ROLE_COUNT;
+    if (i < MAX_WHERE)
+        return s->list && i < o->nwhere ? s->where_col[i] : NO_COLUMN;
+    i -= MAX_WHERE;
+    return s->list && i < s->nshow ? s->show_col[i] : NO_COLUMN;
+}
+
+/* Names and keys are printed back: they must be text.  Answers need not be (they are invalid). */
+static int not_utf8(survey *s, uint64_t line, size_t col)
+{
+    fprintf(s->err, "cxstat: %s:%llu: column %zu is not UTF-8 text; name the file's encoding, "
+                    "e.g. --encoding=cp1251\n", s->file, (unsigned long long)line, col + 1);
+    return fail(s, EXIT_DATA);
+}
+
 static int on_header(void *ctx, const reader_field *f, size_t n, uint64_t line,
                      reader_want *want)
 {
     survey *s = ctx;
-    (void)line;
+    for (size_t i = 0; f && i < n; i++)
+        if (!text_utf8_valid(f[i].ptr, f[i].len))
+            return not_utf8(s, line, i);
     if (resolve_columns(s, f, n))
         return 1;
     s->fields = f ? n : 0;
-    size_t cols[CX_METRIC_COUNT + MAX_GROUP_COLUMNS + ROLE_COUNT], ncols = 0, len = 0;
-    for (int m = 0; m < CX_METRIC_COUNT; m++)
-        if (s->active[m])
-            cols[ncols++] = s->col[m];
-    for (size_t i = 0; i < s->opt->ngroup; i++)
-        cols[ncols++] = s->group_col[i];
-    for (int r = 0; r < ROLE_COUNT; r++)
-        if (s->role_col[r] != NO_COLUMN)
-            cols[ncols++] = s->role_col[r];
-    for (size_t i = 0; i < ncols; i++)
-        len = cols[i] + 1 > len ? cols[i] + 1 : len;
-    unsigned char *mask = realloc(s->want, len ? len : 1);
-    if (!mask) {
-        fprintf(s->err, "cxstat: out of memory\n");
-        return fail(s, EXIT_DATA);
+    /* keep the fields of every column read: metrics, -g, roles, listed and filtered */
+    size_t len = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            unsigned char *mask = realloc(s->want, len ? len : 1);
+            if (!mask) {
+                fprintf(s->err, "cxstat: out of memory\n");
+                return fail(s, EXIT_DATA);
+            }
+            memset(mask, 0, len ? len : 1);
+            s->want = mask;
+        }
+        for (size_t i = 0; i < CX_METRIC_COUNT + MAX_GROUP_COLUMNS + ROLE_COUNT + MAX_WHERE +
+                               s->nshow; i++) {
+            size_t c = wanted_column(s, i);
+            if (c == NO_COLUMN)
+                continue;
+            if (pass == 0)
+                len = c + 1 > len ? c + 1 : len;
+            else
+                s->want[c] = 1;
+        }
     }
-    memset(mask, 0, len ? len : 1);
-    for (size_t i = 0; i < ncols; i++)
-        mask[cols[i]] = 1;
-    s->want = mask;
-    want->mask = mask;
+    want->mask = s->want;
     want->len = len;
     return 0;
 }
@@ -271,6 +387,10 @@ static group *record_group(survey *s, const reader_field *f, size_t n, uint64_t 
     bool ok = true;
     for (size_t i = 0; i < o->ngroup; i++) {
         const reader_field *g = field_at(f, n, s->group_col[i]);
+        if (g && !text_utf8_valid(g->ptr, g->len)) {
+            not_utf8(s, line, s->group_col[i]);
+            return NULL;
+        }
         ok = ok && key_add(&s->key, g ? g->ptr : "", g ? g->len : 0);
     }
     if (o->compare) {
@@ -278,6 +398,10 @@ static group *record_group(survey *s, const reader_field *f, size_t n, uint64_t 
         const char *p = c ? c->ptr : "";
         size_t len = c ? c->len : 0;
         text_trim(&p, &len);
+        if (!text_utf8_valid(p, len)) {
+            not_utf8(s, line, s->role_col[ROLE_COMPARE]);
+            return NULL;
+        }
         if (!(strlen(o->compare_value[0]) == len && memcmp(p, o->compare_value[0], len) == 0) &&
             !(strlen(o->compare_value[1]) == len && memcmp(p, o->compare_value[1], len) == 0)) {
             s->compare_other++;
@@ -321,6 +445,35 @@ static group *record_group(survey *s, const reader_field *f, size_t n, uint64_t 
     return g;
 }
 
+/* Remember a word that is no answer, for the warning's list. */
+static void count_word(survey *s, cx_metric m, const char *p, size_t len)
+{
+    word_count *w = s->words[m];
+    char q[64];
+    text_quote(q, sizeof q, p, len);
+    for (size_t i = 0; i < SURVEY_WORDS; i++) {
+        if (w[i].n == 0)
+            snprintf(w[i].text, sizeof w[i].text, "%s", q);
+        if (strcmp(w[i].text, q) == 0) {
+            w[i].n++;
+            return;
+        }
+    }
+    s->other_words[m]++;
+}
+
+/* An answer that is not a number: a label of the --labels file, or a word counted. */
+static cx_status word_answer(survey *s, cx_metric m, const reader_field *a, int *score)
+{
+    const char *p = a->ptr;
+    size_t len = a->len;
+    text_trim(&p, &len);
+    if (s->labels[m] && labels_find(s->labels[m], p, len, score))
+        return *score >= s->scale[m].lo && *score <= s->scale[m].hi ? CX_OK : CX_ERANGE;
+    count_word(s, m, p, len);
+    return CX_ENOTNUM;
+}
+
 /* Count one answer into a histogram (and its weights): valid, blank or invalid. */
 static bool count_answer(cx_hist *h, cx_whist *w, const cx_scale *sc, cx_status st, int score,
                          uint64_t units)
@@ -352,6 +505,70 @@ static void note_answer(survey *s, uint64_t line, cx_metric m, size_t c, const r
     note(s, line, msg);
 }
 
+/* The period label of a record's date, "" when it has none. */
+static void period_label(const survey *s, const reader_field *f, size_t n, char *buf,
+                         size_t size)
+{
+    const reader_field *d = field_at(f, n, s->role_col[ROLE_PERIOD]);
+    cx_date date;
+    buf[0] = '\0';
+    if (d && cx_date_parse(d->ptr, d->len, &date) == CX_OK)
+        cx_period_label(cx_period_of(date, s->opt->every), s->opt->every, buf, size);
+}
+
+static bool where_holds(const survey *s, const reader_field *f, size_t n, const char *label)
+{
+    const options *o = s->opt;
+    for (size_t i = 0; i < o->nwhere; i++) {
+        const char *v = "";
+        size_t len = 0;
+        if (o->period && s->where_col[i] == s->role_col[ROLE_PERIOD]) {
+            v = label;
+            len = strlen(label);
+        } else {
+            const reader_field *w = field_at(f, n, s->where_col[i]);
+            if (w) {
+                v = w->ptr;
+                len = w->len;
+                text_trim(&v, &len);
+            }
+        }
+        if (strlen(o->where[i].value) != len || memcmp(v, o->where[i].value, len) != 0)
+            return false;
+    }
+    return true;
+}
+
+/* A record whose answer is on the list: its cells go to the list, if --where lets them. */
+static int list_record(survey *s, const reader_field *f, size_t n, uint64_t line, int score)
+{
+    const options *o = s->opt;
+    cx_metric m = followup_metric(o->list);
+    int rank = followup_rank(&s->scale[m], o->list, score);
+    char label[32] = "";
+    if (o->period)
+        period_label(s, f, n, label, sizeof label);
+    if (rank < 0 || !where_holds(s, f, n, label))
+        return 0;
+    size_t k = 0;
+    for (size_t i = 0; i < o->ngroup; i++) {
+        const reader_field *g = field_at(f, n, s->group_col[i]);
+        s->cells[k++] = g ? *g : (reader_field){"", 0};
+    }
+    if (o->period)
+        s->cells[k++] = (reader_field){label, strlen(label)};
+    for (size_t i = 0; i < s->nshow; i++) {
+        const reader_field *c = field_at(f, n, s->show_col[i]);
+        s->cells[k++] = c ? *c : (reader_field){"", 0};
+    }
+    if (!followup_add(s->list, rank, s->cells)) {
+        fprintf(s->err, "cxstat: %s:%llu: cannot keep the list in a temporary file: %s\n",
+                s->file, (unsigned long long)line, strerror(errno));
+        return fail(s, EXIT_DATA);
+    }
+    return 0;
+}
+
 static int on_record(void *ctx, const reader_field *f, size_t n, uint64_t line)
 {
     survey *s = ctx;
@@ -366,8 +583,9 @@ static int on_record(void *ctx, const reader_field *f, size_t n, uint64_t line)
         note(s, line, msg);
     }
     uint64_t units = 0;
+    int list_score = -1;
     bool weighted = survey_weighted(s), weight_ok = !weighted || record_weight(s, f, n, line, &units);
-    group *g = options_grouped(s->opt) ? record_group(s, f, n, line) : NULL;
+    group *g = options_grouped(s->opt) && !s->list ? record_group(s, f, n, line) : NULL;
     if (s->exit_code)
         return 1;
     cx_whist *gw = g ? groups_whist(&s->groups, g) : NULL;
@@ -380,6 +598,8 @@ static int on_record(void *ctx, const reader_field *f, size_t n, uint64_t line)
         int score = 0;
         /* a missing field was noted with its malformed record */
         cx_status st = a ? cx_score_parse(&s->scale[m], a->ptr, a->len, &score) : CX_ENOTNUM;
+        if (st == CX_ENOTNUM && a)
+            st = word_answer(s, (cx_metric)m, a, &score);
         if (a && st != CX_OK && st != CX_BLANK)
             note_answer(s, line, (cx_metric)m, s->col[m], a, st);
         if (s->exit_code)
@@ -397,7 +617,11 @@ static int on_record(void *ctx, const reader_field *f, size_t n, uint64_t line)
             s->exit_code = EXIT_DATA;
             return 1;
         }
+        if (s->list && m == (int)followup_metric(s->opt->list) && st == CX_OK)
+            list_score = score;
     }
+    if (s->list && list_score >= 0)
+        return list_record(s, f, n, line, list_score);
     return 0;
 }
 
@@ -413,6 +637,16 @@ static int report_reader_error(survey *s, const reader_result *r)
     case READER_EEMPTY:
         fprintf(s->err, "cxstat: %s: empty input: no header line\n", s->file);
         break;
+    case READER_EXLSX:
+        fprintf(s->err, "cxstat: %s: an Excel workbook (XLSX), not CSV: save it as CSV, or "
+                        "convert it with 'xlsx2csv %s' or 'ssconvert %s out.csv'\n",
+                s->file, s->file, s->file);
+        break;
+    case READER_EENCODING:
+        fprintf(s->err, "cxstat: %s:%llu: bytes that are not %s text%s\n", s->file,
+                (unsigned long long)r->line, r->encoding ? r->encoding : "UTF-8",
+                r->encoding ? "" : "; name the file's encoding, e.g. --encoding=cp1251");
+        break;
     default:
         fprintf(s->err, "cxstat: %s:%llu: %s\n", s->file, (unsigned long long)r->line,
                 reader_strerror(r->status));
@@ -425,10 +659,18 @@ int survey_read_stream(survey *s, FILE *fp, const char *name)
 {
     s->file = name;
     s->fields = 0;
-    reader_config cfg = {.delim = s->opt->delim, .header = s->opt->header};
+    const options *o = s->opt;
+    reader_config cfg = {.delim = o->delim, .header = o->header, .encoding = o->encoding,
+                         .skip_lines = o->header_row - 1, .skip_records = o->skip,
+                         .detect_layout = o->header && !o->skip_given};
     reader_callbacks cb = {.ctx = s, .header = on_header, .record = on_record};
     reader_result r;
     reader_read(fp, &cfg, &cb, &r);
+    s->skipped += r.skipped;
+    if (r.layout && !o->quiet)
+        fprintf(s->err, "cxstat: %s: %s export: %llu header row%s after the column names "
+                        "passed over\n", name, r.layout, (unsigned long long)r.skipped,
+                r.skipped == 1 ? "" : "s");
     return report_reader_error(s, &r);
 }
 
@@ -475,12 +717,29 @@ void survey_warn(const survey *s)
     if (s->problems > s->nnotes)
         fprintf(s->err, " (first %zu shown)", s->nnotes);
     fputc('\n', s->err);
+    for (int m = 0; m < CX_METRIC_COUNT; m++) {
+        const word_count *w = s->words[m];
+        if (!s->active[m] || w[0].n == 0)
+            continue;
+        fprintf(s->err, "cxstat: warning: %s answers that are not scores%s:",
+                cx_metric_name((cx_metric)m), s->labels[m] ? " nor labels of --labels" : "");
+        for (size_t i = 0; i < SURVEY_WORDS && w[i].n; i++)
+            fprintf(s->err, "%s %s (%llu)", i ? "," : "", w[i].text, (unsigned long long)w[i].n);
+        if (s->other_words[m])
+            fprintf(s->err, ", and %llu other%s", (unsigned long long)s->other_words[m],
+                    s->other_words[m] == 1 ? "" : "s");
+        fputc('\n', s->err);
+    }
 }
 
 void survey_free(survey *s)
 {
     free(s->want);
     free(s->key.buf);
+    for (int m = 0; m < CX_METRIC_COUNT; m++)
+        labels_free(&s->label_file[m]);
+    free(s->cells);
+    free(s->show_col);
     groups_free(&s->groups);
     s->want = NULL;
     s->key.buf = NULL;

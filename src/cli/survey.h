@@ -12,7 +12,9 @@
 #include <stdio.h>
 
 #include "cxstat.h"
+#include "followup.h"
 #include "groups.h"
+#include "labels.h"
 #include "options.h"
 
 /** How many problems are quoted in full on standard error. */
@@ -23,6 +25,13 @@ typedef struct survey_note {
     uint64_t line;
     char text[256];
 } survey_note;
+
+/** Distinct answers that are not scores, counted for the warning, per metric. */
+#define SURVEY_WORDS 8
+typedef struct word_count {
+    char text[64];
+    uint64_t n;
+} word_count;
 
 /* The columns a file is read by, besides the metrics'. */
 enum { ROLE_PERIOD, ROLE_WEIGHT, ROLE_COMPARE, ROLE_COUNT };
@@ -41,10 +50,21 @@ typedef struct survey {
     uint64_t weight_invalid;      /* records whose weight is missing or not a weight */
     uint64_t period_invalid;      /* records whose date is missing or not a date */
     uint64_t compare_other;       /* records in neither compared segment */
+    uint64_t skipped;             /* records passed over after headers (--skip, layouts) */
     uint64_t problems;            /* all of the above problems and invalid answers */
     survey_note note[SURVEY_NOTES];
+    word_count words[CX_METRIC_COUNT][SURVEY_WORDS];
+    uint64_t other_words[CX_METRIC_COUNT];   /* answers not among the words kept */
+    label_table label_file[CX_METRIC_COUNT];  /* loaded --labels files (one per path) */
+    const label_table *labels[CX_METRIC_COUNT];
     size_t nnotes;
     int exit_code;                /* non-zero once reading must stop */
+    followup *list;               /* --list: matching rows go here; NULL: the report */
+    size_t *show_col;             /* --list: this file's column of each shown one */
+    size_t nshow;
+    size_t where_col[MAX_WHERE];
+    reader_field *cells;          /* --list: the row being written */
+    size_t ncells;
     /* the file being read */
     const char *file;
     size_t col[CX_METRIC_COUNT];
@@ -66,6 +86,12 @@ int survey_read(survey *s, const char *path);
 
 /** Read one open stream, shown in messages as name.  Same results as survey_read(). */
 int survey_read_stream(survey *s, FILE *fp, const char *name);
+
+/**
+ * Send matching rows to a follow-up list instead of only counting them; its
+ * columns are decided by the first input's header.  Call before reading.
+ */
+void survey_set_list(survey *s, followup *list);
 
 /** Print the notes and the count of problems as warnings (unless quiet). */
 void survey_warn(const survey *s);

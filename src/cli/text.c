@@ -95,3 +95,38 @@ size_t text_width(const char *s)
             w++;
     return w;
 }
+
+/* Well-formed UTF-8 per RFC 3629 (Table 3-7 of the Unicode standard). */
+bool text_utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    while (p < end) {
+        unsigned c = *p;
+        if (c >= 0x01 && c < 0x80) {
+            p++;
+            continue;
+        }
+        size_t n;
+        unsigned lo = 0x80, hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 1;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            lo = c == 0xE0 ? 0xA0 : 0x80;
+            hi = c == 0xED ? 0x9F : 0xBF;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            lo = c == 0xF0 ? 0x90 : 0x80;
+            hi = c == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return false; /* NUL, a continuation byte, C0, C1 or F5..FF */
+        }
+        if ((size_t)(end - p) <= n || p[1] < lo || p[1] > hi)
+            return false;
+        for (size_t i = 2; i <= n; i++)
+            if (p[i] < 0x80 || p[i] > 0xBF)
+                return false;
+        p += n + 1;
+    }
+    return true;
+}

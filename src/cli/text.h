@@ -21,6 +21,9 @@ bool text_name_equal(const char *a, size_t alen, const char *b);
  */
 void text_quote(char *buf, size_t size, const char *ptr, size_t len);
 
+/** True when the bytes are well-formed UTF-8 (no overlongs, surrogates or NULs). */
+bool text_utf8_valid(const char *s, size_t len);
+
 /** Display width of UTF-8 text in columns (one per code point). */
 size_t text_width(const char *s);
 

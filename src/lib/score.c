@@ -23,6 +23,37 @@ static bool is_label_start(char c)
 }
 
 /*
+ * A label that ends with its number: "Extremely likely - 10", "Very satisfied
+ * (5)".  The label has no digit and ends with a label separator; the number
+ * is whole.  @return true with *value set (capped like a leading number).
+ */
+static bool trailing_number(const char *text, size_t p, size_t end, int *value)
+{
+    bool closed = end > p && text[end - 1] == ')';
+    if (closed)
+        end--;
+    size_t d = end;
+    while (d > p && is_digit(text[d - 1]))
+        d--;
+    /* a '-' touching the number reads as its sign: "Likely -9" is not 9 */
+    if (d == end || d == p || !is_label_start(text[d - 1]) || text[d - 1] == '-')
+        return false;
+    if ((text[d - 1] == '(') != closed) /* "(5)" both or neither */
+        return false;
+    for (size_t i = p; i < d; i++)
+        if (is_digit(text[i]))
+            return false;
+    int v = 0;
+    for (size_t i = d; i < end; i++) {
+        v = v * 10 + (text[i] - '0');
+        if (v > SCORE_CAP)
+            v = SCORE_CAP;
+    }
+    *value = v;
+    return true;
+}
+
+/*
  * The field is first matched against the whole shape - [sign] digits
  * [(.|,) digits] [label] - so anything else is CX_ENOTNUM; only a field of
  * that shape is then judged for its sign, its fraction and its range, in that
@@ -46,8 +77,14 @@ cx_status cx_score_parse(const cx_scale *scale, const char *text, size_t len, in
     sign = text[p] == '+' || text[p] == '-';
     if (sign)
         p++;
-    if (p == end || !is_digit(text[p]))
-        return CX_ENOTNUM;
+    if (p == end || !is_digit(text[p])) {
+        if (sign || !trailing_number(text, p, end, &value))
+            return CX_ENOTNUM;
+        if (value < scale->lo || value > scale->hi)
+            return CX_ERANGE;
+        *score = value;
+        return CX_OK;
+    }
     for (; p < end && is_digit(text[p]); p++) {
         value = value * 10 + (text[p] - '0');
         if (value > SCORE_CAP)

@@ -248,7 +248,7 @@ static char *run_fixture(const fixture *fx, size_t chunk)
     transcript t = {0};
     t.mask = fx->mask;
     t.stop_after = fx->stop_after;
-    reader_config cfg = {fx->delim, fx->header};
+    reader_config cfg = {.delim = fx->delim, .header = fx->header};
     reader_callbacks cb = {&t, on_header, on_record};
     reader_result res;
     reader_status st = reader_read_buffer(fx->in, fx->len, chunk, &cfg, &cb, &res);
@@ -526,7 +526,7 @@ static void test_reader_read_streams_a_file_across_blocks(void **state)
     assert_true(len > 3 * (64 << 10));
     FILE *fp = file_with(data, len);
     counter c = {0};
-    reader_config cfg = {0, true};
+    reader_config cfg = {.header = true};
     reader_callbacks cb = {&c, count_header, count_record};
     reader_result res;
     assert_int_equal(reader_read(fp, &cfg, &cb, &res), READER_OK);
@@ -565,7 +565,7 @@ static void test_first_line_longer_than_a_block_is_sniffed(void **state)
     n += (size_t)snprintf(s + n, cap - n, "\n1;2\n");
     assert_true(n > 2 * (64 << 10));
 
-    reader_config cfg = {0, true};
+    reader_config cfg = {.header = true};
     reader_result res;
     size_t chunks[] = {0, 1000, 65536, 65537};
     for (size_t i = 0; i < sizeof chunks / sizeof chunks[0]; i++) {
@@ -597,7 +597,7 @@ static void test_read_error_is_eio_with_errno(void **state)
         return;
     }
     counter c = {0};
-    reader_config cfg = {0, true};
+    reader_config cfg = {.header = true};
     reader_callbacks cb = {&c, count_header, count_record};
     reader_result res;
     assert_int_equal(reader_read(fp, &cfg, &cb, &res), READER_EIO);
@@ -632,7 +632,7 @@ static void test_field_of_max_length_is_accepted(void **state)
         size_t len;
         char *s = make_big_field(READER_MAX_FIELD, quoted, &len);
         counter c = {0};
-        reader_config cfg = {',', true};
+        reader_config cfg = {.delim = ',', .header = true};
         reader_callbacks cb = {&c, count_header, count_record};
         reader_result res;
         assert_int_equal(reader_read_buffer(s, len, 0, &cfg, &cb, &res), READER_OK);
@@ -652,7 +652,7 @@ static void test_field_over_max_length_is_efield_at_its_line(void **state)
             size_t len;
             char *s = make_big_field(sizes[i], quoted, &len);
             counter c = {0};
-            reader_config cfg = {',', true};
+            reader_config cfg = {.delim = ',', .header = true};
             reader_callbacks cb = {&c, count_header, count_record};
             reader_result res;
             assert_int_equal(reader_read_buffer(s, len, 0, &cfg, &cb, &res), READER_EFIELD);
@@ -677,7 +677,7 @@ static void test_huge_multiline_quoted_field_is_efield_at_its_start_line(void **
     s[n++] = '"';
     s[n++] = '\n';
     counter c = {0};
-    reader_config cfg = {',', true};
+    reader_config cfg = {.delim = ',', .header = true};
     reader_callbacks cb = {&c, count_header, count_record};
     reader_result res;
     assert_int_equal(reader_read_buffer(s, n, 1 << 16, &cfg, &cb, &res), READER_EFIELD);
@@ -697,7 +697,7 @@ static void test_max_fields_accepted_one_more_is_efields(void **state)
     s[2 + commas] = '\n';
     size_t len = commas + 3;
     counter c = {0};
-    reader_config cfg = {',', true};
+    reader_config cfg = {.delim = ',', .header = true};
     reader_callbacks cb = {&c, count_header, count_record};
     reader_result res;
     assert_int_equal(reader_read_buffer(s, len, 0, &cfg, &cb, &res), READER_EFIELDS);

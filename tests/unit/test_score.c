@@ -82,6 +82,24 @@ static void test_label_after_the_number(void **state)
     assert_score(csat5(), "3 – Нейтрально", 3);
 }
 
+static void test_label_ending_with_its_number(void **state)
+{
+    (void)state;
+    assert_score(nps(), "Extremely likely - 10", 10);
+    assert_score(nps(), "Not at all likely - 0", 0);
+    assert_score(nps(), "Extremely likely: 10", 10);
+    assert_score(csat5(), "Very satisfied (5)", 5);
+    assert_score(csat5(), "  Very satisfied 5  ", 5);
+    assert_score(csat5(), "Очень доволен - 5", 5);
+    REJECT(nps(), "Extremely likely - 11", CX_ERANGE);
+    REJECT(nps(), "Likely-ish10", CX_ENOTNUM);   /* no separator before the number */
+    REJECT(nps(), "Top 2 - 10", CX_ENOTNUM);     /* a digit in the label */
+    REJECT(nps(), "Likely - 9.5", CX_ENOTNUM);   /* the trailing number is whole only */
+    REJECT(nps(), "Likely - -9", CX_ENOTNUM);
+    REJECT(nps(), "- 9", CX_ENOTNUM);            /* a sign, not a label */
+    REJECT(csat5(), "Very satisfied (5", CX_ENOTNUM);
+}
+
 static void test_leading_zeros_are_allowed(void **state)
 {
     (void)state;
@@ -209,6 +227,7 @@ static void test_only_len_bytes_are_read(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_label_ending_with_its_number),
         cmocka_unit_test(test_whole_number_with_spaces_or_tabs_around),
         cmocka_unit_test(test_zero_decimal_part_with_point_or_comma),
         cmocka_unit_test(test_label_after_the_number),

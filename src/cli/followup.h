@@ -1,0 +1,49 @@
+/*
+ * followup.h - the follow-up list (--list): the responses to act on, worst
+ * first.  Matching rows are spilled to one temporary file per score, so
+ * memory stays flat however many rows match; the files are read back in
+ * order of score when the list is written.
+ */
+#ifndef CX_FOLLOWUP_H
+#define CX_FOLLOWUP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "cxstat.h"
+#include "options.h"
+#include "reader.h"
+
+typedef struct followup {
+    FILE *bucket[CX_MAX_BINS]; /* by rank: 0 is written first */
+    char **names;              /* output column names */
+    size_t ncols;
+    uint64_t rows;
+} followup;
+
+/**
+ * The rank of an answer in a list (0 first), or -1 when the answer is not in
+ * it: detractors 0-6, passives 7-8, promoters 9-10 (NPS); dissatisfied,
+ * below the satisfied threshold (CSAT); difficult, strictly on the hard side
+ * of the scale's midpoint (CES).  Lower answers rank first, except on an
+ * effort CES scale, where higher answers are the harder ones.
+ */
+int followup_rank(const cx_scale *scale, list_kind kind, int score);
+
+/** The metric a list reads. */
+cx_metric followup_metric(list_kind kind);
+
+/** Start a list with these output column names (copied). */
+bool followup_init(followup *f, const char *const *names, size_t ncols);
+
+/** Add a row of ncols cells at a rank.  @return false on a write error (errno set). */
+bool followup_add(followup *f, int rank, const reader_field *cells);
+
+/** Write the list.  @return false on a read or write error. */
+bool followup_write(followup *f, FILE *out, out_format format);
+
+void followup_free(followup *f);
+
+#endif
