@@ -343,16 +343,16 @@ double cx_norm_cdf(double x);
 
 /**
  * Student's t distribution function P(T <= t) with df > 0 degrees of freedom
- * (fractional allowed; above 1e12, including INFINITY, the normal one), from
- * the regularized incomplete beta function.  Absolute error below 1e-14;
- * relative error in the lower tail about 1e-13.
+ * (fractional allowed; INFINITY gives the normal one), from the regularized
+ * incomplete beta function, or Fisher's series in 1/df when df is large.
+ * Relative error below 1e-12, also far in the lower tail.
  * @return the probability; NaN if df <= 0 or an argument is NaN.
  */
 double cx_t_cdf(double t, double df);
 
 /**
- * Student's t quantile: the t with cx_t_cdf(t, df) = p, df > 0 fractional,
- * relative error below 1e-12.
+ * Student's t quantile: the t with cx_t_cdf(t, df) = p, df > 0 fractional
+ * (INFINITY gives the normal one), relative error below 1e-12.
  * @return t; -INFINITY for p = 0, INFINITY for p = 1; NaN for p outside
  *         [0, 1], df <= 0 or NaN.
  */
@@ -485,9 +485,10 @@ cx_status cx_hist_moments(const cx_hist *hist, const cx_scale *scale, double *me
  * No clipping: moe is the half-width.  sd is the sample standard deviation
  * (cx_hist_moments()); it is ignored when n < 2.
  * @param out  defined is false when n < 2 or fpc = 0
- * @return CX_OK; CX_EUNDEFINED when n = 0; CX_EINVAL for a negative n or
- *         sd, a non-finite n, mean or sd, a confidence outside (0, 1) or an
- *         fpc outside [0, 1] (out untouched).
+ * @return CX_OK; CX_EUNDEFINED when n = 0; CX_EINVAL for a negative or
+ *         non-finite n, a non-finite mean (n > 0), a negative or non-finite
+ *         sd (n >= 2), a confidence outside (0, 1) or an fpc outside [0, 1]
+ *         (out untouched).
  */
 cx_status cx_mean_interval(double n, double mean, double sd, double confidence, double fpc,
                            cx_interval *out);
@@ -524,7 +525,9 @@ typedef struct cx_date {
  *   - "DD.MM.YYYY" (Russian Excel), optionally followed by one space and a
  *     time "H:MM" or "H:MM:SS" (the hour in one or two digits, as Excel
  *     writes it): "14.03.2025 9:05";
- *   - "YYYY/MM/DD", optionally followed by one space and a time as above.
+ *   - "YYYY/MM/DD", optionally followed by one space and a time as above,
+ *     then optionally " AM" or " PM" and " GMT" or " UTC" with an offset
+ *     "+H", "+HH" or "+HH:MM" (Google Forms: "2025/03/14 9:26:53 AM GMT+3").
  * Every field has exactly the digits shown (except the Excel hour).  Ranges:
  * year 1000..9999, month 1..12, day within the month (Gregorian leap years),
  * hour 0..23 (not 24:00), minute 0..59, second 0..60 (a leap second), zone

@@ -145,16 +145,27 @@ void survey_set_list(survey *s, followup *list)
     s->list = list;
 }
 
+/* -g columns lead a list with --show; every column already holds them. */
+static size_t list_groups(const options *o)
+{
+    return o->nshow ? o->ngroup : 0;
+}
+
+static size_t list_prefix(const options *o)
+{
+    return list_groups(o) + (o->period ? 1 : 0);
+}
+
 /* The first input decides the list's columns: -g, the period, then --show or every column. */
 static int list_columns(survey *s, const reader_field *f, size_t n)
 {
     const options *o = s->opt;
-    size_t shown = o->nshow ? o->nshow : n, total = o->ngroup + (o->period ? 1 : 0) + shown;
+    size_t shown = o->nshow ? o->nshow : n, total = list_prefix(o) + shown;
     const char **names = calloc(total ? total : 1, sizeof *names);
     char **copies = calloc(shown ? shown : 1, sizeof *copies);
     bool ok = names && copies;
     size_t k = 0;
-    for (size_t i = 0; ok && i < o->ngroup; i++)
+    for (size_t i = 0; ok && i < list_groups(o); i++)
         names[k++] = o->group[i];
     if (ok && o->period)
         names[k++] = "period";
@@ -195,7 +206,7 @@ static int resolve_list(survey *s, const reader_field *f, size_t n)
     bool first = !s->cells;
     if (first && list_columns(s, f, n))
         return 1;
-    size_t prefix = o->ngroup + (o->period ? 1 : 0);
+    size_t prefix = list_prefix(o);
     for (size_t i = 0; i < s->nshow; i++) {
         const char *spec = o->nshow ? o->show[i] : s->list->names[prefix + i];
         if (o->nshow) {
@@ -551,7 +562,7 @@ static int list_record(survey *s, const reader_field *f, size_t n, uint64_t line
     if (rank < 0 || !where_holds(s, f, n, label))
         return 0;
     size_t k = 0;
-    for (size_t i = 0; i < o->ngroup; i++) {
+    for (size_t i = 0; i < list_groups(o); i++) {
         const reader_field *g = field_at(f, n, s->group_col[i]);
         s->cells[k++] = g ? *g : (reader_field){"", 0};
     }

@@ -1,4 +1,6 @@
 /* date.c - reads the dates exports write and numbers the day, week, month... each falls in. */
+#include <string.h>
+
 #include "cxstat.h"
 
 #define YEAR_MIN 1000
@@ -183,11 +185,47 @@ static bool parse_dotted(cursor *c, cx_date *d)
            && number(c, 4, &d->year) && parse_excel_time(c);
 }
 
-/* YYYY/MM/DD[ time] */
+static bool take_word(cursor *c, const char *w)
+{
+    size_t n = strlen(w);
+    if (c->len - c->pos < n)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((c->s[c->pos + i] | 0x20) != (w[i] | 0x20))
+            return false;
+    c->pos += n;
+    return true;
+}
+
+/* Google Forms' timestamp tail: [ AM| PM][ GMT|UTC[(+|-)H[H][:MM]]] */
+static bool parse_forms_suffix(cursor *c)
+{
+    int hour, minute;
+    if (c->pos == c->len)
+        return true;
+    size_t back = c->pos;
+    if (take(c, ' ') && (take_word(c, "AM") || take_word(c, "PM"))) {
+        if (c->pos == c->len)
+            return true;
+    } else {
+        c->pos = back;
+    }
+    if (!take(c, ' ') || !(take_word(c, "GMT") || take_word(c, "UTC")))
+        return false;
+    if (c->pos == c->len)
+        return true;
+    if ((!take(c, '+') && !take(c, '-')) || !number_between(c, 1, 2, &hour) || hour > 14)
+        return false;
+    if (take(c, ':') && (!number(c, 2, &minute) || minute > 59))
+        return false;
+    return c->pos == c->len;
+}
+
+/* YYYY/MM/DD[ time[ AM|PM][ GMT+3]] */
 static bool parse_slashed(cursor *c, cx_date *d)
 {
     return number(c, 4, &d->year) && take(c, '/') && number(c, 2, &d->month) && take(c, '/')
-           && number(c, 2, &d->day) && parse_excel_time(c);
+           && number(c, 2, &d->day) && parse_excel_time(c) && parse_forms_suffix(c);
 }
 
 /* The forms, tried in turn on the trimmed field; they cannot both match. */

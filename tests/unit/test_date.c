@@ -562,9 +562,28 @@ static void test_every_day_1999_12_to_2030_01_round_trips_through_its_labels(voi
     assert_int_equal(days, 11020);
 }
 
+static void test_google_forms_timestamp_is_read_to_its_date(void **state)
+{
+    cx_date d;
+
+    (void)state;
+    assert_int_equal(cx_date_parse("2025/03/14 9:26:53 AM GMT+3", 27, &d), CX_OK);
+    assert_int_equal(d.year, 2025);
+    assert_int_equal(d.month, 3);
+    assert_int_equal(d.day, 14);
+    assert_int_equal(cx_date_parse("2025/03/14 11:02:10 pm", 22, &d), CX_OK);
+    assert_int_equal(cx_date_parse("2025/03/14 11:02 UTC", 20, &d), CX_OK);
+    assert_int_equal(cx_date_parse("2025/03/14 11:02 GMT-5:30", 25, &d), CX_OK);
+    assert_int_equal(cx_date_parse("2025/03/14 11:02 GMT+15", 23, &d), CX_EDATE);
+    assert_int_equal(cx_date_parse("2025/03/14 AM", 13, &d), CX_EDATE);
+    assert_int_equal(cx_date_parse("2025/03/14 11:02 XM", 19, &d), CX_EDATE);
+    assert_int_equal(cx_date_parse("2025-03-14 11:02 AM", 19, &d), CX_EDATE); /* ISO has no AM */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_google_forms_timestamp_is_read_to_its_date),
         cmocka_unit_test(test_iso_date_alone_with_spaces_or_tabs_around),
         cmocka_unit_test(test_iso_date_with_time_after_t_or_one_space),
         cmocka_unit_test(test_iso_time_with_every_zone_form),
