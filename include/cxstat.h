@@ -525,7 +525,9 @@ typedef struct cx_date {
  *   - "DD.MM.YYYY" (Russian Excel), optionally followed by one space and a
  *     time "H:MM" or "H:MM:SS" (the hour in one or two digits, as Excel
  *     writes it): "14.03.2025 9:05";
- *   - "YYYY/MM/DD", optionally followed by one space and a time as above.
+ *   - "YYYY/MM/DD", optionally followed by one space and a time as above,
+ *     then optionally " AM" or " PM" and " GMT" or " UTC" with an offset
+ *     "+H", "+HH" or "+HH:MM" (Google Forms: "2025/03/14 9:26:53 AM GMT+3").
  * Every field has exactly the digits shown (except the Excel hour).  Ranges:
  * year 1000..9999, month 1..12, day within the month (Gregorian leap years),
  * hour 0..23 (not 24:00), minute 0..59, second 0..60 (a leap second), zone
