@@ -19,7 +19,11 @@ void groups_free(group_table *t)
     memset(t, 0, sizeof *t);
 }
 
-/* FNV-1a, 64-bit (Fowler, Noll, Vo; public domain): short keys, good spread. */
+/*
+ * FNV-1a, 64-bit (Fowler, Noll, Vo; public domain), then MurmurHash3's fmix64
+ * finalizer (Appleby; public domain): FNV's low bits alone cluster for keys
+ * that differ in their last bytes, and the table indexes by the low bits.
+ */
 static uint64_t hash_bytes(const char *p, size_t n)
 {
     uint64_t h = 14695981039346656037u;
@@ -27,6 +31,9 @@ static uint64_t hash_bytes(const char *p, size_t n)
         h ^= (unsigned char)p[i];
         h *= 1099511628211u;
     }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdu;
+    h ^= h >> 33;
     return h;
 }
 

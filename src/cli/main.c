@@ -22,7 +22,7 @@ static bool row_requirements(const report *r, const report_row *row, FILE *err)
     const options *o = r->opt;
     bool ok = true;
     char name[512] = "";
-    if (row->key)
+    if (row != &r->total)
         report_row_name(r, row, name, sizeof name);
     for (size_t i = 0; i < o->nrequire; i++) {
         const require_check *c = &o->require[i];
@@ -31,7 +31,7 @@ static bool row_requirements(const report *r, const report_row *row, FILE *err)
         if (f && require_holds(c, f->defined, f->scaled, f->prec))
             continue;
         char buf[32];
-        fprintf(err, "cxstat: requirement failed: %s%s%s ", c->text, row->key ? " for " : "",
+        fprintf(err, "cxstat: requirement failed: %s%s%s ", c->text, row != &r->total ? " for " : "",
                 name);
         if (f && f->defined)
             fprintf(err, "(%s is %s)\n", require_figure_name(c->metric, c->fig),
@@ -48,8 +48,15 @@ static bool row_requirements(const report *r, const report_row *row, FILE *err)
 static int check_requirements(const report *r, FILE *err)
 {
     bool ok = true;
-    for (size_t i = 0; i < r->nrows; i++)
-        ok = row_requirements(r, &r->rows[i], err) && ok;
+    for (size_t i = 0; i < r->nrows; i++) {
+        if (r->opt->compare) {
+            ok = row_requirements(r, &r->cmp_row[i], err) && ok;
+            continue;
+        }
+        report_row row;
+        report_row_at(r, i, &row);
+        ok = row_requirements(r, &row, err) && ok;
+    }
     ok = row_requirements(r, &r->total, err) && ok;
     return ok ? EXIT_OK : EXIT_REQUIRE;
 }

@@ -204,20 +204,17 @@ static int key_compare(const char *a, size_t alen, const char *b, size_t blen)
     }
 }
 
-static double sort_value(const report_row *row, sort_order order)
-{
-    static const cx_metric metric_of[] = {CX_NPS, CX_NPS, CX_NPS, CX_CSAT, CX_CES, CX_LEVEL};
-    if (order == SORT_N)
-        return (double)row->records;
-    const metric_view *v = report_view(row, metric_of[order]);
-    return v ? report_lead(v)->raw : NAN;
-}
+/* Rows are indices into the group table; the figures they sort by are computed once. */
+typedef struct row_order {
+    const group_table *t;
+    const double *value; /* per group; NULL: by key only */
+} row_order;
 
-/* Largest first, rows without a value last, ties by key. */
-static int row_compare(const report_row *a, const report_row *b, sort_order order)
+/* Largest value first, no value last, ties by key. */
+static int group_compare(const row_order *o, size_t a, size_t b)
 {
-    if (order != SORT_KEY) {
-        double x = sort_value(a, order), y = sort_value(b, order);
+    if (o->value) {
+        double x = o->value[a], y = o->value[b];
         if (isnan(x) != isnan(y))
             return isnan(x) ? 1 : -1;
         if (x > y)
@@ -225,53 +222,68 @@ static int row_compare(const report_row *a, const report_row *b, sort_order orde
         if (x < y)
             return 1;
     }
-    return key_compare(a->key, a->key_len, b->key, b->key_len);
+    const group *ga = &o->t->g[a], *gb = &o->t->g[b];
+    return key_compare(groups_key(o->t, ga), ga->key_len, groups_key(o->t, gb), gb->key_len);
 }
 
-/* A stable merge sort (qsort takes no context, and is not stable). */
-static void sort_rows(report_row *rows, report_row *tmp, size_t n, sort_order order)
+/* A stable merge sort of group indices (qsort takes no context, and is not stable). */
+static void sort_groups(size_t *idx, size_t *tmp, size_t n, const row_order *o)
 {
     if (n < 2)
         return;
     size_t h = n / 2;
-    sort_rows(rows, tmp, h, order);
-    sort_rows(rows + h, tmp, n - h, order);
+    sort_groups(idx, tmp, h, o);
+    sort_groups(idx + h, tmp, n - h, o);
     size_t i = 0, j = h, k = 0;
     while (i < h && j < n)
-        tmp[k++] = row_compare(&rows[j], &rows[i], order) < 0 ? rows[j++] : rows[i++];
+        tmp[k++] = group_compare(o, idx[j], idx[i]) < 0 ? idx[j++] : idx[i++];
     while (i < h)
-        tmp[k++] = rows[i++];
+        tmp[k++] = idx[i++];
     while (j < n)
-        tmp[k++] = rows[j++];
-    memcpy(rows, tmp, n * sizeof *rows);
+        tmp[k++] = idx[j++];
+    memcpy(idx, tmp, n * sizeof *idx);
 }
 
-/* With --period, each row's change against the previous period of the same group. */
-static void period_changes(report *r)
+/* A group's row, without its change against the previous period. */
+static void group_row(const report *r, size_t gi, report_row *row)
 {
-    const size_t tail = 4 + PERIOD_KEY_BYTES; /* the period is the key's last part */
-    for (size_t i = 0; i < r->nrows; i++) {
-        report_row *row = &r->rows[i];
+    const group_table *t = &r->s->groups;
+    const group *g = &t->g[gi];
+    memset(row, 0, sizeof *row);
+    row->key = groups_key(t, g);
+    row->key_len = g->key_len;
+    row->records = g->records;
+    if (r->opt->period) {
         row->has_period = true;
         row->period = period_decode(row->key + row->key_len - PERIOD_KEY_BYTES);
-        const report_row *prev = i ? &r->rows[i - 1] : NULL;
-        if (!prev || prev->key_len != row->key_len ||
-            memcmp(prev->key, row->key, row->key_len - tail) != 0)
-            continue;
-        row->has_previous = true;
-        row->previous = prev->period;
-        for (size_t m = 0; m < row->count; m++) {
-            metric_view *v = &row->view[m];
-            bool mean = v->metric == CX_CES || v->metric == CX_LEVEL;
-            v->change = view_diff(v, &prev->view[m], mean, r->opt->confidence,
-                                  r->opt->precision);
-        }
+    }
+    row_build(row, r, g->hist, groups_whist(t, g), r->bc, 0);
+}
+
+void report_row_at(const report *r, size_t i, report_row *row)
+{
+    if (r->opt->compare) {
+        *row = r->cmp_row[i];
+        return;
+    }
+    group_row(r, r->order[i], row);
+    size_t pi = r->prev ? r->prev[r->order[i]] : SIZE_MAX;
+    if (pi == SIZE_MAX)
+        return;
+    report_row prev;
+    group_row(r, pi, &prev);
+    row->has_previous = true;
+    row->previous = prev.period;
+    for (size_t m = 0; m < row->count; m++) {
+        metric_view *v = &row->view[m];
+        bool mean = v->metric == CX_CES || v->metric == CX_LEVEL;
+        v->change = view_diff(v, &prev.view[m], mean, r->opt->confidence, r->opt->precision);
     }
 }
 
 static void comparisons(report *r)
 {
-    const report_row *a = &r->rows[0], *b = &r->rows[1];
+    const report_row *a = &r->cmp_row[0], *b = &r->cmp_row[1];
     for (size_t m = 0; m < a->count; m++) {
         const metric_view *va = &a->view[m], *vb = &b->view[m];
         for (int mean = 0; mean < 2; mean++) {
@@ -286,15 +298,12 @@ static void comparisons(report *r)
 }
 
 /* The two compared segments, in the order given, present in the data or not. */
-static int compare_rows(report *r, const band_choice *bc)
+static int compare_rows(report *r)
 {
     static const cx_hist empty[CX_METRIC_COUNT];
     static const cx_whist wempty[CX_METRIC_COUNT];
     const group_table *t = &r->s->groups;
-    r->rows = calloc(2, sizeof *r->rows);
     key_builder kb = {0};
-    if (!r->rows)
-        return EXIT_DATA;
     r->nrows = 2;
     for (int i = 0; i < 2; i++) {
         const char *v = r->opt->compare_value[i];
@@ -307,47 +316,92 @@ static int compare_rows(report *r, const band_choice *bc)
         for (size_t j = 0; j < t->count && !g; j++)
             if (t->g[j].key_len == kb.len && memcmp(groups_key(t, &t->g[j]), kb.buf, kb.len) == 0)
                 g = &t->g[j];
-        report_row *row = &r->rows[i];
-        row->key = g ? groups_key(t, g) : v;
+        report_row *row = &r->cmp_row[i];
+        row->key = g ? groups_key(t, g) : NULL;
         row->key_len = g ? g->key_len : 0;
         row->records = g ? g->records : 0;
         row_build(row, r, g ? g->hist : empty,
-                  survey_weighted(r->s) ? (g ? groups_whist(t, g) : wempty) : NULL, bc, 0);
+                  survey_weighted(r->s) ? (g ? groups_whist(t, g) : wempty) : NULL, r->bc, 0);
     }
     free(kb.buf);
     comparisons(r);
     return EXIT_OK;
 }
 
-static int group_rows(report *r, const band_choice *bc)
+/*
+ * With --period, each group's previous period: the group before it in key
+ * order when both keys agree but for the period (the key's last part).
+ */
+static void link_periods(report *r, const size_t *by_key, size_t n)
 {
     const group_table *t = &r->s->groups;
-    r->rows = calloc(t->count ? t->count : 1, sizeof *r->rows);
-    report_row *tmp = calloc(t->count ? t->count : 1, sizeof *tmp);
-    if (!r->rows || !tmp) {
+    const size_t tail = 4 + PERIOD_KEY_BYTES;
+    for (size_t i = 0; i < n; i++) {
+        r->prev[by_key[i]] = SIZE_MAX;
+        if (i == 0)
+            continue;
+        const group *g = &t->g[by_key[i]], *p = &t->g[by_key[i - 1]];
+        if (p->key_len == g->key_len &&
+            memcmp(groups_key(t, p), groups_key(t, g), g->key_len - tail) == 0)
+            r->prev[by_key[i]] = by_key[i - 1];
+    }
+}
+
+static double sort_figure(const report_row *row, sort_order order)
+{
+    static const cx_metric metric_of[] = {CX_NPS, CX_NPS, CX_NPS, CX_CSAT, CX_CES, CX_LEVEL};
+    if (order == SORT_N)
+        return (double)row->records;
+    const metric_view *v = report_view(row, metric_of[order]);
+    return v ? report_lead(v)->raw : NAN;
+}
+
+/*
+ * The groups shown, in order; each group's row is computed once here (for
+ * the sort figure and the wide-margin count), then again when it is written:
+ * memory stays a few words per group.
+ */
+static int group_rows(report *r)
+{
+    const group_table *t = &r->s->groups;
+    size_t n = t->count ? t->count : 1;
+    size_t *tmp = calloc(n, sizeof *tmp);
+    double *value = r->opt->sort != SORT_KEY ? calloc(n, sizeof *value) : NULL;
+    r->order = calloc(n, sizeof *r->order);
+    r->prev = r->opt->period ? calloc(n, sizeof *r->prev) : NULL;
+    if (!tmp || !r->order || (r->opt->sort != SORT_KEY && !value) || (r->opt->period && !r->prev)) {
         free(tmp);
+        free(value);
         return EXIT_DATA;
     }
+    for (size_t i = 0; i < t->count; i++)
+        r->order[i] = i;
+    row_order by_key = {t, NULL};
+    sort_groups(r->order, tmp, t->count, &by_key);
+    if (r->prev)
+        link_periods(r, r->order, t->count);
     for (size_t i = 0; i < t->count; i++) {
-        const group *g = &t->g[i];
-        report_row *row = &r->rows[r->nrows++];
-        row->key = groups_key(t, g);
-        row->key_len = g->key_len;
-        row->records = g->records;
-        row_build(row, r, g->hist, groups_whist(t, g), bc, 0);
+        if (t->g[r->order[i]].records < r->opt->min_n) {
+            r->hidden++;
+            continue;
+        }
+        r->order[r->nrows++] = r->order[i];
+        report_row row;
+        group_row(r, r->order[r->nrows - 1], &row);
+        if (value)
+            value[r->order[r->nrows - 1]] = sort_figure(&row, r->opt->sort);
+        for (size_t m = 0; m < row.count; m++)
+            if (row.view[m].note == NOTE_WIDE) {
+                r->wide++;
+                break;
+            }
     }
-    sort_rows(r->rows, tmp, r->nrows, SORT_KEY);
-    if (r->opt->period)
-        period_changes(r);
-    size_t kept = 0;
-    for (size_t i = 0; i < r->nrows; i++)
-        if (r->rows[i].records >= r->opt->min_n)
-            r->rows[kept++] = r->rows[i];
-    r->hidden = r->nrows - kept;
-    r->nrows = kept;
-    if (r->opt->sort != SORT_KEY)
-        sort_rows(r->rows, tmp, r->nrows, r->opt->sort);
+    if (value) {
+        row_order by_value = {t, value};
+        sort_groups(r->order, tmp, r->nrows, &by_value);
+    }
     free(tmp);
+    free(value);
     return EXIT_OK;
 }
 
@@ -356,31 +410,29 @@ int report_build(report *r, const options *opt, const survey *s, const band_choi
     memset(r, 0, sizeof *r);
     r->opt = opt;
     r->s = s;
+    r->bc = bc;
     double population = (double)opt->population;
     r->total.records = s->records;
     row_build(&r->total, r, s->hist, survey_weighted(s) ? s->whist : NULL, bc, population);
     if (opt->population)
         r->response_rate = show_real((double)s->records / population, 100, opt->precision);
-    int rc = EXIT_OK;
+    for (size_t m = 0; m < r->total.count; m++)
+        if (r->total.view[m].note == NOTE_WIDE) {
+            r->wide++;
+            break;
+        }
     if (opt->compare)
-        rc = compare_rows(r, bc);
-    else if (options_grouped(opt))
-        rc = group_rows(r, bc);
-    for (size_t i = 0; i <= r->nrows && rc == EXIT_OK; i++) {
-        const report_row *row = i < r->nrows ? &r->rows[i] : &r->total;
-        for (size_t m = 0; m < row->count; m++)
-            if (row->view[m].note == NOTE_WIDE) {
-                r->wide++;
-                break;
-            }
-    }
-    return rc;
+        return compare_rows(r);
+    if (options_grouped(opt))
+        return group_rows(r);
+    return EXIT_OK;
 }
 
 void report_free(report *r)
 {
-    free(r->rows);
-    r->rows = NULL;
+    free(r->order);
+    free(r->prev);
+    r->order = r->prev = NULL;
 }
 
 const shown *report_figure(const metric_view *v, figure_kind fig)
@@ -411,6 +463,13 @@ void report_row_name(const report *r, const report_row *row, char *buf, size_t s
     size_t used = 0, pos = 0, len, i = 0;
     const char *part;
     buf[0] = '\0';
+    if (row == &r->cmp_row[0] || row == &r->cmp_row[1]) {
+        char q[120];
+        const char *v = o->compare_value[row == &r->cmp_row[1]];
+        text_quote(q, sizeof q, v, strlen(v));
+        snprintf(buf, size, "%s=%s", o->compare, q);
+        return;
+    }
     if (!row->key) {
         snprintf(buf, size, "total");
         return;

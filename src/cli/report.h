@@ -80,15 +80,21 @@ typedef struct comparison {
 typedef struct report {
     const options *opt;
     const survey *s;
+    const band_choice *bc;
     report_row total;
-    report_row *rows;                 /* groups shown, in order */
-    size_t nrows;
+    size_t nrows;                     /* rows shown besides the total: groups, or 2 compared */
+    size_t *order;                    /* groups shown, in order (indices into s->groups) */
+    size_t *prev;                     /* --period: each group's previous period, or SIZE_MAX */
+    report_row cmp_row[2];            /* --compare: the two segments */
     size_t hidden;                    /* groups under --min-n */
     size_t wide;                      /* rows whose margin passes 10 points */
     shown response_rate;              /* with --population */
     comparison cmp[2 * CX_METRIC_COUNT];
     size_t ncmp;
 } report;
+
+/** The i-th row shown besides the total (0 <= i < nrows), computed into *row. */
+void report_row_at(const report *r, size_t i, report_row *row);
 
 /** The figure a report leads with: NPS, CSAT %, CES mean, level mean. */
 const figure *report_lead(const metric_view *v);

@@ -140,8 +140,10 @@ static void table_grouped(const report *r, FILE *out, char delim)
     fprintf(out, "%crecords", delim);
     table_metric_header(r, out, delim);
     for (size_t i = 0; i < r->nrows; i++) {
-        table_key_cells(r, &r->rows[i], out, delim);
-        table_metric_cells(r, &r->rows[i], out, delim);
+        report_row row;
+        report_row_at(r, i, &row);
+        table_key_cells(r, &row, out, delim);
+        table_metric_cells(r, &row, out, delim);
     }
     table_key_cells(r, &r->total, out, delim);
     table_metric_cells(r, &r->total, out, delim);
@@ -156,8 +158,8 @@ static void table_compare(const report *r, FILE *out, char delim)
             delim, delim, delim, delim, delim, delim, delim, delim, delim, delim, delim, delim);
     for (size_t i = 0; i < r->ncmp; i++) {
         const comparison *c = &r->cmp[i];
-        const metric_view *a = report_view(&r->rows[0], c->metric);
-        const metric_view *b = report_view(&r->rows[1], c->metric);
+        const metric_view *a = report_view(&r->cmp_row[0], c->metric);
+        const metric_view *b = report_view(&r->cmp_row[1], c->metric);
         const difference *d = &c->diff;
         fputs(require_figure_name(c->metric, c->mean ? FIG_MEAN : FIG_INDEX), out);
         fputc(delim, out);
@@ -326,7 +328,7 @@ static void json_compare(const report *r, FILE *out)
     json_string(out, o->compare);
     fputs(",\n", out);
     for (int i = 0; i < 2; i++) {
-        const report_row *row = &r->rows[i];
+        const report_row *row = &r->cmp_row[i];
         fprintf(out, "    \"%s\": {\n      \"value\": ", i ? "b" : "a");
         json_string(out, o->compare_value[i]);
         fprintf(out, ",\n      \"records\": %llu%s\n", (unsigned long long)row->records,
@@ -406,8 +408,11 @@ void report_json(const report *r, FILE *out)
                     (unsigned long long)r->s->period_invalid);
         }
         fprintf(out, "  \"hidden_groups\": %zu,\n  \"groups\": [\n", r->hidden);
-        for (size_t i = 0; i < r->nrows; i++)
-            json_row(r, out, &r->rows[i], i + 1 == r->nrows);
+        for (size_t i = 0; i < r->nrows; i++) {
+            report_row row;
+            report_row_at(r, i, &row);
+            json_row(r, out, &row, i + 1 == r->nrows);
+        }
         fputs("  ],\n", out);
     }
     if (options_grouped(o)) {

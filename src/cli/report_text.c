@@ -245,57 +245,62 @@ typedef struct column {
 
 #define MAX_COLUMNS (MAX_GROUP_COLUMNS + 4 + 4 * CX_METRIC_COUNT)
 
-/* A table printed in two passes (widths, then cells) so no cell is stored. */
+/*
+ * A table printed in two passes (widths, then cells), each row's cells made
+ * at once by fill(): no row is stored, so a table of a million groups takes
+ * no more memory than one of ten.
+ */
 typedef struct grid {
     column col[MAX_COLUMNS];
     size_t ncol;
     size_t width[MAX_COLUMNS];
-    void (*cell)(const report *r, const struct grid *g, size_t row, size_t col, char *buf);
+    void (*fill)(const report *r, const struct grid *g, size_t row, char (*cells)[CELL]);
     size_t nrows;
 } grid;
 
+static void grid_line(const grid *g, char (*cells)[CELL], FILE *out)
+{
+    size_t pending = 0; /* spaces owed: no trailing blanks on a line */
+    for (size_t c = 0; c < g->ncol; c++) {
+        const char *s = cells[c];
+        size_t w = text_width(s), pad = g->width[c] > w ? g->width[c] - w : 0;
+        if (c)
+            pending += 2;
+        if (!g->col[c].left)
+            pending += pad;
+        if (*s) {
+            fprintf(out, "%*s%s", (int)pending, "", s);
+            pending = 0;
+        }
+        if (g->col[c].left)
+            pending += pad;
+    }
+    fputc('\n', out);
+}
+
 static void grid_print(const report *r, grid *g, FILE *out)
 {
-    char buf[CELL];
+    char cells[MAX_COLUMNS][CELL];
     for (size_t c = 0; c < g->ncol; c++)
         g->width[c] = text_width(g->col[c].head);
-    for (size_t i = 0; i < g->nrows; i++)
+    for (size_t i = 0; i < g->nrows; i++) {
+        g->fill(r, g, i, cells);
         for (size_t c = 0; c < g->ncol; c++) {
-            g->cell(r, g, i, c, buf);
-            size_t w = text_width(buf);
+            size_t w = text_width(cells[c]);
             g->width[c] = w > g->width[c] ? w : g->width[c];
         }
-    for (size_t i = 0; i <= g->nrows; i++) {
-        size_t pending = 0; /* spaces owed: no trailing blanks on a line */
-        for (size_t c = 0; c < g->ncol; c++) {
-            const char *s = g->col[c].head;
-            if (i > 0) {
-                g->cell(r, g, i - 1, c, buf);
-                s = buf;
-            }
-            size_t w = text_width(s), pad = g->width[c] > w ? g->width[c] - w : 0;
-            if (c)
-                pending += 2;
-            if (!g->col[c].left)
-                pending += pad;
-            if (*s) {
-                fprintf(out, "%*s%s", (int)pending, "", s);
-                pending = 0;
-            }
-            if (g->col[c].left)
-                pending += pad;
-        }
-        fputc('\n', out);
+    }
+    for (size_t c = 0; c < g->ncol; c++)
+        snprintf(cells[c], CELL, "%s", g->col[c].head);
+    grid_line(g, cells, out);
+    for (size_t i = 0; i < g->nrows; i++) {
+        g->fill(r, g, i, cells);
+        grid_line(g, cells, out);
     }
 }
 
 /* Columns of a metric in a group table: figure, margin, band, change. */
 enum { MC_VALUE, MC_MOE, MC_BAND, MC_CHANGE, MC_COUNT };
-
-static const report_row *grid_row(const report *r, size_t i)
-{
-    return i < r->nrows ? &r->rows[i] : &r->total;
-}
 
 static size_t key_columns(const options *o)
 {
@@ -361,16 +366,24 @@ static void metric_cell(const report *r, const metric_view *v, size_t mc, char *
     }
 }
 
-static void group_cell(const report *r, const grid *g, size_t i, size_t c, char *buf)
+/* Row i of a group table: the groups, then the total. */
+static void group_fill(const report *r, const grid *g, size_t i, char (*cells)[CELL])
 {
-    const report_row *row = grid_row(r, i);
+    report_row row;
+    const report_row *rw = &r->total;
+    if (i < r->nrows) {
+        report_row_at(r, i, &row);
+        rw = &row;
+    }
     size_t keys = key_columns(r->opt);
-    if (c < keys)
-        key_cell(r, row, c, buf);
-    else if (c == keys)
-        snprintf(buf, CELL, "%llu", (unsigned long long)row->records);
-    else
-        metric_cell(r, &row->view[g->col[c].metric], (size_t)g->col[c].part, buf);
+    for (size_t c = 0; c < g->ncol; c++) {
+        if (c < keys)
+            key_cell(r, rw, c, cells[c]);
+        else if (c == keys)
+            snprintf(cells[c], CELL, "%llu", (unsigned long long)rw->records);
+        else
+            metric_cell(r, &rw->view[g->col[c].metric], (size_t)g->col[c].part, cells[c]);
+    }
 }
 
 static const char *lead_head(cx_metric m, out_lang lang)
@@ -386,7 +399,7 @@ static const char *lead_head(cx_metric m, out_lang lang)
 static void report_groups(const report *r, FILE *out)
 {
     const options *o = r->opt;
-    grid g = {.cell = group_cell, .nrows = r->nrows + 1};
+    grid g = {.fill = group_fill, .nrows = r->nrows + 1};
     for (size_t i = 0; i < o->ngroup; i++)
         g.col[g.ncol++] = (column){.head = o->group[i], .left = true};
     if (o->period)
@@ -412,31 +425,35 @@ static void report_groups(const report *r, FILE *out)
     fputc('\n', out);
 }
 
-static void compare_cell(const report *r, const grid *g, size_t i, size_t c, char *buf)
+static void compare_fill(const report *r, const grid *g, size_t i, char (*cells)[CELL])
 {
-    (void)g;
     const comparison *cmp = &r->cmp[i];
-    const metric_view *v = report_view(&r->rows[c >= 3 ? 1 : 0], cmp->metric);
-    const figure *f = cmp->mean ? &v->mean : &v->index;
     const difference *d = &cmp->diff;
     char lo[32], hi[32];
-    buf[0] = '\0';
-    switch (c) {
-    case 0:
-        snprintf(buf, CELL, "%s", require_figure_name(cmp->metric, cmp->mean ? FIG_MEAN : FIG_INDEX));
-        break;
-    case 1:
-    case 3: shown_text(&f->value, r->opt->lang, buf, CELL); break;
-    case 2:
-    case 4: snprintf(buf, CELL, "%llu", (unsigned long long)v->sum.n); break;
-    case 5: shown_text(&d->value, r->opt->lang, buf, CELL); break;
-    case 6:
-        if (d->tested)
-            snprintf(buf, CELL, "%s %s %s", report_format(&d->lo, lo, sizeof lo),
-                     r->opt->lang == LANG_RU ? "…" : "to", report_format(&d->hi, hi, sizeof hi));
-        break;
-    case 7: report_format(&d->p, buf, CELL); break;
-    default: verdict_text(r, cmp, buf, CELL); break;
+    for (size_t c = 0; c < g->ncol; c++) {
+        const metric_view *v = report_view(&r->cmp_row[c >= 3 ? 1 : 0], cmp->metric);
+        const figure *f = cmp->mean ? &v->mean : &v->index;
+        char *buf = cells[c];
+        buf[0] = '\0';
+        switch (c) {
+        case 0:
+            snprintf(buf, CELL, "%s",
+                     require_figure_name(cmp->metric, cmp->mean ? FIG_MEAN : FIG_INDEX));
+            break;
+        case 1:
+        case 3: shown_text(&f->value, r->opt->lang, buf, CELL); break;
+        case 2:
+        case 4: snprintf(buf, CELL, "%llu", (unsigned long long)v->sum.n); break;
+        case 5: shown_text(&d->value, r->opt->lang, buf, CELL); break;
+        case 6:
+            if (d->tested)
+                snprintf(buf, CELL, "%s %s %s", report_format(&d->lo, lo, sizeof lo),
+                         r->opt->lang == LANG_RU ? "…" : "to",
+                         report_format(&d->hi, hi, sizeof hi));
+            break;
+        case 7: report_format(&d->p, buf, CELL); break;
+        default: verdict_text(r, cmp, buf, CELL); break;
+        }
     }
 }
 
@@ -445,7 +462,7 @@ static void report_compare(const report *r, FILE *out)
     const options *o = r->opt;
     char ci[64];
     snprintf(ci, sizeof ci, "%g%% %s", o->confidence * 100, msg(o->lang, MSG_CI));
-    grid g = {.cell = compare_cell, .nrows = r->ncmp};
+    grid g = {.fill = compare_fill, .nrows = r->ncmp};
     g.col[g.ncol++] = (column){.head = msg(o->lang, MSG_FIGURE), .left = true};
     g.col[g.ncol++] = (column){.head = o->compare_value[0], .left = false};
     g.col[g.ncol++] = (column){.head = "n", .left = false};
