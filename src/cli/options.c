@@ -54,8 +54,9 @@ static const char *const usage_text[] = {
     "      --ces-direction=D     agree (default: high = easy) or effort (low = easy)\n"
     "      --labels=[METRIC:]FILE  answers written as words: a CSV file of label,score\n"
     "                            (case-insensitive); without METRIC: for every metric\n"
-    "      --bands=[METRIC:]SET  band set: a built-in name (nps, nps-market, csat), a\n"
-    "                            band file, or none; METRIC: is needed for files and none\n"
+    "      --bands=[METRIC:]SET  band set: a built-in name (nps, nps-market, csat,\n"
+    "                            level), a band file, or none; METRIC: is needed for\n"
+    "                            files and none\n"
     "\n",
     "Output:\n"
     "  -f, --format=FMT          text (default), csv, tsv or json\n"
@@ -232,6 +233,12 @@ static bool valid_column(const char *s)
 /* "a,b,c": split in place (argv strings are writable) into at most max columns. */
 static bool split_columns(char *arg, const char **out, size_t max, size_t *n)
 {
+    /* check first, so that a usage error quotes the argument whole */
+    size_t parts = 1;
+    for (const char *p = arg; *p; p++)
+        parts += *p == ',';
+    if (parts > max || strstr(arg, ",,") || arg[0] == ',' || arg[strlen(arg) - 1] == ',')
+        return false;
     *n = 0;
     for (char *p = arg;;) {
         char *comma = strchr(p, ',');
@@ -294,7 +301,7 @@ static bool parse_confidence(const char *s, double *out)
     return true;
 }
 
-/* COL:A,B, split in place. */
+/* COL:A,B, split in place once it is known to be valid. */
 static bool parse_compare(char *arg, options *o)
 {
     char *colon = strchr(arg, ':');
@@ -302,9 +309,12 @@ static bool parse_compare(char *arg, options *o)
     if (!colon || !comma || colon == arg || comma == colon + 1 || comma[1] == '\0')
         return false;
     *colon = '\0';
-    *comma = '\0';
-    if (!valid_column(arg))
+    bool ok = valid_column(arg);
+    *colon = ':';
+    if (!ok)
         return false;
+    *colon = '\0';
+    *comma = '\0';
     o->compare = arg;
     o->compare_value[0] = colon + 1;
     o->compare_value[1] = comma + 1;
@@ -470,7 +480,7 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
     case OPT_BANDS:
         if (!parse_bands(arg, o))
             return usage_error(err, "--bands", arg,
-                               "use nps, nps-market, csat, METRIC:FILE or METRIC:none");
+                               "use nps, nps-market, csat, level, METRIC:FILE or METRIC:none");
         break;
     case 'f':
         if (!parse_format(arg, &o->format))
