@@ -10,7 +10,7 @@
 #include "text.h"
 
 /* Room for every id and label of one file; a band file is small. */
-#define BAND_STRINGS (64u * 1024u)
+#define BAND_STRINGS ((size_t)64 * 1024)
 
 static const char *const band_columns[] = {"interval", "id", "label_en", "label_ru"};
 

@@ -30,15 +30,16 @@ static bool row_requirements(const report *r, const report_row *row, FILE *err)
         const shown *f = v ? report_figure(v, c->fig) : NULL;
         if (f && require_holds(c, f->defined, f->scaled, f->prec))
             continue;
-        char buf[32];
         fprintf(err, "cxstat: requirement failed: %s%s%s ", c->text, row != &r->total ? " for " : "",
                 name);
-        if (f && f->defined)
+        if (f && f->defined) {
+            char buf[32];
             fprintf(err, "(%s is %s)\n", require_figure_name(c->metric, c->fig),
                     report_format(f, buf, sizeof buf));
-        else
+        } else {
             fprintf(err, "(%s has no value: no valid answers)\n",
                     require_figure_name(c->metric, c->fig));
+        }
         ok = false;
     }
     return ok;

@@ -172,7 +172,7 @@ static bool parse_delim(const char *s, int *delim)
     if (strcmp(s, "tab") == 0 || strcmp(s, "\\t") == 0 || strcmp(s, "\t") == 0)
         *delim = '\t';
     else if (strlen(s) == 1 && strchr(",;|", s[0]))
-        *delim = s[0];
+        *delim = (unsigned char)s[0];
     else
         return false;
     return true;

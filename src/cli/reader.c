@@ -607,6 +607,15 @@ static void after_bom(reader *r, const unsigned char *s, size_t n)
         sniff_bytes(r, s, n);
 }
 
+/* The first bytes of a BOM that turned out to be data go on to the parser. */
+static void replay_bom(reader *r)
+{
+    unsigned char prefix[sizeof utf8_bom];
+    size_t n = r->bom_matched < sizeof prefix ? r->bom_matched : sizeof prefix;
+    memcpy(prefix, utf8_bom, n);
+    after_bom(r, prefix, n);
+}
+
 /* The one entry for input bytes, however they are split. */
 static void feed(reader *r, const unsigned char *s, size_t n)
 {
@@ -620,7 +629,7 @@ static void feed(reader *r, const unsigned char *s, size_t n)
             }
         } else {
             r->bom_done = true;
-            after_bom(r, utf8_bom, r->bom_matched); /* a BOM prefix that was data */
+            replay_bom(r); /* a BOM prefix that was data */
         }
     }
     after_bom(r, s, n);
@@ -777,7 +786,7 @@ static reader_status finish(reader *r)
         fail(r, READER_EENCODING, r->line); /* the input ends inside a character */
     if (r->status == READER_OK && !r->bom_done) {
         r->bom_done = true;
-        after_bom(r, utf8_bom, r->bom_matched);
+        replay_bom(r);
     }
     if (!r->delim_known) {
         if (r->status == READER_OK)

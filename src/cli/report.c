@@ -475,7 +475,6 @@ void report_row_name(const report *r, const report_row *row, char *buf, size_t s
         return;
     }
     while (key_next(row->key, row->key_len, &pos, &part, &len) && used < size) {
-        char q[120];
         const char *col = i < o->ngroup ? o->group[i] : o->compare ? o->compare : "period";
         if (row->has_period && pos == row->key_len) {
             char label[32];
@@ -483,6 +482,7 @@ void report_row_name(const report *r, const report_row *row, char *buf, size_t s
             used += (size_t)snprintf(buf + used, size - used, "%s%s=%s", i ? ", " : "",
                                      o->period, label);
         } else {
+            char q[120];
             text_quote(q, sizeof q, part, len);
             used += (size_t)snprintf(buf + used, size - used, "%s%s=%s", i ? ", " : "", col, q);
         }

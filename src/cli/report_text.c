@@ -53,8 +53,8 @@ static void share_row(table *t, const char *label, uint64_t n, const shown *pct,
     line *r = add_row(t, label);
     snprintf(r->value, sizeof r->value, "%llu", (unsigned long long)n);
     if (pct->defined) {
-        report_format(pct, r->pct, sizeof r->pct - 1);
-        strcat(r->pct, "%");
+        char num[32];
+        snprintf(r->pct, sizeof r->pct, "%s%%", report_format(pct, num, sizeof num));
     } else {
         shown_text(pct, lang, r->pct, sizeof r->pct);
     }
@@ -117,7 +117,7 @@ static void print_table(FILE *out, const table *t)
 static void print_bar(FILE *out, uint64_t count, uint64_t max)
 {
     static const char *const part[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
-    uint64_t eighths = max ? (count * (BAR_WIDTH * 8) + max / 2) / max : 0;
+    uint64_t eighths = max ? (count * ((uint64_t)BAR_WIDTH * 8) + max / 2) / max : 0;
     if (count > 0 && eighths == 0)
         eighths = 1;
     size_t cells = 0;
@@ -346,7 +346,7 @@ static void metric_cell(const report *r, const metric_view *v, size_t mc, char *
     case MC_VALUE:
         shown_text(&f->value, r->opt->lang, buf, CELL);
         if (v->note == NOTE_INDICATIVE)
-            strcat(buf, "~");
+            snprintf(buf + strlen(buf), CELL - strlen(buf), "~");
         break;
     case MC_MOE:
         report_format(&f->moe, buf, CELL);

@@ -583,11 +583,11 @@ static int list_record(survey *s, const reader_field *f, size_t n, uint64_t line
 static int on_record(void *ctx, const reader_field *f, size_t n, uint64_t line)
 {
     survey *s = ctx;
-    char msg[256];
     s->records++;
     if (s->fields == 0)
         s->fields = n;
     if (n != s->fields) {
+        char msg[256];
         s->malformed++;
         snprintf(msg, sizeof msg, "record has %zu field%s, expected %zu", n,
                  n == 1 ? "" : "s", s->fields);

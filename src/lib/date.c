@@ -382,14 +382,14 @@ size_t cx_period_label(int32_t period, cx_every every, char *buf, size_t size)
         put(buf, size, &pos, '-');
         put_number(buf, size, &pos, d.day, 2);
     } else if (every == CX_EVERY_WEEK) {
-        int year, number;
+        int year, week;
 
         /* 1000-01-01 is a Wednesday and 9999-12-31 a Friday: week-years stay 1000..9999. */
-        iso_week(p, &year, &number);
+        iso_week(p, &year, &week);
         put_number(buf, size, &pos, year, 4);
         put(buf, size, &pos, '-');
         put(buf, size, &pos, 'W');
-        put_number(buf, size, &pos, number, 2);
+        put_number(buf, size, &pos, week, 2);
     } else if (every == CX_EVERY_MONTH) {
         put_number(buf, size, &pos, (int)(p / 12), 4);
         put(buf, size, &pos, '-');

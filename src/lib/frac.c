@@ -80,7 +80,10 @@ size_t cx_fixed_format(int64_t scaled, unsigned prec, char *buf, size_t size)
         put(buf, size, &pos, '-');
     /* Stops once buf is full: prec is not bounded here, the returned length is computed. */
     for (size_t i = width; i-- > 0 && pos + 1 < size;) {
-        put(buf, size, &pos, i < ndigits ? digits[i] : '0');
+        char digit = '0';
+        if (i < ndigits)
+            digit = digits[i];
+        put(buf, size, &pos, digit);
         if (i == prec && prec != 0)
             put(buf, size, &pos, '.');
     }

@@ -136,9 +136,10 @@ static double log_beta(double a, double b)
 static double beta_cf_denominator(double a, double b, double x)
 {
     const double tiny = 1e-300;
+    /* cppcheck-suppress variableScope ; c and d carry from one term to the next */
     double f = 1.0, c = 1.0, d = 0.0; /* value, forward and backward ratios */
     for (long j = 1; j <= CF_MAX_TERMS; j++) {
-        double m = (double)(j / 2), num;
+        double m = 0.5 * (double)(j - j % 2), num; /* j / 2, rounded down */
         if (j % 2 == 0)
             num = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m));
         else
