@@ -66,6 +66,7 @@ test-deps: deps
 	command -v clang-tidy >/dev/null 2>&1 || missing="$$missing clang-tidy"; \
 	command -v groff >/dev/null 2>&1 || missing="$$missing groff-base"; \
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	command -v parallel >/dev/null 2>&1 || missing="$$missing parallel"; \
 	if [ -n "$$missing" ]; then \
 	  echo "cxstat: installing$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
@@ -116,6 +117,7 @@ test: test-deps
 	$(Q)$(MAKE) --no-print-directory clang-check
 	$(Q)$(MAKE) --no-print-directory manlint
 	$(Q)$(MAKE) --no-print-directory lint
+	$(Q)$(MAKE) --no-print-directory property
 	$(Q)$(MAKE) --no-print-directory install-check
 	@echo "make test: all suites passed"
 
@@ -126,6 +128,10 @@ unit: $(UNIT_BIN)
 
 e2e: $(BIN) $(GEN)
 	$(Q)sh tests/e2e/run.sh $(BIN) $(GEN)
+
+# Exact accounting against Python's csv module on generated files (tests/property/check.py).
+property: $(BIN)
+	$(Q)python3 tests/property/check.py $(BIN)
 
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 asan:

@@ -6,6 +6,7 @@
 #include "bandfile.h"
 #include "options.h"
 #include "report.h"
+#include "state.h"
 #include "survey.h"
 
 static int64_t pow10_of(unsigned n)
@@ -98,6 +99,7 @@ static void write_report(const report *r, FILE *out)
     case FMT_CSV: report_table(r, out, ','); break;
     case FMT_TSV: report_table(r, out, '\t'); break;
     case FMT_JSON: report_json(r, out); break;
+    case FMT_STATE: state_write(r->s, out); break;
     }
 }
 
@@ -133,23 +135,40 @@ static int run_list(const options *o, survey *s)
     return rc;
 }
 
-static int run(const options *o)
+/* The inputs: data files, or with merge the state files and the options they carry. */
+static int read_inputs(survey *s, options *o, state_config *cfg)
+{
+    int rc = EXIT_OK;
+    for (size_t i = 0; rc == EXIT_OK && i < o->nfiles; i++)
+        rc = o->merge ? state_merge(s, o, cfg, o->files[i]) : survey_read(s, o->files[i]);
+    for (int m = 0; rc == EXIT_OK && o->merge && m < CX_METRIC_COUNT; m++)
+        if (o->wanted[m] && !s->active[m]) {
+            fprintf(stderr, "cxstat: --require reads %s, but the state files have no %s\n",
+                    cx_metric_name((cx_metric)m), cx_metric_name((cx_metric)m));
+            rc = EXIT_USAGE;
+        }
+    return rc;
+}
+
+static int run(options *o)
 {
     survey s;
     band_choice bc;
+    state_config cfg = {0};
+    memset(&bc, 0, sizeof bc);
     int rc = survey_init(&s, o, stderr);
-    if (rc == EXIT_OK)
-        rc = bands_choose(&bc, o->bands, s.scale, stderr);
-    else
-        memset(&bc, 0, sizeof bc);
     if (rc == EXIT_OK && o->list) {
         rc = run_list(o, &s);
-        bands_free(&bc);
         survey_free(&s);
         return rc;
     }
-    for (size_t i = 0; rc == EXIT_OK && i < o->nfiles; i++)
-        rc = survey_read(&s, o->files[i]);
+    /* band files are checked against the scales, which merge learns from its states */
+    if (rc == EXIT_OK && !o->merge)
+        rc = bands_choose(&bc, o->bands, s.scale, stderr);
+    if (rc == EXIT_OK)
+        rc = read_inputs(&s, o, &cfg);
+    if (rc == EXIT_OK && o->merge)
+        rc = bands_choose(&bc, o->bands, s.scale, stderr);
     if (rc == EXIT_OK) {
         report r;
         survey_warn(&s);
@@ -167,6 +186,7 @@ static int run(const options *o)
     }
     bands_free(&bc);
     survey_free(&s);
+    state_config_free(&cfg);
     return rc;
 }
 

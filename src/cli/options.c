@@ -11,6 +11,7 @@
 /* The help text, one section per string (ISO C caps a string's length). */
 static const char *const usage_text[] = {
     "Usage: cxstat [OPTION]... [FILE]...\n"
+    "  or:  cxstat merge [OPTION]... STATE...\n"
     "Report NPS, CSAT and CES, with their interpretation bands, from survey exports\n"
     "(CSV). With no FILE, or when FILE is -, read standard input.\n"
     "\n",
@@ -59,7 +60,8 @@ static const char *const usage_text[] = {
     "                            files and none\n"
     "\n",
     "Output:\n"
-    "  -f, --format=FMT          text (default), csv, tsv or json\n"
+    "  -f, --format=FMT          text (default), csv, tsv, json, or state: the exact\n"
+    "                            histograms, for 'cxstat merge' to combine\n"
     "  -p, --precision=N         decimals of percentages and indices, 0-5 (default 1);\n"
     "                            means get one more\n"
     "      --lang=LANG           en (default) or ru: labels and band texts\n"
@@ -180,7 +182,7 @@ static bool parse_delim(const char *s, int *delim)
 
 static bool parse_format(const char *s, out_format *f)
 {
-    static const char *const names[] = {"text", "csv", "tsv", "json"};
+    static const char *const names[] = {"text", "csv", "tsv", "json", "state"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(s, names[i]) == 0) {
             *f = (out_format)i;
@@ -484,7 +486,7 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
         break;
     case 'f':
         if (!parse_format(arg, &o->format))
-            return usage_error(err, "format", arg, "use text, csv, tsv or json");
+            return usage_error(err, "format", arg, "use text, csv, tsv, json or state");
         break;
     case 'p':
         if (!parse_int(arg, 0, CX_MAX_PRECISION - 1, &v))
@@ -522,11 +524,31 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
     return OPT_RUN;
 }
 
+/* What merge takes from its state files may not be given again. */
+static opt_result check_merge(const options *o, FILE *err)
+{
+    bool data = o->named_any || o->column[CX_LEVEL] || o->ngroup || o->period || o->compare ||
+                o->weight || o->list || o->encoding || o->delim || !o->header ||
+                o->header_row != 1 || o->skip_given || o->csat_hi != 5 || o->csat_satisfied ||
+                o->ces_hi != 7 || o->ces_direction != CX_CES_AGREE;
+    for (int m = 0; m < CX_METRIC_COUNT; m++)
+        data = data || o->labels[m];
+    if (data)
+        return usage_error(err, "merge takes columns, scales, groups and periods from its state "
+                                "files: give only report options", NULL, NULL);
+    return OPT_RUN; /* -f state too: merging states into one state is a reduce step */
+}
+
 opt_result options_parse(int argc, char **argv, options *o, FILE *out, FILE *err)
 {
     static char stdin_name[] = "-";
     static char *stdin_only[] = {stdin_name};
     set_defaults(o);
+    if (argc > 1 && strcmp(argv[1], "merge") == 0) {
+        o->merge = true;
+        argv++;
+        argc--;
+    }
     optind = 1;
     opterr = 0;
     int c;
@@ -537,6 +559,13 @@ opt_result options_parse(int argc, char **argv, options *o, FILE *out, FILE *err
         if (r != OPT_RUN)
             return r;
     }
+    if (o->merge && check_merge(o, err) != OPT_RUN)
+        return OPT_USAGE;
+    if (o->merge && optind == argc)
+        return usage_error(err, "merge needs state files (written by -f state)", NULL, NULL);
+    if (o->format == FMT_STATE && (o->list || o->nrequire))
+        return usage_error(err, "-f state cannot be combined with --list or --require", NULL,
+                           NULL);
     if (o->list && (o->compare || o->nrequire))
         return usage_error(err, "--list cannot be combined with --compare or --require", NULL,
                            NULL);

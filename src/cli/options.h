@@ -20,7 +20,7 @@ enum {
     EXIT_DATA = 3     /* unreadable or bad input, or a write error */
 };
 
-typedef enum out_format { FMT_TEXT, FMT_CSV, FMT_TSV, FMT_JSON } out_format;
+typedef enum out_format { FMT_TEXT, FMT_CSV, FMT_TSV, FMT_JSON, FMT_STATE } out_format;
 typedef enum out_lang { LANG_EN, LANG_RU } out_lang;
 
 #define MAX_REQUIRE 32
@@ -81,6 +81,7 @@ typedef struct options {
     where_filter where[MAX_WHERE];
     size_t nwhere;
     double confidence;
+    bool merge;   /* cxstat merge: the files are state files */
     char **files; /* borrowed from argv; "-" is stdin */
     size_t nfiles;
 } options;

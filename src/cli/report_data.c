@@ -365,10 +365,10 @@ static void json_inputs(const report *r, FILE *out)
     const options *o = r->opt;
     const survey *s = r->s;
     fputs("{\n  \"version\": \"" CX_VERSION "\",\n  \"files\": [", out);
-    for (size_t i = 0; i < o->nfiles; i++) {
+    for (size_t i = 0; i < s->ninputs; i++) {
         if (i)
             fputs(", ", out);
-        json_string(out, survey_display_name(o->files[i]));
+        json_string(out, s->inputs[i]);
     }
     fprintf(out, "],\n  \"records\": %llu,\n  \"malformed\": %llu,\n",
             (unsigned long long)s->records, (unsigned long long)s->malformed);

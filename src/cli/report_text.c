@@ -217,10 +217,10 @@ static void print_input(const report *r, FILE *out)
     const options *o = r->opt;
     out_lang lang = o->lang;
     fprintf(out, "%s: ", msg(lang, MSG_INPUT));
-    if (o->nfiles == 1)
-        fputs(survey_display_name(o->files[0]), out);
+    if (r->s->ninputs == 1)
+        fputs(r->s->inputs[0], out);
     else
-        fprintf(out, "%zu %s", o->nfiles, msg(lang, MSG_FILES));
+        fprintf(out, "%zu %s", r->s->ninputs, msg(lang, MSG_FILES));
     fprintf(out, ", %llu %s", (unsigned long long)r->s->records, msg(lang, MSG_RECORDS));
     if (r->s->malformed)
         fprintf(out, ", %llu %s", (unsigned long long)r->s->malformed,

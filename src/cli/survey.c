@@ -666,8 +666,21 @@ static int report_reader_error(survey *s, const reader_result *r)
     return EXIT_DATA;
 }
 
+bool survey_add_input(survey *s, const char *name)
+{
+    char **in = realloc(s->inputs, (s->ninputs + 1) * sizeof *in);
+    if (!in)
+        return false;
+    s->inputs = in;
+    return (s->inputs[s->ninputs] = strdup(name)) != NULL && ++s->ninputs;
+}
+
 int survey_read_stream(survey *s, FILE *fp, const char *name)
 {
+    if (!survey_add_input(s, name)) {
+        fprintf(s->err, "cxstat: out of memory\n");
+        return EXIT_DATA;
+    }
     s->file = name;
     s->fields = 0;
     const options *o = s->opt;
@@ -751,6 +764,9 @@ void survey_free(survey *s)
         labels_free(&s->label_file[m]);
     free(s->cells);
     free(s->show_col);
+    for (size_t i = 0; i < s->ninputs; i++)
+        free(s->inputs[i]);
+    free(s->inputs);
     groups_free(&s->groups);
     s->want = NULL;
     s->key.buf = NULL;

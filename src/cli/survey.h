@@ -52,6 +52,8 @@ typedef struct survey {
     uint64_t compare_other;       /* records in neither compared segment */
     uint64_t skipped;             /* records passed over after headers (--skip, layouts) */
     uint64_t problems;            /* all of the above problems and invalid answers */
+    char **inputs;                /* display names of the inputs read, in order */
+    size_t ninputs;
     survey_note note[SURVEY_NOTES];
     word_count words[CX_METRIC_COUNT][SURVEY_WORDS];
     uint64_t other_words[CX_METRIC_COUNT];   /* answers not among the words kept */
@@ -92,6 +94,9 @@ int survey_read_stream(survey *s, FILE *fp, const char *name);
  * columns are decided by the first input's header.  Call before reading.
  */
 void survey_set_list(survey *s, followup *list);
+
+/** Remember an input's display name for the report.  @return false without memory. */
+bool survey_add_input(survey *s, const char *name);
 
 /** Print the notes and the count of problems as warnings (unless quiet). */
 void survey_warn(const survey *s);

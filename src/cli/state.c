@@ -1,0 +1,497 @@
+/* state.c - writes a run's histograms as a state file, and merges state files back into one run. */
+#include "state.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "groups.h"
+
+#define STATE_MAGIC "cxstat-state 1"
+
+/* ---- writing ---- */
+
+static void put_escaped(FILE *out, const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c <= 0x20 || c >= 0x7F || c == '%')
+            fprintf(out, "%%%02X", c);
+        else
+            fputc(c, out);
+    }
+}
+
+static void put_text(FILE *out, const char *s)
+{
+    fputc('\t', out);
+    put_escaped(out, s, strlen(s));
+}
+
+static void put_u128(FILE *out, cx_u128 v)
+{
+    char digits[40];
+    size_t n = 0;
+    do {
+        digits[n++] = (char)('0' + (int)(v % 10));
+        v /= 10;
+    } while (v);
+    fputc('\t', out);
+    while (n)
+        fputc(digits[--n], out);
+}
+
+static void put_hists(const survey *s, FILE *out, const cx_hist *h, const cx_whist *w)
+{
+    for (int m = 0; m < CX_METRIC_COUNT; m++) {
+        if (!s->active[m])
+            continue;
+        int bins = s->scale[m].hi - s->scale[m].lo + 1;
+        fprintf(out, "\t%llu\t%llu", (unsigned long long)h[m].blank,
+                (unsigned long long)h[m].invalid);
+        for (int i = 0; i < bins; i++)
+            fprintf(out, "\t%llu", (unsigned long long)h[m].count[i]);
+        for (int i = 0; w && i < bins; i++)
+            put_u128(out, w[m].w[i]);
+        for (int i = 0; w && i < bins; i++)
+            put_u128(out, w[m].w2[i]);
+    }
+    fputc('\n', out);
+}
+
+void state_write(const survey *s, FILE *out)
+{
+    const options *o = s->opt;
+    const group_table *t = &s->groups;
+    fputs(STATE_MAGIC "\n", out);
+    for (int m = 0; m < CX_METRIC_COUNT; m++) {
+        const cx_scale *c = &s->scale[m];
+        if (s->active[m])
+            fprintf(out, "scale\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n", cx_metric_name((cx_metric)m),
+                    c->lo, c->hi, c->good_lo, c->good_hi, c->bad_lo, c->bad_hi,
+                    c->direction == CX_CES_AGREE ? "agree" : "effort");
+    }
+    for (size_t i = 0; i < o->ngroup; i++) {
+        fputs("group", out);
+        put_text(out, o->group[i]);
+        fputc('\n', out);
+    }
+    if (o->period) {
+        fputs("period", out);
+        put_text(out, o->period);
+        fprintf(out, "\t%s\n", cx_every_name(o->every));
+    }
+    if (o->compare) {
+        fputs("compare", out);
+        put_text(out, o->compare);
+        put_text(out, o->compare_value[0]);
+        put_text(out, o->compare_value[1]);
+        fputc('\n', out);
+    }
+    if (o->weight) {
+        fputs("weight", out);
+        put_text(out, o->weight);
+        fputc('\n', out);
+    }
+    for (size_t i = 0; i < s->ninputs; i++) {
+        fputs("input", out);
+        put_text(out, s->inputs[i]);
+        fputc('\n', out);
+    }
+    fprintf(out, "counts\t%llu\t%llu\t%llu\t%llu\t%llu\t%llu\n", (unsigned long long)s->records,
+            (unsigned long long)s->malformed, (unsigned long long)s->weight_invalid,
+            (unsigned long long)s->period_invalid, (unsigned long long)s->compare_other,
+            (unsigned long long)s->skipped);
+    fputs("total", out);
+    put_hists(s, out, s->hist, o->weight ? s->whist : NULL);
+    for (size_t i = 0; i < t->count; i++) {
+        const group *g = &t->g[i];
+        const char *key = groups_key(t, g), *part;
+        size_t pos = 0, len, parts = 0;
+        while (key_next(key, g->key_len, &pos, &part, &len))
+            parts++;
+        fprintf(out, "row\t%llu\t%zu", (unsigned long long)g->records, parts);
+        for (pos = 0; key_next(key, g->key_len, &pos, &part, &len);) {
+            fputc('\t', out);
+            put_escaped(out, part, len);
+        }
+        put_hists(s, out, g->hist, groups_whist(t, g));
+    }
+    fprintf(out, "end\t%zu\n", t->count); /* a file cut short lacks it */
+}
+
+/* ---- reading ---- */
+
+typedef struct line_reader {
+    const char *path;
+    FILE *err;
+    uint64_t line;
+    char **field;
+    size_t nfield, cap;
+    size_t next; /* the next field to take */
+    bool bad;
+} line_reader;
+
+static int bad(line_reader *lr, const char *what)
+{
+    if (!lr->bad)
+        fprintf(lr->err, "cxstat: %s:%llu: %s\n", lr->path, (unsigned long long)lr->line, what);
+    lr->bad = true;
+    return EXIT_DATA;
+}
+
+/* Split a line at tabs, in place. */
+static bool split(line_reader *lr, char *text)
+{
+    lr->nfield = 0;
+    lr->next = 0;
+    for (char *p = text;;) {
+        if (lr->nfield == lr->cap) {
+            size_t cap = lr->cap ? lr->cap * 2 : 64;
+            char **f = realloc(lr->field, cap * sizeof *f);
+            if (!f)
+                return false;
+            lr->field = f;
+            lr->cap = cap;
+        }
+        lr->field[lr->nfield++] = p;
+        char *tab = strchr(p, '\t');
+        if (!tab)
+            return true;
+        *tab = '\0';
+        p = tab + 1;
+    }
+}
+
+static const char *take(line_reader *lr)
+{
+    if (lr->next == lr->nfield) {
+        bad(lr, "a line with too few fields");
+        return "";
+    }
+    return lr->field[lr->next++];
+}
+
+/* Undo put_escaped() in place.  @return the length. */
+static size_t unescape(line_reader *lr, char *s)
+{
+    size_t o = 0;
+    for (size_t i = 0; s[i]; i++) {
+        if (s[i] != '%') {
+            s[o++] = s[i];
+            continue;
+        }
+        unsigned v = 0;
+        for (int k = 1; k <= 2; k++) {
+            char c = s[i + k];
+            unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0')
+                         : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10) : 16;
+            if (d == 16) {
+                bad(lr, "a bad %XX escape");
+                return o;
+            }
+            v = v * 16 + d;
+        }
+        s[o++] = (char)v;
+        i += 2;
+    }
+    s[o] = '\0';
+    return o;
+}
+
+static cx_u128 take_u128(line_reader *lr)
+{
+    const char *s = take(lr);
+    cx_u128 v = 0, max = ~(cx_u128)0;
+    if (!*s)
+        bad(lr, "a missing number");
+    for (; *s; s++) {
+        unsigned d = (unsigned)(*s - '0');
+        if (d > 9 || v > (max - d) / 10) {
+            bad(lr, "not a count");
+            return 0;
+        }
+        v = v * 10 + d;
+    }
+    return v;
+}
+
+static uint64_t take_u64(line_reader *lr)
+{
+    cx_u128 v = take_u128(lr);
+    if (v > UINT64_MAX) {
+        bad(lr, "a count too large");
+        return 0;
+    }
+    return (uint64_t)v;
+}
+
+static bool add_u64(uint64_t *a, uint64_t b)
+{
+    if (*a > UINT64_MAX - b)
+        return false;
+    *a += b;
+    return true;
+}
+
+/* Read one HIST group and add it to h (and w). */
+static void take_hists(line_reader *lr, const survey *s, cx_hist *h, cx_whist *w)
+{
+    for (int m = 0; m < CX_METRIC_COUNT && !lr->bad; m++) {
+        if (!s->active[m])
+            continue;
+        int bins = s->scale[m].hi - s->scale[m].lo + 1;
+        cx_hist add;
+        cx_whist wadd;
+        cx_hist_init(&add);
+        cx_whist_init(&wadd);
+        add.blank = take_u64(lr);
+        add.invalid = take_u64(lr);
+        for (int i = 0; i < bins; i++)
+            add.count[i] = take_u64(lr);
+        for (int i = 0; w && i < bins; i++)
+            wadd.w[i] = take_u128(lr);
+        for (int i = 0; w && i < bins; i++)
+            wadd.w2[i] = take_u128(lr);
+        if (lr->bad)
+            return;
+        /* the merged counts must not wrap: a total past 2^64 is refused */
+        cx_hist sum = h[m];
+        bool ok = add_u64(&sum.blank, add.blank) && add_u64(&sum.invalid, add.invalid);
+        for (int i = 0; i < bins && ok; i++)
+            ok = add_u64(&sum.count[i], add.count[i]);
+        if (!ok || (w && cx_whist_merge(&w[m], &wadd) != CX_OK)) {
+            bad(lr, "the merged counts are too large to keep exactly");
+            return;
+        }
+        h[m] = sum;
+    }
+    if (lr->next != lr->nfield)
+        bad(lr, "a line with too many fields");
+}
+
+/* Keep a configuration name for the options to point to. */
+static const char *keep(state_config *cfg, line_reader *lr, char *s)
+{
+    size_t n = unescape(lr, s);
+    if (cfg->strings_len + n + 1 > cfg->strings_cap) {
+        /* a fixed store: names cannot move once options point to them */
+        bad(lr, "configuration names too long");
+        return "";
+    }
+    char *d = cfg->strings + cfg->strings_len;
+    memcpy(d, s, n + 1);
+    cfg->strings_len += n + 1;
+    return d;
+}
+
+/* The first state's configuration becomes the run's. */
+static void configure(survey *s, options *o, state_config *cfg, line_reader *lr,
+                      const char *kind)
+{
+    if (strcmp(kind, "scale") == 0) {
+        const char *name = take(lr);
+        int m;
+        for (m = 0; m < CX_METRIC_COUNT && strcmp(cx_metric_name((cx_metric)m), name); m++)
+            ;
+        if (m == CX_METRIC_COUNT) {
+            bad(lr, "an unknown metric");
+            return;
+        }
+        cx_scale *c = &s->scale[m];
+        int v[6];
+        for (int i = 0; i < 6; i++)
+            v[i] = (int)take_u64(lr);
+        c->metric = (cx_metric)m;
+        c->lo = v[0], c->hi = v[1], c->good_lo = v[2], c->good_hi = v[3];
+        c->bad_lo = v[4], c->bad_hi = v[5];
+        c->direction = strcmp(take(lr), "effort") == 0 ? CX_CES_EFFORT : CX_CES_AGREE;
+        if (c->hi < c->lo || c->hi - c->lo >= CX_MAX_BINS)
+            bad(lr, "a scale wider than 11 points");
+        s->active[m] = true;
+    } else if (strcmp(kind, "group") == 0) {
+        if (o->ngroup == MAX_GROUP_COLUMNS) {
+            bad(lr, "more than 8 group columns");
+            return;
+        }
+        o->group[o->ngroup++] = keep(cfg, lr, (char *)(uintptr_t)take(lr));
+    } else if (strcmp(kind, "period") == 0) {
+        o->period = keep(cfg, lr, (char *)(uintptr_t)take(lr));
+        if (cx_every_parse(take(lr), &o->every) != CX_OK)
+            bad(lr, "an unknown period unit");
+    } else if (strcmp(kind, "compare") == 0) {
+        o->compare = keep(cfg, lr, (char *)(uintptr_t)take(lr));
+        o->compare_value[0] = keep(cfg, lr, (char *)(uintptr_t)take(lr));
+        o->compare_value[1] = keep(cfg, lr, (char *)(uintptr_t)take(lr));
+    } else if (strcmp(kind, "weight") == 0) {
+        o->weight = keep(cfg, lr, (char *)(uintptr_t)take(lr));
+        groups_free(&s->groups);
+        groups_init(&s->groups, true);
+    }
+}
+
+static bool is_config(const char *kind)
+{
+    return strcmp(kind, "scale") == 0 || strcmp(kind, "group") == 0 ||
+           strcmp(kind, "period") == 0 || strcmp(kind, "compare") == 0 ||
+           strcmp(kind, "weight") == 0;
+}
+
+static void take_row(line_reader *lr, survey *s)
+{
+    uint64_t records = take_u64(lr), parts = take_u64(lr);
+    key_builder *kb = &s->key;
+    kb->len = 0;
+    for (uint64_t i = 0; i < parts && !lr->bad; i++) {
+        if (lr->next == lr->nfield) {
+            bad(lr, "a line with too few fields");
+            return;
+        }
+        char *p = lr->field[lr->next++];
+        size_t n = unescape(lr, p);
+        if (!key_add(kb, p, n))
+            bad(lr, "out of memory");
+    }
+    if (lr->bad)
+        return;
+    group *g;
+    groups_status st = groups_get(&s->groups, kb->buf, kb->len, &g);
+    if (st != GROUPS_OK) {
+        bad(lr, st == GROUPS_ELIMIT ? "too many groups" : "out of memory");
+        return;
+    }
+    if (!add_u64(&g->records, records))
+        bad(lr, "the merged counts are too large to keep exactly");
+    take_hists(lr, s, g->hist, groups_whist(&s->groups, g));
+}
+
+static void take_counts(line_reader *lr, survey *s)
+{
+    uint64_t *to[] = {&s->records, &s->malformed, &s->weight_invalid, &s->period_invalid,
+                      &s->compare_other, &s->skipped};
+    for (size_t i = 0; i < sizeof to / sizeof to[0]; i++)
+        if (!add_u64(to[i], take_u64(lr)))
+            bad(lr, "the merged counts are too large to keep exactly");
+}
+
+/* Append a configuration line to text (the file's), for comparing files. */
+static bool append(char **text, size_t *len, const char *line)
+{
+    size_t n = strlen(line);
+    char *t = realloc(*text, *len + n + 2);
+    if (!t)
+        return false;
+    memcpy(t + *len, line, n);
+    t[*len + n] = '\n';
+    t[*len + n + 1] = '\0';
+    *text = t;
+    *len += n + 1;
+    return true;
+}
+
+int state_merge(survey *s, options *o, state_config *cfg, const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        fprintf(s->err, "cxstat: %s: %s\n", path, strerror(errno));
+        return EXIT_DATA;
+    }
+    bool first = cfg->text == NULL;
+    if (first && !cfg->strings) {
+        cfg->strings_cap = 64 * 1024;
+        cfg->strings = malloc(cfg->strings_cap);
+    }
+    line_reader lr = {.path = path, .err = s->err};
+    char *line = NULL, *config = NULL;
+    size_t cap = 0, config_len = 0;
+    uint64_t rows = 0;
+    bool body = false, ended = false;
+    ssize_t got;
+    if (!cfg->strings)
+        bad(&lr, "out of memory");
+    while (!lr.bad && (got = getline(&line, &cap, fp)) >= 0) {
+        lr.line++;
+        if (got > 0 && line[got - 1] == '\n')
+            line[--got] = '\0';
+        if (lr.line == 1) {
+            if (strcmp(line, STATE_MAGIC) != 0)
+                bad(&lr, "not a cxstat state file (written by -f state)");
+            continue;
+        }
+        if (memchr(line, '\0', (size_t)got)) {
+            bad(&lr, "a NUL byte");
+            break;
+        }
+        char *copy = strdup(line);
+        if (!copy || !split(&lr, line)) {
+            free(copy);
+            bad(&lr, "out of memory");
+            break;
+        }
+        const char *kind = take(&lr);
+        if (is_config(kind)) {
+            if (body)
+                bad(&lr, "a configuration line after the counts");
+            else if (!append(&config, &config_len, copy))
+                bad(&lr, "out of memory");
+            else if (first)
+                configure(s, o, cfg, &lr, kind);
+            free(copy);
+            continue;
+        }
+        free(copy);
+        if (!body) { /* the configuration is complete: the first file's, or the same */
+            if (first) {
+                cfg->text = config ? config : strdup("");
+                config = NULL;
+                if (!cfg->text)
+                    bad(&lr, "out of memory");
+            } else if (strcmp(config ? config : "", cfg->text) != 0) {
+                bad(&lr, "made with other columns, scales or options than the first state file");
+            }
+            body = true;
+        }
+        if (lr.bad)
+            continue;
+        if (ended) {
+            bad(&lr, "a line after the end");
+        } else if (strcmp(kind, "end") == 0) {
+            ended = true;
+            if (take_u64(&lr) != rows)
+                bad(&lr, "the end line counts other rows than the file has: not a whole state");
+        } else if (strcmp(kind, "input") == 0) {
+            char *name = (char *)(uintptr_t)take(&lr);
+            unescape(&lr, name);
+            if (!survey_add_input(s, name))
+                bad(&lr, "out of memory");
+        } else if (strcmp(kind, "counts") == 0) {
+            take_counts(&lr, s);
+        } else if (strcmp(kind, "total") == 0) {
+            take_hists(&lr, s, s->hist, o->weight ? s->whist : NULL);
+        } else if (strcmp(kind, "row") == 0) {
+            take_row(&lr, s);
+            rows++;
+        } else {
+            bad(&lr, "an unknown line");
+        }
+    }
+    if (!lr.bad && ferror(fp))
+        bad(&lr, strerror(errno));
+    if (!lr.bad && lr.line == 0)
+        bad(&lr, "empty: not a cxstat state file");
+    if (!lr.bad && !ended)
+        bad(&lr, "no end line: a state file cut short");
+    free(line);
+    free(config);
+    free(lr.field);
+    fclose(fp);
+    s->metrics_fixed = true;
+    return lr.bad ? EXIT_DATA : EXIT_OK;
+}
+
+void state_config_free(state_config *cfg)
+{
+    free(cfg->text);
+    free(cfg->strings);
+    memset(cfg, 0, sizeof *cfg);
+}
