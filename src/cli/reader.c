@@ -835,12 +835,16 @@ reader_status reader_read(FILE *fp, const reader_config *cfg, const reader_callb
     unsigned char *block = malloc(READ_BLOCK);
     if (block == NULL)
         fail(&r, READER_ENOMEM, 0);
+    uint64_t total = 0;
     while (r.status == READER_OK) {
         errno = 0;
         size_t got = fread(block, 1, READ_BLOCK, fp);
         int err = errno;
         if (got > 0)
             take(&r, block, got);
+        total += got;
+        if (cb->progress)
+            cb->progress(cb->ctx, total);
         if (got < READ_BLOCK) {
             if (ferror(fp) && r.status == READER_OK) {
                 fail(&r, READER_EIO, r.line);

@@ -66,6 +66,8 @@ typedef struct reader_callbacks {
      * reading with READER_STOPPED.
      */
     int (*record)(void *ctx, const reader_field *fields, size_t n, uint64_t line);
+    /** Optional: called by reader_read() after each block with the bytes read so far. */
+    void (*progress)(void *ctx, uint64_t bytes);
 } reader_callbacks;
 
 typedef struct reader_config {

@@ -666,6 +666,12 @@ static int report_reader_error(survey *s, const reader_result *r)
     return EXIT_DATA;
 }
 
+static void on_progress(void *ctx, uint64_t bytes)
+{
+    survey *s = ctx;
+    progress_update(&s->progress, bytes);
+}
+
 bool survey_add_input(survey *s, const char *name)
 {
     char **in = realloc(s->inputs, (s->ninputs + 1) * sizeof *in);
@@ -687,9 +693,12 @@ int survey_read_stream(survey *s, FILE *fp, const char *name)
     reader_config cfg = {.delim = o->delim, .header = o->header, .encoding = o->encoding,
                          .skip_lines = o->header_row - 1, .skip_records = o->skip,
                          .detect_layout = o->header && !o->skip_given};
-    reader_callbacks cb = {.ctx = s, .header = on_header, .record = on_record};
+    reader_callbacks cb = {.ctx = s, .header = on_header, .record = on_record,
+                           .progress = on_progress};
     reader_result r;
+    progress_start(&s->progress, fp, name, o->quiet);
     reader_read(fp, &cfg, &cb, &r);
+    progress_end(&s->progress);
     s->skipped += r.skipped;
     if (r.layout && !o->quiet)
         fprintf(s->err, "cxstat: %s: %s export: %llu header row%s after the column names "

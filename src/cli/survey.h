@@ -16,6 +16,7 @@
 #include "groups.h"
 #include "labels.h"
 #include "options.h"
+#include "progress.h"
 
 /** How many problems are quoted in full on standard error. */
 #define SURVEY_NOTES 5
@@ -75,6 +76,7 @@ typedef struct survey {
     size_t fields;                /* fields a record should have; 0: not known yet */
     unsigned char *want;
     key_builder key;
+    progress progress;            /* the progress line of the input being read */
 } survey;
 
 /** Set up scales from the options.  @return EXIT_OK or EXIT_USAGE (message printed). */
