@@ -249,7 +249,7 @@ static char *run_fixture(const fixture *fx, size_t chunk)
     t.mask = fx->mask;
     t.stop_after = fx->stop_after;
     reader_config cfg = {.delim = fx->delim, .header = fx->header};
-    reader_callbacks cb = {&t, on_header, on_record};
+    reader_callbacks cb = {.ctx = &t, .header = on_header, .record = on_record};
     reader_result res;
     reader_status st = reader_read_buffer(fx->in, fx->len, chunk, &cfg, &cb, &res);
     put_result(&t, st, &res);
@@ -527,7 +527,7 @@ static void test_reader_read_streams_a_file_across_blocks(void **state)
     FILE *fp = file_with(data, len);
     counter c = {0};
     reader_config cfg = {.header = true};
-    reader_callbacks cb = {&c, count_header, count_record};
+    reader_callbacks cb = {.ctx = &c, .header = count_header, .record = count_record};
     reader_result res;
     assert_int_equal(reader_read(fp, &cfg, &cb, &res), READER_OK);
     fclose(fp);
@@ -570,7 +570,7 @@ static void test_first_line_longer_than_a_block_is_sniffed(void **state)
     size_t chunks[] = {0, 1000, 65536, 65537};
     for (size_t i = 0; i < sizeof chunks / sizeof chunks[0]; i++) {
         counter c = {0};
-        reader_callbacks cb = {&c, count_header, count_record};
+        reader_callbacks cb = {.ctx = &c, .header = count_header, .record = count_record};
         assert_int_equal(reader_read_buffer(s, n, chunks[i], &cfg, &cb, &res), READER_OK);
         assert_int_equal(res.delim, ';');
         assert_int_equal(c.header_n, 30000);
@@ -578,7 +578,7 @@ static void test_first_line_longer_than_a_block_is_sniffed(void **state)
         assert_int_equal(c.max_n, 2);
     }
     counter c = {0};
-    reader_callbacks cb = {&c, count_header, count_record};
+    reader_callbacks cb = {.ctx = &c, .header = count_header, .record = count_record};
     FILE *fp = file_with(s, n);
     assert_int_equal(reader_read(fp, &cfg, &cb, &res), READER_OK);
     fclose(fp);
@@ -598,7 +598,7 @@ static void test_read_error_is_eio_with_errno(void **state)
     }
     counter c = {0};
     reader_config cfg = {.header = true};
-    reader_callbacks cb = {&c, count_header, count_record};
+    reader_callbacks cb = {.ctx = &c, .header = count_header, .record = count_record};
     reader_result res;
     assert_int_equal(reader_read(fp, &cfg, &cb, &res), READER_EIO);
     assert_int_equal(res.status, READER_EIO);
@@ -633,7 +633,7 @@ static void test_field_of_max_length_is_accepted(void **state)
         char *s = make_big_field(READER_MAX_FIELD, quoted, &len);
         counter c = {0};
         reader_config cfg = {.delim = ',', .header = true};
-        reader_callbacks cb = {&c, count_header, count_record};
+        reader_callbacks cb = {.ctx = &c, .header = count_header, .record = count_record};
         reader_result res;
         assert_int_equal(reader_read_buffer(s, len, 0, &cfg, &cb, &res), READER_OK);
         assert_int_equal(c.records, 1);
@@ -653,7 +653,7 @@ static void test_field_over_max_length_is_efield_at_its_line(void **state)
             char *s = make_big_field(sizes[i], quoted, &len);
             counter c = {0};
             reader_config cfg = {.delim = ',', .header = true};
-            reader_callbacks cb = {&c, count_header, count_record};
+            reader_callbacks cb = {.ctx = &c, .header = count_header, .record = count_record};
             reader_result res;
             assert_int_equal(reader_read_buffer(s, len, 0, &cfg, &cb, &res), READER_EFIELD);
             assert_int_equal(res.line, 2);
@@ -678,7 +678,7 @@ static void test_huge_multiline_quoted_field_is_efield_at_its_start_line(void **
     s[n++] = '\n';
     counter c = {0};
     reader_config cfg = {.delim = ',', .header = true};
-    reader_callbacks cb = {&c, count_header, count_record};
+    reader_callbacks cb = {.ctx = &c, .header = count_header, .record = count_record};
     reader_result res;
     assert_int_equal(reader_read_buffer(s, n, 1 << 16, &cfg, &cb, &res), READER_EFIELD);
     assert_int_equal(res.line, 3);
@@ -698,7 +698,7 @@ static void test_max_fields_accepted_one_more_is_efields(void **state)
     size_t len = commas + 3;
     counter c = {0};
     reader_config cfg = {.delim = ',', .header = true};
-    reader_callbacks cb = {&c, count_header, count_record};
+    reader_callbacks cb = {.ctx = &c, .header = count_header, .record = count_record};
     reader_result res;
     assert_int_equal(reader_read_buffer(s, len, 0, &cfg, &cb, &res), READER_EFIELDS);
     assert_int_equal(res.line, 2);
