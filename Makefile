@@ -117,6 +117,7 @@ test: test-deps
 	$(Q)$(MAKE) --no-print-directory clang-check
 	$(Q)$(MAKE) --no-print-directory manlint
 	$(Q)$(MAKE) --no-print-directory lint
+	$(Q)$(MAKE) --no-print-directory fuzz-replay
 	$(Q)$(MAKE) --no-print-directory property
 	$(Q)$(MAKE) --no-print-directory install-check
 	@echo "make test: all suites passed"
@@ -191,3 +192,4 @@ uninstall:
 clean:
 	rm -rf build cxstat
 
+include tests/fuzz/fuzz.mk

@@ -1,0 +1,111 @@
+/*
+ * fuzz_options.c - options_parse() on an argv made of the input: the bytes
+ * are split at NUL bytes into at most 32 arguments after "cxstat", each a
+ * writable copy (options_parse() splits -g and --compare values in place).
+ * Help and messages go to /dev/null.  A command line it accepts must give
+ * options the rest of the program can use: survey_init() succeeds on them
+ * (unless they name --labels files, which are not opened here), and built-in
+ * band sets resolve.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "bandfile.h"
+#include "fuzz.h"
+#include "options.h"
+#include "survey.h"
+
+#define MAX_ARGS 32
+
+static void check_options(const options *o, int argc, char **argv)
+{
+    FUZZ_CHECK(o->nfiles >= 1 && o->files != NULL);
+    for (size_t i = 0; i < o->nfiles; i++)
+        FUZZ_CHECK(o->files[i] != NULL);
+    if (o->files != NULL && o->nfiles > 0 && strcmp(o->files[0], "-") != 0)
+        FUZZ_CHECK(o->files >= argv + 1 && o->files + o->nfiles == argv + argc);
+    FUZZ_CHECK(o->delim == 0 || o->delim == ',' || o->delim == ';' || o->delim == '\t' ||
+               o->delim == '|');
+    FUZZ_CHECK(o->csat_hi == 3 || o->csat_hi == 5 || o->csat_hi == 7 || o->csat_hi == 10);
+    FUZZ_CHECK(o->csat_satisfied == 0 ||
+               (o->csat_satisfied >= 2 && o->csat_satisfied <= o->csat_hi));
+    FUZZ_CHECK(o->ces_hi == 5 || o->ces_hi == 7 || o->ces_hi == 10);
+    FUZZ_CHECK(o->precision <= CX_MAX_PRECISION - 1);
+    FUZZ_CHECK(o->nrequire <= MAX_REQUIRE);
+    FUZZ_CHECK(o->ngroup <= MAX_GROUP_COLUMNS);
+    FUZZ_CHECK(o->confidence >= 0.5 && o->confidence <= 0.999);
+    FUZZ_CHECK((unsigned)o->every < CX_EVERY_COUNT);
+    for (size_t i = 0; i < o->ngroup; i++)
+        FUZZ_CHECK(o->group[i] != NULL && o->group[i][0] != '\0');
+    for (int m = 0; m < CX_METRIC_COUNT; m++)
+        FUZZ_CHECK(o->column[m] == NULL || (o->column[m][0] != '\0' && o->wanted[m]));
+    for (size_t i = 0; i < o->nrequire; i++)
+        FUZZ_CHECK(o->wanted[o->require[i].metric]);
+    if (o->compare)
+        FUZZ_CHECK(o->ngroup == 0 && o->period == NULL && o->compare_value[0] &&
+                   o->compare_value[1]);
+
+    /* survey_init() loads --labels files: only without them (a name could be anything). */
+    bool labels = false;
+    for (int m = 0; m < CX_METRIC_COUNT; m++)
+        labels = labels || o->labels[m] != NULL;
+    if (!labels) {
+        survey s;
+        FUZZ_CHECK(survey_init(&s, o, fuzz_devnull()) == EXIT_OK);
+        survey_free(&s);
+    }
+
+    /* Band sets: only when all are built-in or "none" (a file name could be anything). */
+    bool builtin = true;
+    for (int m = 0; m < CX_METRIC_COUNT; m++)
+        if (o->bands[m] && strcmp(o->bands[m], "none") != 0 && !cx_bandset_builtin(o->bands[m]))
+            builtin = false;
+    if (builtin) {
+        cx_scale sc[CX_METRIC_COUNT];
+        cx_scale_nps(&sc[CX_NPS]);
+        FUZZ_CHECK(cx_scale_csat(&sc[CX_CSAT], o->csat_hi, o->csat_satisfied) == CX_OK);
+        FUZZ_CHECK(cx_scale_ces(&sc[CX_CES], o->ces_hi, o->ces_direction) == CX_OK);
+        cx_scale_level(&sc[CX_LEVEL]);
+        band_choice bc;
+        int rc = bands_choose(&bc, o->bands, sc, fuzz_devnull());
+        FUZZ_CHECK(rc == EXIT_OK || rc == EXIT_USAGE);
+        bands_free(&bc);
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char *argv[MAX_ARGS + 2];
+    int argc = 0;
+    argv[argc++] = strdup("cxstat");
+    const uint8_t *p = data, *end = data + size;
+    while (p < end && argc < MAX_ARGS + 1) {
+        const uint8_t *nul = memchr(p, '\0', (size_t)(end - p));
+        size_t len = nul ? (size_t)(nul - p) : (size_t)(end - p);
+        char *arg = malloc(len + 1);
+        FUZZ_CHECK(arg != NULL);
+        memcpy(arg, p, len);
+        arg[len] = '\0';
+        argv[argc++] = arg;
+        p += len + 1;
+    }
+    argv[argc] = NULL;
+    FUZZ_CHECK(argv[0] != NULL);
+
+    /* getopt permutes argv: free what was allocated, in whatever order it ends. */
+    char *owned[MAX_ARGS + 1];
+    memcpy(owned, argv, (size_t)argc * sizeof *argv);
+
+    options o;
+    FILE *null = fuzz_devnull();
+    fuzz_getopt_reset();
+    opt_result r = options_parse(argc, argv, &o, null, null);
+    FUZZ_CHECK(r == OPT_RUN || r == OPT_DONE || r == OPT_USAGE);
+    if (r == OPT_RUN)
+        check_options(&o, argc, argv);
+    fuzz_getopt_reset();
+
+    for (int i = 0; i < argc; i++)
+        free(owned[i]);
+    return 0;
+}
