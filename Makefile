@@ -38,8 +38,9 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GEN     = $(BUILD)/gen_survey
 
-.PHONY: all bins run test check unit e2e asan valgrind clang-check lint manlint sample deps \
-        test-deps install-check install uninstall clean
+.PHONY: all bins run test check unit e2e asan valgrind clang-check lint manlint readme-check \
+        sample deps \
+        test-deps install-check install uninstall clean bench
 
 all: $(BIN) cxstat $(LIB)
 
@@ -67,6 +68,7 @@ test-deps: deps
 	command -v groff >/dev/null 2>&1 || missing="$$missing groff-base"; \
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
 	command -v parallel >/dev/null 2>&1 || missing="$$missing parallel"; \
+	command -v jq >/dev/null 2>&1 || missing="$$missing jq"; \
 	if [ -n "$$missing" ]; then \
 	  echo "cxstat: installing$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
@@ -116,6 +118,7 @@ test: test-deps
 	$(Q)$(MAKE) --no-print-directory valgrind
 	$(Q)$(MAKE) --no-print-directory clang-check
 	$(Q)$(MAKE) --no-print-directory manlint
+	$(Q)$(MAKE) --no-print-directory readme-check
 	$(Q)$(MAKE) --no-print-directory lint
 	$(Q)$(MAKE) --no-print-directory fuzz-replay
 	$(Q)$(MAKE) --no-print-directory property
@@ -133,6 +136,15 @@ e2e: $(BIN) $(GEN)
 # Exact accounting against Python's csv module on generated files (tests/property/check.py).
 property: $(BIN)
 	$(Q)python3 tests/property/check.py $(BIN)
+
+# Speed and memory against DuckDB, Miller, Python's csv module and two parsing
+# floors on a generated 2,000,000-row export, with a scaling table; installs
+# what it compares against.  Not part of make test (tests/bench/run.sh).
+bench: all $(GEN)
+	@mkdir -p $(BUILD)/bench
+	$(Q)$(CC) $(ALL_CFLAGS) -o $(BUILD)/bench/floor_lines tests/bench/floor_lines.c $(ALL_LDFLAGS)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $(BUILD)/bench/floor_libcsv tests/bench/floor_libcsv.c $(ALL_LDFLAGS) -lcsv
+	$(Q)BENCH_DIR=$(BUILD)/bench sh tests/bench/run.sh ./cxstat $(GEN)
 
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 asan:
@@ -158,6 +170,10 @@ lint:
 	  --suppressions-list=tests/lint/cppcheck-suppressions src/lib src/cli
 	$(Q)sh tests/lint/tidy.sh $(LIB_SRC) $(CLI_SRC)
 	@echo "lint: cppcheck and clang-tidy clean"
+
+# The README's examples, run: each "$ command" must print what the README shows.
+readme-check: all
+	$(Q)python3 tests/docs/check_readme.py README.md .
 
 manlint:
 	$(Q)out=$$(LC_ALL=C.UTF-8 groff -man -ww -z -K utf8 -Tutf8 man/cxstat.1 2>&1 >/dev/null); \

@@ -69,6 +69,8 @@ static bool read_row(FILE *b, size_t ncols, char **buf, size_t *cap, reader_fiel
                      size_t *offs, bool *error)
 {
     size_t used = 0;
+    if (ncols == 0) /* nothing was written per row: nothing to read back */
+        return false;
     for (size_t i = 0; i < ncols; i++) {
         uint32_t len;
         if (fread(&len, sizeof len, 1, b) != 1) {

@@ -4,7 +4,6 @@
 static const char *const table[MSG_COUNT][2] = {
     [MSG_INPUT] = {"Input", "Вход"},
     [MSG_FILES] = {"files", "файлов"},
-    [MSG_RECORDS] = {"records", "записей"},
     [MSG_MALFORMED] = {"malformed", "с ошибкой формата"},
     [MSG_NPS_TITLE] = {"NPS (Net Promoter Score)", "NPS (индекс потребительской лояльности)"},
     [MSG_CSAT_TITLE] = {"CSAT (customer satisfaction)", "CSAT (удовлетворённость клиентов)"},
@@ -50,6 +49,18 @@ static const char *const table[MSG_COUNT][2] = {
     [MSG_CSAT_MEAN] = {"CSAT mean", "CSAT среднее"},
     [MSG_LOW_EFFORT_PCT] = {"low effort %", "малые усилия %"},
 };
+
+const char *msg_records(out_lang lang, uint64_t n)
+{
+    if (lang != LANG_RU)
+        return n == 1 ? "record" : "records";
+    /* Russian: 1, 21, 31... запись; 2-4, 22-24... записи; the rest записей */
+    if (n % 10 == 1 && n % 100 != 11)
+        return "запись";
+    if (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14))
+        return "записи";
+    return "записей";
+}
 
 const char *msg(out_lang lang, msg_id id)
 {

@@ -2,10 +2,12 @@
 #ifndef CX_I18N_H
 #define CX_I18N_H
 
+#include <stdint.h>
+
 #include "options.h"
 
 typedef enum msg_id {
-    MSG_INPUT, MSG_FILES, MSG_RECORDS, MSG_MALFORMED,
+    MSG_INPUT, MSG_FILES, MSG_MALFORMED,
     MSG_NPS_TITLE, MSG_CSAT_TITLE, MSG_CES_TITLE, MSG_SCALE,
     MSG_RESPONSES, MSG_BLANK, MSG_INVALID,
     MSG_PROMOTERS, MSG_PASSIVES, MSG_DETRACTORS,
@@ -18,6 +20,12 @@ typedef enum msg_id {
     MSG_DIFFERENCE, MSG_FIGURE, MSG_VERDICT, MSG_CES_MEAN, MSG_CSAT_MEAN, MSG_LOW_EFFORT_PCT,
     MSG_COUNT
 } msg_id;
+
+/**
+ * "record", "records"; "запись", "записи", "записей": the word for n records,
+ * by each language's plural rule.
+ */
+const char *msg_records(out_lang lang, uint64_t n);
 
 /** The text of a message in a language (static, UTF-8). */
 const char *msg(out_lang lang, msg_id id);

@@ -239,7 +239,8 @@ static bool split_columns(char *arg, const char **out, size_t max, size_t *n)
     size_t parts = 1;
     for (const char *p = arg; *p; p++)
         parts += *p == ',';
-    if (parts > max || strstr(arg, ",,") || arg[0] == ',' || arg[strlen(arg) - 1] == ',')
+    if (arg[0] == '\0' || parts > max || strstr(arg, ",,") || arg[0] == ',' ||
+        arg[strlen(arg) - 1] == ',')
         return false;
     *n = 0;
     for (char *p = arg;;) {
@@ -549,7 +550,7 @@ opt_result options_parse(int argc, char **argv, options *o, FILE *out, FILE *err
         argv++;
         argc--;
     }
-    optind = 1;
+    optind = 0; /* glibc: 0 also resets the scan inside a group of short options */
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":d:e:f:g:hnp:qVw:", long_options, NULL)) != -1) {
@@ -571,6 +572,9 @@ opt_result options_parse(int argc, char **argv, options *o, FILE *out, FILE *err
                            NULL);
     if ((o->nshow || o->nwhere) && !o->list)
         return usage_error(err, "--show and --where go with --list", NULL, NULL);
+    if (o->list && !o->header && !o->nshow)
+        return usage_error(err, "--list without a header needs --show with column numbers",
+                           NULL, NULL);
     if (o->list)
         o->wanted[followup_metric(o->list)] = true;
     if (o->compare && (o->ngroup || o->period))

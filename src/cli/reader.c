@@ -54,6 +54,8 @@ static const unsigned char utf8_bom[3] = {0xEF, 0xBB, 0xBF};
 static const unsigned char utf16le_bom[2] = {0xFF, 0xFE};
 static const unsigned char utf16be_bom[2] = {0xFE, 0xFF};
 static const unsigned char zip_magic[4] = {'P', 'K', 3, 4};
+static const unsigned char utf32le_bom[4] = {0xFF, 0xFE, 0, 0};
+static const unsigned char utf32be_bom[4] = {0, 0, 0xFE, 0xFF};
 #define SIG_BYTES 4
 /** Converted bytes per iconv() call. */
 #define DECODE_BLOCK ((size_t)64 << 10)
@@ -704,7 +706,10 @@ static void settle_signature(reader *r)
         fail(r, READER_EXLSX, 1);
         return;
     }
-    if (starts_with(s, n, utf16le_bom, 2) || starts_with(s, n, utf16be_bom, 2)) {
+    if (starts_with(s, n, utf32le_bom, 4) || starts_with(s, n, utf32be_bom, 4)) {
+        from = s[0] == 0xFF ? "UTF-32LE" : "UTF-32BE";
+        skip = 4;
+    } else if (starts_with(s, n, utf16le_bom, 2) || starts_with(s, n, utf16be_bom, 2)) {
         from = s[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
         skip = 2;
     } else if (r->cfg->encoding && !starts_with(s, n, utf8_bom, sizeof utf8_bom)) {

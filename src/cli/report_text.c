@@ -221,7 +221,8 @@ static void print_input(const report *r, FILE *out)
         fputs(r->s->inputs[0], out);
     else
         fprintf(out, "%zu %s", r->s->ninputs, msg(lang, MSG_FILES));
-    fprintf(out, ", %llu %s", (unsigned long long)r->s->records, msg(lang, MSG_RECORDS));
+    fprintf(out, ", %llu %s", (unsigned long long)r->s->records,
+            msg_records(lang, r->s->records));
     if (r->s->malformed)
         fprintf(out, ", %llu %s", (unsigned long long)r->s->malformed,
                 msg(lang, MSG_MALFORMED));

@@ -199,6 +199,26 @@ static int list_columns(survey *s, const reader_field *f, size_t n)
     return 0;
 }
 
+/* The k-th column named name (case-insensitive, trimmed), or NO_COLUMN. */
+static size_t nth_named(const reader_field *f, size_t n, const char *name, size_t k)
+{
+    for (size_t i = 0; f && i < n; i++)
+        if (text_name_equal(f[i].ptr, f[i].len, name) && --k == 0)
+            return i;
+    return NO_COLUMN;
+}
+
+/* A later input's column for the first input's i-th: the same name, the same occurrence. */
+static size_t same_column(const survey *s, const reader_field *f, size_t n, size_t prefix,
+                          size_t i)
+{
+    char *const *names = s->list->names + prefix;
+    size_t k = 1;
+    for (size_t j = 0; j < i; j++)
+        k += text_name_equal(names[j], strlen(names[j]), names[i]);
+    return nth_named(f, n, names[i], k);
+}
+
 /* This file's column of each listed one: by --show, or by the first input's names. */
 static int resolve_list(survey *s, const reader_field *f, size_t n)
 {
@@ -214,7 +234,7 @@ static int resolve_list(survey *s, const reader_field *f, size_t n)
                 return 1;
         } else {
             /* every column: the first input's, by name in the later ones (absent: empty) */
-            s->show_col[i] = first ? i : find_column(spec, f, n);
+            s->show_col[i] = first ? i : same_column(s, f, n, prefix, i);
         }
     }
     for (size_t i = 0; i < o->nwhere; i++)
@@ -266,8 +286,8 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
             s->active[m] = s->active[m] || found;
         if (s->active[m] && !found) {
             if (o->named_any || m == CX_LEVEL)
-                fprintf(s->err, "cxstat: --require reads %s, but no %s column is named; "
-                                "name it with --%s\n", name, name, name);
+                fprintf(s->err, "cxstat: %s is needed (by --require or --list), but no %s "
+                                "column is named; name it with --%s\n", name, name, name);
             else if (!f)
                 fprintf(s->err, "cxstat: %s: without a header, name the %s column by "
                                 "number (--%s=N)\n", s->file, name, name);
@@ -544,7 +564,10 @@ static bool where_holds(const survey *s, const reader_field *f, size_t n, const 
                 text_trim(&v, &len);
             }
         }
-        if (strlen(o->where[i].value) != len || memcmp(v, o->where[i].value, len) != 0)
+        const char *want = o->where[i].value;
+        size_t wlen = strlen(want);
+        text_trim(&want, &wlen);
+        if (wlen != len || memcmp(v, want, len) != 0)
             return false;
     }
     return true;
