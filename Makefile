@@ -2,6 +2,7 @@
 #   make            build ./cxstat and build/libcxstat.a (installs libcsv/cmocka if missing)
 #   make run        report on the bundled sample
 #   make test       unit + end-to-end tests, sanitizers, valgrind, clang, man lint
+#   make bench      speed and memory against DuckDB, Miller, Python (tests/bench/run.sh)
 #   make install    PREFIX=/usr/local DESTDIR=
 .SUFFIXES:
 

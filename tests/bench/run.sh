@@ -1,0 +1,340 @@
+#!/bin/sh
+# run.sh - make bench: cxstat's grouped report (NPS, CSAT %, CES mean per
+# store) against DuckDB, Miller, Python's csv module and two parsing floors, on
+# one generated export, in one run; then a 100-row file against starting
+# /bin/true, and a scaling table.
+#
+# Usage: sh tests/bench/run.sh CXSTAT GEN_SURVEY
+#   (make bench builds both and the floors build/bench/floor_lines and
+#   build/bench/floor_libcsv first; run.sh builds missing floors with cc -O2.)
+#
+# Environment (for a quick try of the driver; the defaults are the bench):
+#   BENCH_DIR=build/bench         where the data, the floors and node_modules are
+#   BENCH_ROWS=2000000            rows of the main file
+#   BENCH_SCALE="10000 100000 1000000 10000000"   rows of the scaling table
+#
+# What it does:
+#   * installs what it compares against when missing: Debian's miller (and
+#     time, nodejs, npm, hyperfine), @duckdb/node-api with
+#     `npm install --prefix build/bench`; hyperfine is optional (the 100-row
+#     timings fall back to a loop timed with date);
+#   * generates build/bench/bench.csv once (gen_survey --rows 2000000
+#     --stores 50 --seed 2026, ~144 MiB) and reuses it while its stamp (options,
+#     generator checksum, size) matches;
+#   * warms the page cache, then times each command with /usr/bin/time (CPU
+#     seconds, peak RSS) and the nanosecond clock (wall seconds): best of 3,
+#     one run for Miller;
+#   * checks that every tool prints the same store,nps,csat,ces_mean as cxstat
+#     (cxstat -q -g store -f csv, cut by tests/bench/cxstat_columns.awk): a
+#     disagreement prints the diff and makes the bench exit 1;
+#   * prints the table, the targets (PASS/FAIL; a FAIL does not change the exit
+#     status; "far ahead" of a peer on the 100-row file is taken as >= 10x,
+#     "flat" peak RSS as within 1 MB from 10^4 to 10^7 rows) and the scaling
+#     table (10^7 rows is ~725 MiB in build/bench,
+#     deleted afterwards).
+# The machine is shared: the load average is printed at the start and the end,
+# and CPU seconds beside wall seconds.
+set -u
+
+if [ $# -ne 2 ]; then
+    echo "usage: sh tests/bench/run.sh CXSTAT GEN_SURVEY" >&2
+    exit 2
+fi
+CXSTAT=$1
+GEN=$2
+HERE=$(cd "$(dirname "$0")" && pwd)
+B=${BENCH_DIR:-build/bench}
+ROWS=${BENCH_ROWS:-2000000}
+SCALE=${BENCH_SCALE:-"10000 100000 1000000 10000000"}
+SEED=2026
+STORES=50
+OUT=$B/out
+mkdir -p "$OUT"
+rm -f "$OUT"/*
+status=0
+
+say() { echo "bench: $*"; }
+if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
+
+# ---- what the bench compares against ----------------------------------------
+apt_missing=""
+command -v mlr >/dev/null 2>&1 || apt_missing="$apt_missing miller"
+[ -x /usr/bin/time ] || apt_missing="$apt_missing time"
+command -v node >/dev/null 2>&1 || apt_missing="$apt_missing nodejs"
+command -v npm >/dev/null 2>&1 || apt_missing="$apt_missing npm"
+command -v python3 >/dev/null 2>&1 || apt_missing="$apt_missing python3"
+command -v hyperfine >/dev/null 2>&1 || apt_missing="$apt_missing hyperfine"
+if [ -n "$apt_missing" ]; then
+    say "installing$apt_missing"
+    $SUDO apt-get update -qq >/dev/null 2>&1
+    for p in $apt_missing; do
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$p" >/dev/null 2>&1 ||
+            say "could not install $p"
+    done
+fi
+if [ ! -f "$B/node_modules/@duckdb/node-api/package.json" ] && command -v npm >/dev/null 2>&1; then
+    say "installing @duckdb/node-api into $B"
+    npm install --prefix "$B" --no-audit --no-fund @duckdb/node-api >/dev/null 2>&1 ||
+        say "could not install @duckdb/node-api"
+fi
+if [ ! -x /usr/bin/time ]; then
+    echo "bench: /usr/bin/time is needed (Debian package time)" >&2
+    exit 2
+fi
+for f in floor_lines floor_libcsv; do
+    if [ ! -x "$B/$f" ]; then
+        lib=; [ $f = floor_libcsv ] && lib=-lcsv
+        cc -std=c11 -O2 -o "$B/$f" "$HERE/$f.c" $lib || exit 2
+    fi
+done
+# The interpreter itself, not a version manager's shim script in front of it.
+PYTHON=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null || echo python3)
+have_duckdb=false; [ -f "$B/node_modules/@duckdb/node-api/package.json" ] && command -v node >/dev/null 2>&1 && have_duckdb=true
+have_mlr=false; command -v mlr >/dev/null 2>&1 && have_mlr=true
+have_hyperfine=false; command -v hyperfine >/dev/null 2>&1 && have_hyperfine=true
+
+# ---- data -----------------------------------------------------------------------
+GENSUM=$(cksum < "$GEN" | cut -d' ' -f1)
+# gen_file ROWS FILE: generates FILE unless its stamp says it is that file already.
+gen_file() {
+    want="rows=$1 seed=$SEED stores=$STORES generator=$GENSUM"
+    if [ -f "$2" ] && [ -f "$2.stamp" ] && [ "$(sed -n 1p "$2.stamp")" = "$want" ] &&
+        [ "$(sed -n 2p "$2.stamp")" = "$(wc -c < "$2" | tr -d ' ')" ]; then
+        say "reusing $2 ($1 rows)"
+        return 0
+    fi
+    say "generating $2 ($1 rows)"
+    rm -f "$2.stamp"
+    "$GEN" --rows "$1" --seed "$SEED" --stores "$STORES" > "$2.tmp" || exit 2
+    mv "$2.tmp" "$2"
+    printf '%s\n%s\n' "$want" "$(wc -c < "$2" | tr -d ' ')" > "$2.stamp"
+}
+now() { date +%s%N; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+
+# measure NAME RUNS CMD...: runs CMD (standard output to $OUT/NAME.raw) RUNS times
+# and appends "NAME best-wall cpu-of-that-run max-peak-RSS-KB" to $OUT/results.
+measure() {
+    name=$1 runs=$2
+    shift 2
+    best='' cpu='' rss=0 i=0
+    while [ $i -lt "$runs" ]; do
+        t0=$(now)
+        /usr/bin/time -f '%U %S %M' -o "$OUT/$name.time" "$@" > "$OUT/$name.raw" 2> "$OUT/$name.err"
+        rc=$?
+        t1=$(now)
+        if [ $rc -ne 0 ]; then
+            say "$name exited with status $rc:"
+            sed 's/^/    /' "$OUT/$name.err" | head -20
+        fi
+        read -r u s m <<EOF
+$(tail -n 1 "$OUT/$name.time")
+EOF
+        wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+        if [ -z "$best" ] || awk -v w="$wall" -v b="$best" 'BEGIN { exit !(w < b) }'; then
+            best=$wall
+            cpu=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')
+        fi
+        [ "$m" -gt "$rss" ] && rss=$m
+        i=$((i + 1))
+    done
+    echo "$name $best $cpu $rss" >> "$OUT/results"
+}
+field() { awk -v n="$1" -v k="$2" '$1 == n { print $k }' "$OUT/results"; }
+
+# agree NAME FILE-OF-CXSTAT: compares $OUT/NAME.csv with cxstat's.
+agree() {
+    if [ ! -s "$OUT/$1.csv" ] || ! diff -u "$2" "$OUT/$1.csv" > "$OUT/$1.diff"; then
+        echo "bench: MISMATCH: $1 and cxstat disagree on $3 (< cxstat, > $1):"
+        head -40 "$OUT/$1.diff"
+        status=1
+        echo "$1 $3 disagrees" >> "$OUT/agreement"
+    else
+        echo "$1 $3 agrees" >> "$OUT/agreement"
+    fi
+}
+
+LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
+gen_file "$ROWS" "$B/bench.csv"
+DATA=$B/bench.csv
+SIZE=$(wc -c < "$DATA" | tr -d ' ')
+say "warming the page cache"
+cat "$DATA" > /dev/null
+cat "$DATA" > /dev/null
+
+# ---- the grouped report on the main file -------------------------------------------
+say "timing cxstat"
+measure cxstat 3 "$CXSTAT" -q -g store -f csv "$DATA"
+awk -f "$HERE/cxstat_columns.awk" "$OUT/cxstat.raw" > "$OUT/cxstat.csv"
+if [ "$(wc -l < "$OUT/cxstat.csv")" -lt 2 ]; then
+    echo "bench: cxstat printed no group rows" >&2
+    status=1
+fi
+say "timing the floors"
+measure floor_lines 3 "$B/floor_lines" "$DATA"
+measure floor_libcsv 3 "$B/floor_libcsv" "$DATA"
+if $have_duckdb; then
+    say "timing DuckDB"
+    measure duckdb 3 node "$HERE/peer_duckdb.mjs" "$DATA" "$B"
+    cp "$OUT/duckdb.raw" "$OUT/duckdb.csv"
+    agree duckdb "$OUT/cxstat.csv" "$ROWS rows"
+fi
+if $have_mlr; then
+    say "timing Miller (one run)"
+    measure miller 1 sh "$HERE/peer_mlr.sh" "$DATA"
+    cp "$OUT/miller.raw" "$OUT/miller.csv"
+    agree miller "$OUT/cxstat.csv" "$ROWS rows"
+fi
+say "timing Python"
+measure python 3 "$PYTHON" "$HERE/peer_python.py" "$DATA"
+cp "$OUT/python.raw" "$OUT/python.csv"
+agree python "$OUT/cxstat.csv" "$ROWS rows"
+
+# ---- a 100-row file ---------------------------------------------------------------
+SMALL=$B/small.csv
+gen_file 100 "$SMALL"
+"$CXSTAT" -q -g store -f csv "$SMALL" | awk -f "$HERE/cxstat_columns.awk" > "$OUT/small_cxstat.csv"
+{
+    echo "true|/bin/true"
+    echo "cxstat|$CXSTAT -q -g store -f csv $SMALL"
+    $have_duckdb && echo "duckdb|node $HERE/peer_duckdb.mjs $SMALL $B"
+    $have_mlr && echo "miller|sh $HERE/peer_mlr.sh $SMALL"
+    echo "python|$PYTHON $HERE/peer_python.py $SMALL"
+} > "$OUT/small_cmds"
+say "timing the 100-row file"
+while IFS='|' read -r name cmd; do
+    case $name in
+        true | cxstat) runs=200 warm=20 ;;
+        duckdb) runs=10 warm=2 ;;
+        *) runs=30 warm=3 ;;
+    esac
+    if [ "$name" != true ] && [ "$name" != cxstat ]; then
+        $cmd > "$OUT/small_$name.csv" 2> "$OUT/small_$name.err" < /dev/null
+        agree "small_$name" "$OUT/small_cxstat.csv" "the 100-row file"
+    fi
+    if $have_hyperfine; then
+        hyperfine -N --warmup $warm --runs $runs --export-csv "$OUT/small_$name.hf" "$cmd" \
+            > /dev/null 2>&1 < /dev/null
+        t=$(awk -F, 'NR == 2 { printf "%.6f", $4 }' "$OUT/small_$name.hf")
+        how="median of 200 runs (/bin/true, cxstat), 30 (Miller, Python), 10 (DuckDB), hyperfine -N"
+    else
+        i=0
+        t0=$(now)
+        while [ $i -lt $runs ]; do
+            $cmd > /dev/null 2>&1 < /dev/null
+            i=$((i + 1))
+        done
+        t1=$(now)
+        t=$(awk -v a="$t0" -v b="$t1" -v n=$runs 'BEGIN { printf "%.6f", (b - a) / 1e9 / n }')
+        how="mean of 200 runs (/bin/true, cxstat), 30 (Miller, Python), 10 (DuckDB), in a shell loop"
+    fi
+    # shellcheck disable=SC2086 # the command is words
+    m=$(/usr/bin/time -f '%M' $cmd 2>&1 > /dev/null < /dev/null | tail -n 1)
+    echo "$name $t $m" >> "$OUT/small"
+done < "$OUT/small_cmds"
+small() { awk -v n="$1" -v k="$2" '$1 == n { print $k }' "$OUT/small"; }
+
+# ---- scaling ---------------------------------------------------------------------------
+for n in $SCALE; do
+    f=$B/scale_$n.csv
+    gen_file "$n" "$f"
+    cat "$f" > /dev/null
+    runs=3; [ "$n" -ge 10000000 ] && runs=1
+    say "timing cxstat on $n rows"
+    measure "scale_$n" $runs "$CXSTAT" -q -g store -f csv "$f"
+    echo "$n $(wc -c < "$f" | tr -d ' ')" >> "$OUT/scale_sizes"
+    rm -f "$f" "$f.stamp"
+done
+LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---- report ----------------------------------------------------------------------------
+CX=$(field cxstat 2)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "inf" }'; }
+ge() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a >= b) }'; }
+verdict() { if [ "$1" = 0 ]; then echo PASS; else echo FAIL; fi; }
+
+echo
+echo "cxstat bench: $ROWS rows, $STORES stores, 5 channels ($(mb $((SIZE / 1024))) MB, seed $SEED),"
+echo "grouped report: NPS, CSAT %, CES mean per store"
+echo "machine: $(nproc) cores; load average $LOAD0 at the start, $LOAD1 at the end"
+echo "versions: $("$CXSTAT" --version 2>/dev/null | head -1); DuckDB $(sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$B/node_modules/@duckdb/node-api/package.json" 2>/dev/null | head -1) (@duckdb/node-api, node $(node --version 2>/dev/null)); $(mlr --version 2>/dev/null); $("$PYTHON" --version 2>&1)"
+echo
+printf '%-32s %8s %8s %10s %10s\n' tool "wall s" "cpu s" "peak MB" "vs cxstat"
+row() {
+    w=$(field "$1" 2)
+    [ -z "$w" ] && { printf '%-32s %8s\n' "$2" "(not run)"; return; }
+    printf '%-32s %8s %8s %10s %9sx\n' "$2" "$w" "$(field "$1" 3)" "$(mb "$(field "$1" 4)")" "$(ratio "$w" "$CX")"
+}
+row cxstat "cxstat -g store"
+row duckdb "DuckDB read_csv + SQL"
+row miller "Miller (mlr put)"
+row python "Python csv module"
+row floor_libcsv "floor: libcsv parse, no work"
+row floor_lines "floor: memchr line count"
+echo "(wall: best of 3, Miller 1 run; cpu: user+sys of that run; vs cxstat: wall / cxstat's wall)"
+echo
+echo "figures: $(awk '{ printf "%s%s %s", (NR > 1 ? "; " : ""), $1, $NF }' "$OUT/agreement" 2>/dev/null)"
+echo
+
+echo "targets (ratios of wall times in this run):"
+target() { # VERDICT TEXT
+    printf '%s  %s\n' "$1" "$2"
+}
+for p in duckdb:DuckDB:4 miller:Miller:20; do
+    n=${p%%:*} rest=${p#*:}
+    label=${rest%%:*} want=${rest#*:}
+    w=$(field "$n" 2)
+    if [ -z "$w" ]; then
+        target FAIL "cxstat vs $label: not run (target >= ${want}x faster)"
+        continue
+    fi
+    r=$(ratio "$w" "$CX")
+    ge "$r" "$want"
+    target "$(verdict $?)" "cxstat vs $label: ${r}x faster (target >= ${want}x)"
+done
+r=$(ratio "$CX" "$(field floor_libcsv 2)")
+ge 0.5 "$r"
+target "$(verdict $?)" "cxstat vs libcsv-only floor: ${r}x the floor's time (target <= 0.5x)"
+maxrss=$(awk '$1 == "cxstat" || $1 ~ /^scale_/ { if ($4 > m) m = $4 } END { print m + 0 }' "$OUT/results")
+minsc=$(awk '$1 ~ /^scale_/ { if (m == "" || $4 < m) m = $4 } END { print m + 0 }' "$OUT/results")
+maxsc=$(awk '$1 ~ /^scale_/ { if ($4 > m) m = $4 } END { print m + 0 }' "$OUT/results")
+[ "$maxrss" -lt 10240 ]
+target "$(verdict $?)" "cxstat peak RSS: $(mb "$maxrss") MB at most, on every file (target < 10 MB)"
+[ $((maxsc - minsc)) -le 1024 ]
+target "$(verdict $?)" "cxstat peak RSS flat over $(echo "$SCALE" | awk '{ print $1 }')..$(echo "$SCALE" | awk '{ print $NF }') rows: $(mb "$minsc") to $(mb "$maxsc") MB (target: within 1 MB)"
+st=$(small true 2)
+sc=$(small cxstat 2)
+r=$(ratio "$sc" "$st")
+ge 3 "$r"
+target "$(verdict $?)" "100-row file: cxstat $(awk -v t="$sc" 'BEGIN { printf "%.1f", t * 1000 }') ms = ${r}x /bin/true's $(awk -v t="$st" 'BEGIN { printf "%.1f", t * 1000 }') ms (target <= 3x)"
+for p in duckdb:DuckDB miller:Miller python:Python; do
+    n=${p%%:*} label=${p#*:}
+    t=$(small "$n" 2)
+    if [ -z "$t" ]; then
+        target FAIL "100-row file: cxstat vs $label: not run (target >= 10x faster)"
+        continue
+    fi
+    r=$(ratio "$t" "$sc")
+    ge "$r" 10
+    target "$(verdict $?)" "100-row file: cxstat vs $label: ${r}x faster ($(awk -v t="$t" 'BEGIN { printf "%.1f", t * 1000 }') ms; target >= 10x)"
+done
+echo "(100-row timings: $how; peak RSS there: cxstat $(mb "$(small cxstat 3)") MB, /bin/true $(mb "$(small true 3)") MB)"
+echo
+
+echo "scaling: cxstat -q -g store -f csv, $STORES stores"
+printf '%12s %10s %8s %8s %10s %12s %8s\n' rows "file MB" "wall s" "cpu s" "peak MB" "M rows/s" "MB/s"
+for n in $SCALE; do
+    w=$(field "scale_$n" 2)
+    sz=$(awk -v n="$n" '$1 == n { print $2 }' "$OUT/scale_sizes")
+    printf '%12s %10s %8s %8s %10s %12s %8s\n' "$n" "$(mb $((sz / 1024)))" "$w" "$(field "scale_$n" 3)" \
+        "$(mb "$(field "scale_$n" 4)")" \
+        "$(awk -v n="$n" -v w="$w" 'BEGIN { if (w > 0) printf "%.2f", n / w / 1e6; else print "-" }')" \
+        "$(awk -v s="$sz" -v w="$w" 'BEGIN { if (w > 0) printf "%.0f", s / w / 1048576; else print "-" }')"
+done
+echo "(best of 3, 10^7 rows 1 run)"
+
+if [ $status -ne 0 ]; then
+    echo
+    echo "bench: FIGURES DISAGREE: see the MISMATCH lines above; outputs in $OUT"
+fi
+exit $status
