@@ -102,29 +102,6 @@ static bool read_row(FILE *b, size_t ncols, char **buf, size_t *cap, reader_fiel
     return true;
 }
 
-static void put_csv(FILE *out, const char *s, size_t n, char delim)
-{
-    bool quote = false;
-    for (size_t i = 0; i < n && !quote; i++)
-        quote = s[i] == delim || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
-    if (delim == '\t') { /* TSV cannot quote: tabs and line ends become spaces */
-        for (size_t i = 0; i < n; i++)
-            fputc(s[i] == '\t' || s[i] == '\r' || s[i] == '\n' ? ' ' : s[i], out);
-        return;
-    }
-    if (!quote) {
-        fwrite(s, 1, n, out);
-        return;
-    }
-    fputc('"', out);
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"')
-            fputc('"', out);
-        fputc(s[i], out);
-    }
-    fputc('"', out);
-}
-
 /* A JSON string; bytes that are not UTF-8 text become U+FFFD. */
 static void put_json(FILE *out, const char *s, size_t n)
 {
@@ -239,7 +216,7 @@ static void print_table_row(followup *f, walk *w, FILE *out, void *ctx)
     for (size_t i = 0; i < f->ncols; i++) {
         if (i)
             fputc(delim, out);
-        put_csv(out, w->cells[i].ptr, w->cells[i].len, delim);
+        text_put_cell(out, w->cells[i].ptr, w->cells[i].len, delim);
     }
     fputc('\n', out);
 }
@@ -289,7 +266,7 @@ bool followup_write(followup *f, FILE *out, out_format format)
         for (size_t i = 0; i < f->ncols; i++) {
             if (i)
                 fputc(delim, out);
-            put_csv(out, f->names[i], strlen(f->names[i]), delim);
+            text_put_cell(out, f->names[i], strlen(f->names[i]), delim);
         }
         fputc('\n', out);
         ok = each_row(f, &w, print_table_row, out, &delim);

@@ -5,35 +5,12 @@
 #include "groups.h"
 #include "i18n.h"
 #include "report.h"
+#include "text.h"
 #include "verdict.h"
-
-/* CSV quoting per RFC 4180; TSV has none, so a tab or line end becomes a space. */
-static void put_cell_n(FILE *out, const char *s, size_t n, char delim)
-{
-    if (delim == '\t') {
-        for (size_t i = 0; i < n; i++)
-            fputc(s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i], out);
-        return;
-    }
-    bool quote = false;
-    for (size_t i = 0; i < n && !quote; i++)
-        quote = s[i] == ',' || s[i] == ';' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
-    if (!quote) {
-        fwrite(s, 1, n, out);
-        return;
-    }
-    fputc('"', out);
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"')
-            fputc('"', out);
-        fputc(s[i], out);
-    }
-    fputc('"', out);
-}
 
 static void put_cell(FILE *out, const char *s, char delim)
 {
-    put_cell_n(out, s, strlen(s), delim);
+    text_put_cell(out, s, strlen(s), delim);
 }
 
 static void put_key(FILE *out, cx_metric m, const char *key)
@@ -106,7 +83,7 @@ static void table_key_cells(const report *r, const report_row *row, FILE *out, c
     for (size_t i = 0; i < parts; i++) {
         fputc(delim, out);
         if (row->key && key_next(row->key, row->key_len, &pos, &part, &len))
-            put_cell_n(out, part, len, delim);
+            text_put_cell(out, part, len, delim);
     }
     if (o->period) {
         char label[32] = "";

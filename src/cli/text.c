@@ -130,3 +130,26 @@ bool text_utf8_valid(const char *s, size_t len)
     }
     return true;
 }
+
+void text_put_cell(FILE *out, const char *s, size_t n, char delim)
+{
+    if (delim == '\t') {
+        for (size_t i = 0; i < n; i++)
+            fputc(s[i] == '\t' || s[i] == '\r' || s[i] == '\n' ? ' ' : s[i], out);
+        return;
+    }
+    bool quote = false;
+    for (size_t i = 0; i < n && !quote; i++)
+        quote = s[i] == delim || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+    if (!quote) {
+        fwrite(s, 1, n, out);
+        return;
+    }
+    fputc('"', out);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"')
+            fputc('"', out);
+        fputc(s[i], out);
+    }
+    fputc('"', out);
+}

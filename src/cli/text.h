@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /** Drop leading and trailing spaces and tabs: adjusts *ptr and *len. */
 void text_trim(const char **ptr, size_t *len);
@@ -20,6 +21,13 @@ bool text_name_equal(const char *a, size_t alen, const char *b);
  * NUL-terminates buf (size >= 8).
  */
 void text_quote(char *buf, size_t size, const char *ptr, size_t len);
+
+/**
+ * Write a CSV or TSV cell: with a ',' (or other) delimiter quoted per RFC
+ * 4180 when it holds the delimiter, a quote or a line end; with a tab, which
+ * cannot be quoted, tabs and line ends become spaces.
+ */
+void text_put_cell(FILE *out, const char *s, size_t n, char delim);
 
 /** True when the bytes are well-formed UTF-8 (no overlongs, surrogates or NULs). */
 bool text_utf8_valid(const char *s, size_t len);
