@@ -292,7 +292,7 @@ static void configure(survey *s, options *o, state_config *cfg, line_reader *lr,
     if (strcmp(kind, "scale") == 0) {
         const char *name = take(lr);
         int m;
-        for (m = 0; m < CX_METRIC_COUNT && strcmp(cx_metric_name((cx_metric)m), name); m++)
+        for (m = 0; m < CX_METRIC_COUNT && strcmp(cx_metric_name((cx_metric)m), name) != 0; m++)
             ;
         if (m == CX_METRIC_COUNT) {
             bad(lr, "an unknown metric");
@@ -398,7 +398,7 @@ int state_merge(survey *s, options *o, state_config *cfg, const char *path)
     }
     bool first = cfg->text == NULL;
     if (first && !cfg->strings) {
-        cfg->strings_cap = 64 * 1024;
+        cfg->strings_cap = (size_t)64 * 1024;
         cfg->strings = malloc(cfg->strings_cap);
     }
     line_reader lr = {.path = path, .err = s->err};
