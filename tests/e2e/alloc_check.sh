@@ -1,6 +1,6 @@
 #!/bin/sh
 # alloc_check.sh - the reader and scoring allocate per run, never per record:
-# valgrind's heap count must be the same for 1,000 and 50,000 records, for the
+# valgrind's heap count must be the same for 1,000 and 100,000 records, for the
 # report and for a follow-up list (--list), whose rows go to temporary files.
 # Usage: alloc_check.sh CXSTAT_BINARY GEN_BINARY
 set -eu
@@ -19,10 +19,10 @@ for mode in "-f csv" "--list=detractors -f csv"; do
     # shellcheck disable=SC2086
     small=$(allocs 1000 $mode)
     # shellcheck disable=SC2086
-    large=$(allocs 50000 $mode)
+    large=$(allocs 100000 $mode)
     if [ -z "$small" ] || [ "$small" != "$large" ]; then
-        echo "alloc_check: FAIL ($mode): $small allocations for 1,000 records, $large for 50,000"
+        echo "alloc_check: FAIL ($mode): $small allocations for 1,000 records, $large for 100,000"
         exit 1
     fi
-    echo "alloc_check ($mode): $small allocations for 1,000 and for 50,000 records"
+    echo "alloc_check ($mode): $small allocations for 1,000 and for 100,000 records"
 done
