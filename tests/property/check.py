@@ -27,7 +27,8 @@ What a generated file looks like - a messy survey export:
   * answers valid, blank or invalid, in messy forms: " 9 ", 9.0, 9,0 (quoted
     when the delimiter is a comma), 09, "9 - Very likely", "Very likely - 9",
     "(9)", abc, 11, 7.5, +9, -0, "9 - 10", ٩, "9\\n" and so on;
-  * records shorter or longer than the header;
+  * records shorter or longer than the header; comments of up to 15 KB, and
+    a few files of 1,000-3,000 records (past cxstat's 64 KiB read blocks);
   * random scales (--csat-scale, --csat-satisfied, --ces-scale,
     --ces-direction) and --precision 0-5;
   * stores (and channels) for -g: non-ASCII, empty, with spaces, quotes,
@@ -329,7 +330,12 @@ def make_survey(rng):
         names.append(rng.choice(['extra', 'NPS', 'csat', 'note', 'x,y;z|w\tv']))
     delim = rng.choice([',', ';', '\t', '|'])
     stores = rng.sample(STORES, rng.randint(1, 8))
-    n = rng.randint(0, 40) if rng.random() < 0.9 else rng.randint(40, 400)
+    # mostly small; some past cxstat's 64 KiB read blocks, so that records, CRLFs
+    # and multi-byte characters are cut between blocks
+    r = rng.random()
+    n = rng.randint(0, 40) if r < 0.9 else rng.randint(40, 400) if r < 0.99 else \
+        rng.randint(1000, 3000)
+    long_comment = 'long ' * rng.choice([0, 0, 100, 3000])
     records = []
     scales = {'nps': (0, 10), 'csat': (1, cfg['csat_hi']), 'ces': (1, cfg['ces_hi'])}
     for i in range(n):
@@ -348,7 +354,10 @@ def make_survey(rng):
                 m = name.lower()
                 rec.append(messy_answer(rng, m, *scales[m], delim))
             else:
-                rec.append(' '.join(rng.choice(WORDS) for _ in range(rng.randint(0, 3))))
+                words = [rng.choice(WORDS) for _ in range(rng.randint(0, 3))]
+                if long_comment and rng.random() < 0.1:
+                    words.append(long_comment)
+                rec.append(' '.join(words))
         # short records keep their first fields in file order (never a single one)
         r = rng.random()
         cut = rng.randint(2, len(rec) - 1) if r < 0.04 else None
