@@ -174,7 +174,8 @@ static int run(options *o)
         survey_warn(&s);
         rc = report_build(&r, o, &s, &bc);
         if (rc == EXIT_OK) {
-            report_warnings(&r, stderr);
+            if (o->format != FMT_STATE) /* a state is no report: its figures come later */
+                report_warnings(&r, stderr);
             write_report(&r, stdout);
             rc = close_stdout();
         } else {

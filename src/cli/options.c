@@ -397,6 +397,7 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
     case OPT_EVERY:
         if (cx_every_parse(arg, &o->every) != CX_OK)
             return usage_error(err, "--every", arg, "use day, week, month, quarter or year");
+        o->every_given = true;
         break;
     case OPT_COMPARE:
         if (!parse_compare(arg, o))
@@ -530,6 +531,7 @@ static opt_result check_merge(const options *o, FILE *err)
 {
     bool data = o->named_any || o->column[CX_LEVEL] || o->ngroup || o->period || o->compare ||
                 o->weight || o->list || o->encoding || o->delim || !o->header ||
+                o->every_given || o->strict ||
                 o->header_row != 1 || o->skip_given || o->csat_hi != 5 || o->csat_satisfied ||
                 o->ces_hi != 7 || o->ces_direction != CX_CES_AGREE;
     for (int m = 0; m < CX_METRIC_COUNT; m++)

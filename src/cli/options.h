@@ -71,6 +71,7 @@ typedef struct options {
     uint64_t min_n;                      /* hide groups with fewer records */
     const char *period;                  /* --period column, NULL: none */
     cx_every every;
+    bool every_given;
     const char *compare;                 /* --compare column, NULL: none */
     const char *compare_value[2];
     const char *weight;                  /* --weight column, NULL: unweighted */

@@ -397,6 +397,9 @@ int state_merge(survey *s, options *o, state_config *cfg, const char *path)
         return EXIT_DATA;
     }
     bool first = cfg->text == NULL;
+    if (first) /* the states, not --require, say which metrics there are */
+        for (int m = 0; m < CX_METRIC_COUNT; m++)
+            s->active[m] = false;
     if (first && !cfg->strings) {
         cfg->strings_cap = (size_t)64 * 1024;
         cfg->strings = malloc(cfg->strings_cap);

@@ -2,6 +2,7 @@
 #include "survey.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,12 +49,22 @@ int survey_init(survey *s, const options *opt, FILE *err)
     return EXIT_OK;
 }
 
+/* A message on standard error; a progress line on the terminal is erased first. */
+__attribute__((format(printf, 2, 3))) static void say(survey *s, const char *fmt, ...)
+{
+    progress_end(&s->progress);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(s->err, fmt, ap);
+    va_end(ap);
+}
+
 /* Remember a problem for the warning, or with --strict report it and stop. */
 static void note(survey *s, uint64_t line, const char *text)
 {
     s->problems++;
     if (s->opt->strict) {
-        fprintf(s->err, "cxstat: %s:%llu: %s\n", s->file, (unsigned long long)line, text);
+        say(s, "cxstat: %s:%llu: %s\n", s->file, (unsigned long long)line, text);
         s->exit_code = EXIT_DATA;
         return;
     }
@@ -132,11 +143,11 @@ static int resolve_role(survey *s, const char *spec, const char *option, const r
     *col = find_column(spec, f, n);
     if (*col != NO_COLUMN)
         return 0;
-    fprintf(s->err, "cxstat: %s: no column '%s' for %s\n", s->file, spec, option);
+    say(s, "cxstat: %s: no column '%s' for %s\n", s->file, spec, option);
     if (f)
         print_columns(s->err, f, n);
     else
-        fprintf(s->err, "cxstat: without a header, give a column number\n");
+        say(s, "cxstat: without a header, give a column number\n");
     return fail(s, s->records ? EXIT_DATA : EXIT_USAGE);
 }
 
@@ -193,7 +204,7 @@ static int list_columns(survey *s, const reader_field *f, size_t n)
     s->cells = ok ? calloc(total ? total : 1, sizeof *s->cells) : NULL;
     s->show_col = ok ? calloc(shown ? shown : 1, sizeof *s->show_col) : NULL;
     if (!s->cells || !s->show_col) {
-        fprintf(s->err, "cxstat: out of memory\n");
+        say(s, "cxstat: out of memory\n");
         return fail(s, EXIT_DATA);
     }
     return 0;
@@ -270,12 +281,12 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
         if (o->column[m]) {
             s->col[m] = find_column(o->column[m], f, n);
             if (s->col[m] == NO_COLUMN) {
-                fprintf(s->err, "cxstat: %s: no column '%s' for --%s\n", s->file,
+                say(s, "cxstat: %s: no column '%s' for --%s\n", s->file,
                         o->column[m], name);
                 if (f)
                     print_columns(s->err, f, n);
                 else
-                    fprintf(s->err, "cxstat: without a header, give a column number\n");
+                    say(s, "cxstat: without a header, give a column number\n");
                 return fail(s, s->metrics_fixed ? EXIT_DATA : EXIT_USAGE);
             }
         } else if (!o->named_any && f && m != CX_LEVEL) {
@@ -286,13 +297,13 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
             s->active[m] = s->active[m] || found;
         if (s->active[m] && !found) {
             if (o->named_any || m == CX_LEVEL)
-                fprintf(s->err, "cxstat: %s is needed (by --require or --list), but no %s "
+                say(s, "cxstat: %s is needed (by --require or --list), but no %s "
                                 "column is named; name it with --%s\n", name, name, name);
             else if (!f)
-                fprintf(s->err, "cxstat: %s: without a header, name the %s column by "
+                say(s, "cxstat: %s: without a header, name the %s column by "
                                 "number (--%s=N)\n", s->file, name, name);
             else
-                fprintf(s->err, "cxstat: %s:1: no column named '%s'; name it with --%s\n",
+                say(s, "cxstat: %s:1: no column named '%s'; name it with --%s\n",
                         s->file, name, name);
             if (f && !o->named_any && m != CX_LEVEL)
                 print_columns(s->err, f, n);
@@ -303,11 +314,11 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
     }
     if (!found_any) {
         if (f) {
-            fprintf(s->err, "cxstat: %s: no column named nps, csat or ces; name the "
+            say(s, "cxstat: %s: no column named nps, csat or ces; name the "
                             "columns with --nps, --csat, --ces\n", s->file);
             print_columns(s->err, f, n);
         } else {
-            fprintf(s->err, "cxstat: %s: without a header, name the columns by number "
+            say(s, "cxstat: %s: without a header, name the columns by number "
                             "(--nps=N, --csat=N, --ces=N)\n", s->file);
         }
         return fail(s, EXIT_USAGE);
@@ -338,7 +349,7 @@ static size_t wanted_column(const survey *s, size_t i)
 /* Names and keys are printed back: they must be text.  Answers need not be (they are invalid). */
 static int not_utf8(survey *s, uint64_t line, size_t col)
 {
-    fprintf(s->err, "cxstat: %s:%llu: column %zu is not UTF-8 text; name the file's encoding, "
+    say(s, "cxstat: %s:%llu: column %zu is not UTF-8 text; name the file's encoding, "
                     "e.g. --encoding=cp1251\n", s->file, (unsigned long long)line, col + 1);
     return fail(s, EXIT_DATA);
 }
@@ -359,7 +370,7 @@ static int on_header(void *ctx, const reader_field *f, size_t n, uint64_t line,
         if (pass == 1) {
             unsigned char *mask = realloc(s->want, len ? len : 1);
             if (!mask) {
-                fprintf(s->err, "cxstat: out of memory\n");
+                say(s, "cxstat: out of memory\n");
                 return fail(s, EXIT_DATA);
             }
             memset(mask, 0, len ? len : 1);
@@ -465,11 +476,11 @@ static group *record_group(survey *s, const reader_field *f, size_t n, uint64_t 
     groups_status st = ok ? groups_get(&s->groups, s->key.buf, s->key.len, &g) : GROUPS_ENOMEM;
     if (st != GROUPS_OK) {
         if (st == GROUPS_ELIMIT)
-            fprintf(s->err, "cxstat: %s:%llu: more than %zu groups, or %zu bytes of group "
+            say(s, "cxstat: %s:%llu: more than %zu groups, or %zu bytes of group "
                             "keys: too many groups\n", s->file, (unsigned long long)line,
                     (size_t)GROUPS_MAX, (size_t)GROUPS_KEY_BYTES);
         else
-            fprintf(s->err, "cxstat: %s:%llu: out of memory for groups\n", s->file,
+            say(s, "cxstat: %s:%llu: out of memory for groups\n", s->file,
                     (unsigned long long)line);
         s->exit_code = EXIT_DATA;
     }
@@ -596,7 +607,7 @@ static int list_record(survey *s, const reader_field *f, size_t n, uint64_t line
         s->cells[k++] = c ? *c : (reader_field){"", 0};
     }
     if (!followup_add(s->list, rank, s->cells)) {
-        fprintf(s->err, "cxstat: %s:%llu: cannot keep the list in a temporary file: %s\n",
+        say(s, "cxstat: %s:%llu: cannot keep the list in a temporary file: %s\n",
                 s->file, (unsigned long long)line, strerror(errno));
         return fail(s, EXIT_DATA);
     }
@@ -646,7 +657,7 @@ static int on_record(void *ctx, const reader_field *f, size_t n, uint64_t line)
         if (ok && g)
             ok = count_answer(&g->hist[m], gw ? gw + m : NULL, &s->scale[m], st, score, units);
         if (!ok) {
-            fprintf(s->err, "cxstat: %s:%llu: %s\n", s->file, (unsigned long long)line,
+            say(s, "cxstat: %s:%llu: %s\n", s->file, (unsigned long long)line,
                     cx_strerror(CX_EOVERFLOW));
             s->exit_code = EXIT_DATA;
             return 1;
@@ -666,23 +677,23 @@ static int report_reader_error(survey *s, const reader_result *r)
     case READER_STOPPED:
         return s->exit_code;
     case READER_EIO:
-        fprintf(s->err, "cxstat: %s: %s\n", s->file, strerror(r->errno_value));
+        say(s, "cxstat: %s: %s\n", s->file, strerror(r->errno_value));
         break;
     case READER_EEMPTY:
-        fprintf(s->err, "cxstat: %s: empty input: no header line\n", s->file);
+        say(s, "cxstat: %s: empty input: no header line\n", s->file);
         break;
     case READER_EXLSX:
-        fprintf(s->err, "cxstat: %s: an Excel workbook (XLSX), not CSV: save it as CSV, or "
+        say(s, "cxstat: %s: an Excel workbook (XLSX), not CSV: save it as CSV, or "
                         "convert it with 'xlsx2csv %s' or 'ssconvert %s out.csv'\n",
                 s->file, s->file, s->file);
         break;
     case READER_EENCODING:
-        fprintf(s->err, "cxstat: %s:%llu: bytes that are not %s text%s\n", s->file,
+        say(s, "cxstat: %s:%llu: bytes that are not %s text%s\n", s->file,
                 (unsigned long long)r->line, r->encoding ? r->encoding : "UTF-8",
                 r->encoding ? "" : "; name the file's encoding, e.g. --encoding=cp1251");
         break;
     default:
-        fprintf(s->err, "cxstat: %s:%llu: %s\n", s->file, (unsigned long long)r->line,
+        say(s, "cxstat: %s:%llu: %s\n", s->file, (unsigned long long)r->line,
                 reader_strerror(r->status));
         break;
     }
@@ -707,7 +718,7 @@ bool survey_add_input(survey *s, const char *name)
 int survey_read_stream(survey *s, FILE *fp, const char *name)
 {
     if (!survey_add_input(s, name)) {
-        fprintf(s->err, "cxstat: out of memory\n");
+        say(s, "cxstat: out of memory\n");
         return EXIT_DATA;
     }
     s->file = name;
@@ -724,7 +735,7 @@ int survey_read_stream(survey *s, FILE *fp, const char *name)
     progress_end(&s->progress);
     s->skipped += r.skipped;
     if (r.layout && !o->quiet)
-        fprintf(s->err, "cxstat: %s: %s export: %llu header row%s after the column names "
+        say(s, "cxstat: %s: %s export: %llu header row%s after the column names "
                         "passed over\n", name, r.layout, (unsigned long long)r.skipped,
                 r.skipped == 1 ? "" : "s");
     return report_reader_error(s, &r);
@@ -735,7 +746,7 @@ int survey_read(survey *s, const char *path)
     const char *name = survey_display_name(path);
     FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!fp) {
-        fprintf(s->err, "cxstat: %s: %s\n", name, strerror(errno));
+        say(s, "cxstat: %s: %s\n", name, strerror(errno));
         return EXIT_DATA;
     }
     int rc = survey_read_stream(s, fp, name);
