@@ -102,30 +102,6 @@ static bool read_row(FILE *b, size_t ncols, char **buf, size_t *cap, reader_fiel
     return true;
 }
 
-/* A JSON string; bytes that are not UTF-8 text become U+FFFD. */
-static void put_json(FILE *out, const char *s, size_t n)
-{
-    fputc('"', out);
-    for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
-        size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        if (c >= 0x80 && (i + k > n || !text_utf8_valid(s + i, k))) {
-            fputs("\xEF\xBF\xBD", out);
-            i++;
-        } else if (c == '"' || c == '\\') {
-            fprintf(out, "\\%c", c);
-            i++;
-        } else if (c < 0x20 || c == 0x7F) {
-            fprintf(out, "\\u%04x", c);
-            i++;
-        } else {
-            fwrite(s + i, 1, k, out);
-            i += k;
-        }
-    }
-    fputc('"', out);
-}
-
 /* Bytes of the character at s (n bytes left), or 1 for a byte that is not UTF-8 text. */
 static size_t char_len(const char *s, size_t n)
 {
@@ -227,9 +203,9 @@ static void print_json_row(followup *f, walk *w, FILE *out, void *ctx)
     fputs(*written ? ",\n  {" : "\n  {", out);
     for (size_t i = 0; i < f->ncols; i++) {
         fputs(i ? ", " : "", out);
-        put_json(out, f->names[i], strlen(f->names[i]));
+        text_put_json(out, f->names[i], strlen(f->names[i]));
         fputs(": ", out);
-        put_json(out, w->cells[i].ptr, w->cells[i].len);
+        text_put_json(out, w->cells[i].ptr, w->cells[i].len);
     }
     fputc('}', out);
     (*written)++;

@@ -1,5 +1,6 @@
 /* main.c - cxstat: parse options, read every input, report, check requirements, exit. */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -194,6 +195,9 @@ static int run(options *o)
 int main(int argc, char **argv)
 {
     options o;
+    /* A reader that closed the pipe ends us quietly, as a filter should, even if
+     * the parent ignored SIGPIPE (then a write would fail with EPIPE instead). */
+    signal(SIGPIPE, SIG_DFL);
     switch (options_parse(argc, argv, &o, stdout, stderr)) {
     case OPT_DONE: return close_stdout();
     case OPT_USAGE: return EXIT_USAGE;

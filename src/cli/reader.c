@@ -110,7 +110,7 @@ typedef struct reader {
     unsigned char *head;
     size_t head_len, head_cap;
     enum sniff_state sniff;
-    bool sniff_content; /* the current line has more than spaces */
+    bool sniff_content; /* the current line has more than spaces and tabs */
     uint64_t counts[4];
 
     /* line splitter */
@@ -478,6 +478,10 @@ static bool sniff_byte(reader *r, unsigned char c)
     case SNIFF_FIELD_START:
         if (c == ' ')
             return false;
+        if (c == '\t' && !r->sniff_content) { /* maybe a blank line of tabs: count, undo later */
+            r->counts[candidate_index(c)]++;
+            return false;
+        }
         if (c == '"') {
             r->sniff = SNIFF_QUOTED;
             r->sniff_content = true;
@@ -486,7 +490,8 @@ static bool sniff_byte(reader *r, unsigned char c)
         /* fall through */
     case SNIFF_UNQUOTED:
         if (c == '\n' || c == '\r') {
-            if (!r->sniff_content) {
+            if (!r->sniff_content) { /* a line of spaces and tabs, skipped as libcsv does: */
+                memset(r->counts, 0, sizeof r->counts); /* only such lines came before */
                 r->sniff = SNIFF_FIELD_START;
                 return false;
             }

@@ -193,24 +193,9 @@ void report_table(const report *r, FILE *out, char delim)
 
 /* ---- JSON ---- */
 
-static void json_string_n(FILE *out, const char *s, size_t n)
-{
-    fputc('"', out);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '"' || c == '\\')
-            fprintf(out, "\\%c", c);
-        else if (c < 0x20 || c == 0x7F)
-            fprintf(out, "\\u%04x", c);
-        else
-            fputc(c, out);
-    }
-    fputc('"', out);
-}
-
 static void json_string(FILE *out, const char *s)
 {
-    json_string_n(out, s, strlen(s));
+    text_put_json(out, s, strlen(s));
 }
 
 static void json_shown(FILE *out, const shown *v)
@@ -275,7 +260,7 @@ static void json_row(const report *r, FILE *out, const report_row *row, bool las
         json_string(out, o->group[i]);
         fputs(": ", out);
         if (key_next(row->key, row->key_len, &pos, &part, &len))
-            json_string_n(out, part, len);
+            text_put_json(out, part, len);
     }
     fputs("},\n", out);
     if (o->period) {

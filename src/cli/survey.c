@@ -2,7 +2,6 @@
 #include "survey.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,14 +49,7 @@ int survey_init(survey *s, const options *opt, FILE *err)
 }
 
 /* A message on standard error; a progress line on the terminal is erased first. */
-__attribute__((format(printf, 2, 3))) static void say(survey *s, const char *fmt, ...)
-{
-    progress_end(&s->progress);
-    va_list ap;
-    va_start(ap, fmt);
-    vfprintf(s->err, fmt, ap);
-    va_end(ap);
-}
+#define say(s, ...) (progress_end(&(s)->progress), fprintf((s)->err, __VA_ARGS__))
 
 /* Remember a problem for the warning, or with --strict report it and stop. */
 static void note(survey *s, uint64_t line, const char *text)
@@ -429,11 +421,14 @@ static group *record_group(survey *s, const reader_field *f, size_t n, uint64_t 
     bool ok = true;
     for (size_t i = 0; i < o->ngroup; i++) {
         const reader_field *g = field_at(f, n, s->group_col[i]);
-        if (g && !text_utf8_valid(g->ptr, g->len)) {
+        const char *p = g ? g->ptr : "";
+        size_t len = g ? g->len : 0;
+        text_trim(&p, &len); /* " A " quoted is the A it is unquoted, as with --compare */
+        if (!text_utf8_valid(p, len)) {
             not_utf8(s, line, s->group_col[i]);
             return NULL;
         }
-        ok = ok && key_add(&s->key, g ? g->ptr : "", g ? g->len : 0);
+        ok = ok && key_add(&s->key, p, len);
     }
     if (o->compare) {
         const reader_field *c = field_at(f, n, s->role_col[ROLE_COMPARE]);

@@ -53,35 +53,42 @@ bool text_name_equal(const char *a, size_t alen, const char *b)
     return i == alen && j == blen;
 }
 
+/* Bytes of the well-formed UTF-8 character at p (n bytes left), or 0. */
+static size_t utf8_char(const char *p, size_t n)
+{
+    unsigned char c = (unsigned char)*p;
+    size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return k <= n && text_utf8_valid(p, k) ? k : 0;
+}
+
 void text_quote(char *buf, size_t size, const char *ptr, size_t len)
 {
     size_t o = 0, limit = size - 6; /* room for "...'" and NUL */
     buf[o++] = '\'';
-    for (size_t i = 0; i < len; i++) {
+    for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)ptr[i];
-        char tmp[5];
-        size_t w;
+        char tmp[8];
+        size_t w, used = 1, k = c >= 0x80 ? utf8_char(ptr + i, len - i) : 0;
         if (c == '\n')
             w = (size_t)snprintf(tmp, sizeof tmp, "\\n");
         else if (c == '\r')
             w = (size_t)snprintf(tmp, sizeof tmp, "\\r");
         else if (c == '\t')
             w = (size_t)snprintf(tmp, sizeof tmp, "\\t");
-        else if (c < 0x20 || c == 0x7F)
+        else if (c < 0x20 || c == 0x7F || (c >= 0x80 && k == 0)) /* also bytes that are no text */
             w = (size_t)snprintf(tmp, sizeof tmp, "\\x%02X", c);
         else {
-            tmp[0] = (char)c;
-            w = 1;
+            used = w = c >= 0x80 ? k : 1;
+            memcpy(tmp, ptr + i, w);
         }
-        /* cut at 40 bytes of input, but never inside a UTF-8 sequence */
-        bool cut = i >= 40 && (c & 0xC0) != 0x80;
-        if (cut || o + w > limit) {
+        if (i >= 40 || o + w > limit) { /* cut at 40 bytes of input, between characters */
             memcpy(buf + o, "...", 3);
             o += 3;
             break;
         }
         memcpy(buf + o, tmp, w);
         o += w;
+        i += used;
     }
     buf[o++] = '\'';
     buf[o] = '\0';
@@ -153,3 +160,27 @@ void text_put_cell(FILE *out, const char *s, size_t n, char delim)
     }
     fputc('"', out);
 }
+
+void text_put_json(FILE *out, const char *s, size_t n)
+{
+    fputc('"', out);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (c >= 0x80 && (i + k > n || !text_utf8_valid(s + i, k))) {
+            fputs("\xEF\xBF\xBD", out);
+            i++;
+        } else if (c == '"' || c == '\\') {
+            fprintf(out, "\\%c", c);
+            i++;
+        } else if (c < 0x20 || c == 0x7F) {
+            fprintf(out, "\\u%04x", c);
+            i++;
+        } else {
+            fwrite(s + i, 1, k, out);
+            i += k;
+        }
+    }
+    fputc('"', out);
+}
+

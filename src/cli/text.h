@@ -29,6 +29,12 @@ void text_quote(char *buf, size_t size, const char *ptr, size_t len);
  */
 void text_put_cell(FILE *out, const char *s, size_t n, char delim);
 
+/**
+ * Write a JSON string (with its quotes): '"', '\\' and control bytes escaped,
+ * bytes that are not UTF-8 text written as U+FFFD, so the JSON stays valid.
+ */
+void text_put_json(FILE *out, const char *s, size_t n);
+
 /** True when the bytes are well-formed UTF-8 (no overlongs, surrogates or NULs). */
 bool text_utf8_valid(const char *s, size_t len);
 
