@@ -243,7 +243,8 @@ def oracle(data, cfg):
         records += 1
         if len(row) != len(header):
             malformed += 1
-        key = tuple((row[c] if c < len(row) else '').encode() for c in gcol)
+        # cxstat trims group values of spaces and tabs, quoted or not (man page, -g)
+        key = tuple((row[c] if c < len(row) else '').strip(' \t').encode() for c in gcol)
         g = groups.setdefault(key, [0, {m: Tally() for m in METRICS}])
         g[0] += 1
         for m in METRICS:
