@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cxstat.h"
+#include "scan.h"
 
 __extension__ typedef __int128 i128;
 
@@ -19,21 +20,6 @@ int cx_decimal_compare(cx_decimal a, cx_decimal b)
 }
 
 /* ---- parsing ------------------------------------------------------------ */
-
-typedef struct cursor {
-    const char *s;
-    size_t pos, len;
-} cursor;
-
-static bool at(const cursor *c, char ch)
-{
-    return c->pos < c->len && c->s[c->pos] == ch;
-}
-
-static bool at_digit(const cursor *c)
-{
-    return c->pos < c->len && c->s[c->pos] >= '0' && c->s[c->pos] <= '9';
-}
 
 static void skip_spaces(cursor *c)
 {

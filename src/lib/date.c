@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "cxstat.h"
+#include "scan.h"
 
 #define YEAR_MIN 1000
 #define YEAR_MAX 9999
@@ -65,29 +66,6 @@ static bool valid_date(cx_date d)
 }
 
 /* ---- parsing ---------------------------------------------------------------- */
-
-typedef struct cursor {
-    const char *s;
-    size_t pos, len;
-} cursor;
-
-static bool at(const cursor *c, char ch)
-{
-    return c->pos < c->len && c->s[c->pos] == ch;
-}
-
-static bool at_digit(const cursor *c)
-{
-    return c->pos < c->len && c->s[c->pos] >= '0' && c->s[c->pos] <= '9';
-}
-
-static bool take(cursor *c, char ch)
-{
-    if (!at(c, ch))
-        return false;
-    c->pos++;
-    return true;
-}
 
 /* Exactly n digits (n <= 4) as a number. */
 static bool number(cursor *c, int n, int *value)
@@ -231,21 +209,13 @@ static bool parse_slashed(cursor *c, cx_date *d)
 /* The forms, tried in turn on the trimmed field; they cannot both match. */
 static bool (*const forms[])(cursor *, cx_date *) = {parse_iso, parse_dotted, parse_slashed};
 
-static bool is_space(char ch)
-{
-    return ch == ' ' || ch == '\t';
-}
-
 cx_status cx_date_parse(const char *text, size_t len, cx_date *out)
 {
     size_t start = 0, end = len;
 
     if (text == NULL)
         return len == 0 ? CX_BLANK : CX_EINVAL;
-    while (start < end && is_space(text[start]))
-        start++;
-    while (end > start && is_space(text[end - 1]))
-        end--;
+    scan_trim(text, &start, &end);
     if (start == end)
         return CX_BLANK;
 

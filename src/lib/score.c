@@ -1,21 +1,12 @@
 /* score.c - reads one answer as exports write it, and says why a field is not an answer. */
 #include "cxstat.h"
+#include "scan.h"
 
 /*
  * Digits beyond any scale's top saturate here, so a 20-digit number is out of
  * range without overflowing, and leading zeros ("0009") still read as 9.
  */
 #define SCORE_CAP 1000
-
-static bool is_space(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
 
 static bool is_label_start(char c)
 {
@@ -33,7 +24,7 @@ static bool trailing_number(const char *text, size_t p, size_t end, int *value)
     if (closed)
         end--;
     size_t d = end;
-    while (d > p && is_digit(text[d - 1]))
+    while (d > p && scan_digit(text[d - 1]))
         d--;
     /* a '-' touching the number reads as its sign: "Likely -9" is not 9 */
     if (d == end || d == p || !is_label_start(text[d - 1]) || text[d - 1] == '-')
@@ -41,7 +32,7 @@ static bool trailing_number(const char *text, size_t p, size_t end, int *value)
     if ((text[d - 1] == '(') != closed) /* "(5)" both or neither */
         return false;
     for (size_t i = p; i < d; i++)
-        if (is_digit(text[i]))
+        if (scan_digit(text[i]))
             return false;
     int v = 0;
     for (size_t i = d; i < end; i++) {
@@ -67,17 +58,14 @@ cx_status cx_score_parse(const cx_scale *scale, const char *text, size_t len, in
 
     if (text == NULL)
         return len == 0 ? CX_BLANK : CX_EINVAL;
-    while (p < end && is_space(text[p]))
-        p++;
-    while (end > p && is_space(text[end - 1]))
-        end--;
+    scan_trim(text, &p, &end);
     if (p == end)
         return CX_BLANK;
 
     sign = text[p] == '+' || text[p] == '-';
     if (sign)
         p++;
-    if (p == end || !is_digit(text[p])) {
+    if (p == end || !scan_digit(text[p])) {
         if (sign || !trailing_number(text, p, end, &value))
             return CX_ENOTNUM;
         if (value < scale->lo || value > scale->hi)
@@ -85,23 +73,23 @@ cx_status cx_score_parse(const cx_scale *scale, const char *text, size_t len, in
         *score = value;
         return CX_OK;
     }
-    for (; p < end && is_digit(text[p]); p++) {
+    for (; p < end && scan_digit(text[p]); p++) {
         value = value * 10 + (text[p] - '0');
         if (value > SCORE_CAP)
             value = SCORE_CAP;
     }
 
     if (p < end && (text[p] == '.' || text[p] == ',')) {
-        if (++p == end || !is_digit(text[p]))
+        if (++p == end || !scan_digit(text[p]))
             return CX_ENOTNUM;
-        for (; p < end && is_digit(text[p]); p++)
+        for (; p < end && scan_digit(text[p]); p++)
             fraction = fraction || text[p] != '0';
     }
 
     if (p < end && !is_label_start(text[p]))
         return CX_ENOTNUM;
     for (; p < end; p++)
-        if (is_digit(text[p]))
+        if (scan_digit(text[p]))
             return CX_ENOTNUM;
 
     if (sign)

@@ -2,6 +2,7 @@
 #include <math.h>
 
 #include "cxstat.h"
+#include "scan.h"
 
 /*
  * A bin's sum of squares stays at most 2^120.  Units are whole numbers, so a
@@ -18,16 +19,6 @@
 /* The integer part saturates here, so a 30-digit weight is out of range without overflow. */
 #define WHOLE_CAP ((uint64_t)CX_WEIGHT_MAX + 1)
 
-static bool is_space(char c)
-{
-    return c == ' ' || c == '\t';
-}
-
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 /*
  * As in cx_score_parse(), the field is first matched against the whole shape
  * - [sign] digits [(.|,) digits], with a digit on at least one side of the
@@ -43,24 +34,21 @@ cx_status cx_weight_parse(const char *text, size_t len, uint64_t *units)
 
     if (text == NULL)
         return len == 0 ? CX_BLANK : CX_EINVAL;
-    while (p < end && is_space(text[p]))
-        p++;
-    while (end > p && is_space(text[end - 1]))
-        end--;
+    scan_trim(text, &p, &end);
     if (p == end)
         return CX_BLANK;
 
     sign = text[p] == '+' || text[p] == '-';
     if (sign)
         p++;
-    for (; p < end && is_digit(text[p]); p++, digits++) {
+    for (; p < end && scan_digit(text[p]); p++, digits++) {
         whole = whole * 10 + (uint64_t)(text[p] - '0');
         if (whole > WHOLE_CAP)
             whole = WHOLE_CAP;
     }
     if (p < end && (text[p] == '.' || text[p] == ',')) {
         /* Half up: the rest after six decimals is at least half a unit iff it starts with 5..9. */
-        for (p++; p < end && is_digit(text[p]); p++, digits++) {
+        for (p++; p < end && scan_digit(text[p]); p++, digits++) {
             if (decimals < WEIGHT_DECIMALS)
                 fraction = fraction * 10 + (uint64_t)(text[p] - '0');
             else if (decimals == WEIGHT_DECIMALS)
