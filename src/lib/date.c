@@ -211,13 +211,11 @@ static bool (*const forms[])(cursor *, cx_date *) = {parse_iso, parse_dotted, pa
 
 cx_status cx_date_parse(const char *text, size_t len, cx_date *out)
 {
-    size_t start = 0, end = len;
+    size_t start, end;
+    cx_status st = scan_field(text, len, &start, &end);
 
-    if (text == NULL)
-        return len == 0 ? CX_BLANK : CX_EINVAL;
-    scan_trim(text, &start, &end);
-    if (start == end)
-        return CX_BLANK;
+    if (st != CX_OK)
+        return st;
 
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         cursor c = {.s = text, .pos = start, .len = end};

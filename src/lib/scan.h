@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cxstat.h"
+
 static inline bool scan_space(char c)
 {
     return c == ' ' || c == '\t';
@@ -18,13 +20,22 @@ static inline bool scan_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-/* A field without its surrounding spaces and tabs: s[p..end). */
-static inline void scan_trim(const char *s, size_t *p, size_t *end)
+/*
+ * A field of len bytes without its surrounding spaces and tabs: text[*p..*end).
+ * @return CX_OK; CX_BLANK when nothing is left; CX_EINVAL for NULL text of
+ *         non-zero length (NULL with len 0 is blank).
+ */
+static inline cx_status scan_field(const char *text, size_t len, size_t *p, size_t *end)
 {
-    while (*p < *end && scan_space(s[*p]))
+    if (text == NULL)
+        return len == 0 ? CX_BLANK : CX_EINVAL;
+    *p = 0;
+    *end = len;
+    while (*p < *end && scan_space(text[*p]))
         (*p)++;
-    while (*end > *p && scan_space(s[*end - 1]))
+    while (*end > *p && scan_space(text[*end - 1]))
         (*end)--;
+    return *p == *end ? CX_BLANK : CX_OK;
 }
 
 /* A position in len bytes of text that need not be NUL-terminated. */

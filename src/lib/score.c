@@ -52,15 +52,13 @@ static bool trailing_number(const char *text, size_t p, size_t end, int *value)
  */
 cx_status cx_score_parse(const cx_scale *scale, const char *text, size_t len, int *score)
 {
-    size_t p = 0, end = len;
+    size_t p, end;
     bool sign, fraction = false;
     int value = 0;
+    cx_status st = scan_field(text, len, &p, &end);
 
-    if (text == NULL)
-        return len == 0 ? CX_BLANK : CX_EINVAL;
-    scan_trim(text, &p, &end);
-    if (p == end)
-        return CX_BLANK;
+    if (st != CX_OK)
+        return st;
 
     sign = text[p] == '+' || text[p] == '-';
     if (sign)

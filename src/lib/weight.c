@@ -27,16 +27,14 @@
  */
 cx_status cx_weight_parse(const char *text, size_t len, uint64_t *units)
 {
-    size_t p = 0, end = len, digits = 0;
+    size_t p, end, digits = 0;
     uint64_t whole = 0, fraction = 0;
     unsigned decimals = 0;
     bool sign, round_up = false;
+    cx_status st = scan_field(text, len, &p, &end);
 
-    if (text == NULL)
-        return len == 0 ? CX_BLANK : CX_EINVAL;
-    scan_trim(text, &p, &end);
-    if (p == end)
-        return CX_BLANK;
+    if (st != CX_OK)
+        return st;
 
     sign = text[p] == '+' || text[p] == '-';
     if (sign)
