@@ -19,8 +19,8 @@ WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Wformat=2 -Wfloat-equal -Wcast-qual \
        -Wwrite-strings -Wvla -Wundef
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc/cli
-ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS)
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -pthread -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc/cli
+ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS) -pthread
 
 ifeq ($(V),1)
 Q =
@@ -39,7 +39,7 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 GEN     = $(BUILD)/gen_survey
 
-.PHONY: all bins run test check unit e2e asan valgrind clang-check lint manlint readme-check \
+.PHONY: all bins run test check unit e2e jobs tsan asan valgrind clang-check lint manlint readme-check \
         sample deps \
         test-deps install-check install uninstall clean bench
 
@@ -116,6 +116,7 @@ sample: $(GEN)
 test: test-deps
 	$(Q)$(MAKE) --no-print-directory EXTRA_CFLAGS=-Werror check
 	$(Q)$(MAKE) --no-print-directory asan
+	$(Q)$(MAKE) --no-print-directory tsan
 	$(Q)$(MAKE) --no-print-directory valgrind
 	$(Q)$(MAKE) --no-print-directory clang-check
 	$(Q)$(MAKE) --no-print-directory manlint
@@ -126,13 +127,26 @@ test: test-deps
 	$(Q)$(MAKE) --no-print-directory install-check
 	@echo "make test: all suites passed"
 
-check: unit e2e
+check: unit e2e jobs
 
 unit: $(UNIT_BIN)
 	$(Q)fail=0; for t in $(UNIT_BIN); do $$t || fail=1; done; exit $$fail
 
 e2e: $(BIN) $(GEN)
 	$(Q)sh tests/e2e/run.sh $(BIN) $(GEN)
+
+# Reading in chunks on threads gives byte for byte what one thread gives: the
+# golden suite with -j 3, and generated exports with -j 2..13 against -j 1.
+jobs: $(BIN) $(GEN)
+	$(Q)CXSTAT_WRAP="sh $(CURDIR)/tests/e2e/jobs.sh 3" sh tests/e2e/run.sh $(BIN) $(GEN) | tail -1
+	$(Q)sh tests/e2e/jobs_check.sh $(BIN) $(GEN)
+
+# The chunked reading under ThreadSanitizer: no data race between the threads.
+TSAN_FLAGS = -O1 -g -fsanitize=thread
+tsan:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/tsan \
+	  EXTRA_CFLAGS="-Werror $(TSAN_FLAGS)" EXTRA_LDFLAGS="$(TSAN_FLAGS)" build/tsan/cxstat build/tsan/gen_survey
+	$(Q)TSAN_OPTIONS=halt_on_error=1:exitcode=66 sh tests/e2e/jobs_check.sh build/tsan/cxstat build/tsan/gen_survey
 
 # Exact accounting against Python's csv module on generated files (tests/property/check.py).
 property: $(BIN)

@@ -47,6 +47,8 @@ static const char *const usage_text[] = {
     "                            extra header rows of Qualtrics and SurveyMonkey\n"
     "                            exports are recognised and passed over\n"
     "      --strict              the first invalid answer or malformed record is an error\n"
+    "  -j, --jobs=N              threads reading a large regular file, in chunks merged\n"
+    "                            exactly (default: the online cores; 1: one thread)\n"
     "\n",
     "Scales:\n"
     "      --csat-scale=1-N      1-3, 1-5 (default), 1-7 or 1-10\n"
@@ -111,6 +113,7 @@ static const struct option long_options[] = {
     {"group", required_argument, NULL, 'g'},
     {"header-row", required_argument, NULL, OPT_HEADER_ROW},
     {"help", no_argument, NULL, 'h'},
+    {"jobs", required_argument, NULL, 'j'},
     {"labels", required_argument, NULL, OPT_LABELS},
     {"lang", required_argument, NULL, OPT_LANG},
     {"level", required_argument, NULL, OPT_LEVEL},
@@ -504,6 +507,11 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
             return usage_error(err, "language", arg, "use en or ru");
         break;
     case 'q': o->quiet = true; break;
+    case 'j':
+        if (!parse_int(arg, 1, MAX_JOBS, &v))
+            return usage_error(err, "--jobs", arg, "a whole number 1-256");
+        o->jobs = (unsigned)v;
+        break;
     case OPT_REQUIRE:
         if (o->nrequire == MAX_REQUIRE)
             return usage_error(err, "too many --require checks (at most 32)", NULL, NULL);
@@ -555,7 +563,7 @@ opt_result options_parse(int argc, char **argv, options *o, FILE *out, FILE *err
     optind = 0; /* glibc: 0 also resets the scan inside a group of short options */
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":d:e:f:g:hnp:qVw:", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":d:e:f:g:hj:np:qVw:", long_options, NULL)) != -1) {
         if (c == '?' || c == ':')
             return bad_option(err, c, argv[optind - 1]);
         opt_result r = apply(o, c, optarg, out, err);

@@ -24,6 +24,7 @@ typedef enum out_format { FMT_TEXT, FMT_CSV, FMT_TSV, FMT_JSON, FMT_STATE } out_
 typedef enum out_lang { LANG_EN, LANG_RU } out_lang;
 
 #define MAX_REQUIRE 32
+#define MAX_JOBS 256
 #define MAX_GROUP_COLUMNS 8
 #define DEFAULT_PRECISION 1
 #define DEFAULT_CONFIDENCE 0.95
@@ -63,6 +64,7 @@ typedef struct options {
     out_lang lang;
     bool strict;
     bool quiet;
+    unsigned jobs;                       /* -j; 0: not given (the online cores) */
     require_check require[MAX_REQUIRE];
     size_t nrequire;
     const char *group[MAX_GROUP_COLUMNS]; /* -g columns, split from the argument */

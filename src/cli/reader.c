@@ -7,6 +7,7 @@
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /*
  * Data flow: bytes -> BOM stage -> delimiter sniffing (only until the first
@@ -44,6 +45,8 @@
  * want, so the reader checks the state itself.
  */
 #define LIBCSV_FIELD_BEGUN 2
+/** libcsv's state between records (ROW_NOT_BEGUN): nothing of a record collected. */
+#define LIBCSV_ROW_NOT_BEGUN 0
 
 /** Marks a collected field that was not wanted. */
 #define NOT_KEPT SIZE_MAX
@@ -117,6 +120,8 @@ typedef struct reader {
     uint64_t line;       /* line of the next byte, from 1 */
     bool pending_cr;     /* the last byte was a CR: a following LF is the same line end */
     bool line_has_bytes; /* the current line has bytes (for the line count at EOF) */
+    uint64_t pos;        /* input bytes consumed: BOM, skipped lines, parsed bytes */
+    bool stopped;        /* cfg->stop: a record boundary past cfg->stop_at was reached */
 
     /* where the field libcsv is collecting began */
     uint64_t field_line;  /* valid when a field was open at the end of a piece */
@@ -418,20 +423,40 @@ static void parse_piece(reader *r, const unsigned char *s, size_t n)
         r->field_line = r->line;
 }
 
+/*
+ * Called where a line has just ended (after its LF, or before the byte after
+ * a lone CR): stops reading when cfg->stop asks for this record boundary.
+ */
+static void check_stop(reader *r)
+{
+    const reader_config *cfg = r->cfg;
+    if (!cfg->stop || r->pos < cfg->stop_at || r->status != READER_OK ||
+        r->cd != (iconv_t)-1 || !r->header_done || r->holding || r->records_left > 0 ||
+        r->res->records < cfg->stop_records)
+        return;
+    if (r->csv.pstate == LIBCSV_ROW_NOT_BEGUN && !r->csv.quoted)
+        r->stopped = true;
+}
+
 /* Splits delimiter-known bytes at line ends, counting lines. */
 static void parse_bytes(reader *r, const unsigned char *s, size_t n)
 {
-    while (n > 0 && r->status == READER_OK) {
+    while (n > 0 && r->status == READER_OK && !r->stopped) {
         if (r->pending_cr) {
             r->pending_cr = false;
             if (s[0] == '\n') { /* CRLF: the LF closes the same line */
                 parse_piece(r, s, 1);
                 r->line++;
+                r->pos++;
                 s++;
                 n--;
+                check_stop(r);
                 continue;
             }
             r->line++;
+            check_stop(r);
+            if (r->stopped)
+                return;
         }
         size_t lim = n < PARSE_PIECE ? n : PARSE_PIECE;
         size_t k = 0;
@@ -439,14 +464,18 @@ static void parse_bytes(reader *r, const unsigned char *s, size_t n)
             k++;
         if (k < lim) {
             parse_piece(r, s, k + 1);
-            if (s[k] == '\n')
-                r->line++;
-            else
-                r->pending_cr = true;
             r->line_has_bytes = false;
+            r->pos += k + 1;
+            if (s[k] == '\n') {
+                r->line++;
+                check_stop(r);
+            } else {
+                r->pending_cr = true;
+            }
             k++;
         } else {
             parse_piece(r, s, k);
+            r->pos += k;
             r->line_has_bytes = true;
         }
         s += k;
@@ -603,10 +632,11 @@ static void after_bom(reader *r, const unsigned char *s, size_t n)
 {
     if (r->lines_left > 0 || r->skip_cr) {
         size_t k = skip_lines(r, s, n);
+        r->pos += k;
         s += k;
         n -= k;
     }
-    if (n == 0 || r->status != READER_OK)
+    if (n == 0 || r->status != READER_OK || r->stopped)
         return;
     if (r->delim_known)
         parse_bytes(r, s, n);
@@ -633,6 +663,7 @@ static void feed(reader *r, const unsigned char *s, size_t n)
             if (++r->bom_matched == sizeof utf8_bom) {
                 r->bom_done = true;
                 r->res->bom = true;
+                r->pos += sizeof utf8_bom;
             }
         } else {
             r->bom_done = true;
@@ -747,7 +778,7 @@ static void take(reader *r, const unsigned char *s, size_t n)
         if (r->sig_len == SIG_BYTES)
             settle_signature(r);
     }
-    if (n == 0 || r->status != READER_OK)
+    if (n == 0 || r->status != READER_OK || r->stopped)
         return;
     if (r->cd != (iconv_t)-1)
         decode(r, s, n);
@@ -775,6 +806,8 @@ static void begin(reader *r, const reader_config *cfg, const reader_callbacks *c
         res->delim = cfg->delim;
         r->delim_known = true;
     }
+    if (cfg->resume) /* the middle of a file whose start was read before */
+        r->sig_done = r->bom_done = r->sep_checked = true;
     r->buf = grow(NULL, &r->buf_cap, 256); /* kept empty fields need a non-NULL ptr */
     if (r->buf == NULL) {
         fail(r, READER_ENOMEM, 0);
@@ -804,7 +837,10 @@ static reader_status finish(reader *r)
         else
             choose_delim(r); /* stopped before the first line ended: still report one */
     }
-    if (r->status == READER_OK) {
+    if (r->stopped) {
+        r->res->stopped = true;
+        r->res->end = r->pos;
+    } else if (r->status == READER_OK) {
         if (p->quoted && p->pstate == LIBCSV_FIELD_BEGUN) {
             fail(r, READER_EQUOTE, r->field_line);
         } else {
@@ -846,7 +882,7 @@ reader_status reader_read(FILE *fp, const reader_config *cfg, const reader_callb
     if (block == NULL)
         fail(&r, READER_ENOMEM, 0);
     uint64_t total = 0;
-    while (r.status == READER_OK) {
+    while (r.status == READER_OK && !r.stopped) {
         errno = 0;
         size_t got = fread(block, 1, READ_BLOCK, fp);
         int err = errno;
@@ -867,6 +903,36 @@ reader_status reader_read(FILE *fp, const reader_config *cfg, const reader_callb
     return finish(&r);
 }
 
+reader_status reader_read_at(int fd, uint64_t offset, const reader_config *cfg,
+                             const reader_callbacks *cb, reader_result *res)
+{
+    reader r;
+    begin(&r, cfg, cb, res);
+    r.pos = offset; /* stop_at and res->end are offsets in the file */
+    unsigned char *block = malloc(READ_BLOCK);
+    if (block == NULL)
+        fail(&r, READER_ENOMEM, 0);
+    uint64_t total = 0;
+    while (r.status == READER_OK && !r.stopped) {
+        ssize_t got = pread(fd, block, READ_BLOCK, (off_t)(offset + total));
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            fail(&r, READER_EIO, r.line);
+            res->errno_value = errno;
+            break;
+        }
+        if (got == 0)
+            break;
+        take(&r, block, (size_t)got);
+        total += (uint64_t)got;
+        if (cb->progress)
+            cb->progress(cb->ctx, total);
+    }
+    free(block);
+    return finish(&r);
+}
+
 reader_status reader_read_buffer(const char *buf, size_t len, size_t chunk,
                                  const reader_config *cfg, const reader_callbacks *cb,
                                  reader_result *res)
@@ -875,7 +941,7 @@ reader_status reader_read_buffer(const char *buf, size_t len, size_t chunk,
     begin(&r, cfg, cb, res);
     const unsigned char *s = (const unsigned char *)buf;
     size_t step = chunk != 0 ? chunk : len;
-    for (size_t off = 0; off < len && r.status == READER_OK; off += step) {
+    for (size_t off = 0; off < len && r.status == READER_OK && !r.stopped; off += step) {
         size_t n = len - off < step ? len - off : step;
         take(&r, s + off, n);
     }

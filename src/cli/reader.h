@@ -78,6 +78,22 @@ typedef struct reader_config {
     uint64_t skip_lines;  /* lines before the header (or first record) to pass over */
     uint64_t skip_records;/* records after the header to pass over */
     bool detect_layout;   /* pass over the extra header rows of known survey exports */
+    /*
+     * Resume reading a UTF-8 file at a record boundary found by an earlier
+     * read: no signature, BOM or "sep=" line is looked for; delim must be
+     * given and header false (the header callback still sets the mask).
+     */
+    bool resume;
+    /*
+     * Stop at the first record boundary (the end of a line that is not inside
+     * a quoted field) at or after byte stop_at of the input, once the header,
+     * the skipped records and at least stop_records data records are done.
+     * res->end then holds the boundary's offset.  Ignored when the input is
+     * converted from another encoding.
+     */
+    bool stop;
+    uint64_t stop_at;
+    uint64_t stop_records;
 } reader_config;
 
 typedef enum reader_status {
@@ -107,6 +123,8 @@ typedef struct reader_result {
     bool sep_line;        /* an Excel "sep=X" first line gave the delimiter */
     uint64_t skipped;     /* records passed over after the header (skip_records, layout) */
     const char *layout;   /* "Qualtrics" or "SurveyMonkey" when detected, else NULL */
+    bool stopped;         /* cfg.stop: reading stopped at a record boundary before the end */
+    uint64_t end;         /* with stopped: the boundary's byte offset in the input */
 } reader_result;
 
 /**
@@ -116,6 +134,14 @@ typedef struct reader_result {
  */
 reader_status reader_read(FILE *fp, const reader_config *cfg, const reader_callbacks *cb,
                           reader_result *res);
+
+/**
+ * Same as reader_read() on the bytes of file descriptor fd from byte offset
+ * on (read with pread(), so several threads may share one descriptor);
+ * cfg->stop_at and res->end count from the file's start.
+ */
+reader_status reader_read_at(int fd, uint64_t offset, const reader_config *cfg,
+                             const reader_callbacks *cb, reader_result *res);
 
 /**
  * Same as reader_read() on a buffer in memory, fed to the parser in pieces

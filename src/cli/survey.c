@@ -4,7 +4,10 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "parallel.h"
 #include "reader.h"
 #include "text.h"
 
@@ -49,7 +52,8 @@ int survey_init(survey *s, const options *opt, FILE *err)
 }
 
 /* A message on standard error; a progress line on the terminal is erased first. */
-#define say(s, ...) (progress_end(&(s)->progress), fprintf((s)->err, __VA_ARGS__))
+#define say(s, ...) \
+    ((s)->err ? (progress_end(&(s)->progress), fprintf((s)->err, __VA_ARGS__)) : 0)
 
 /* Remember a problem for the warning, or with --strict report it and stop. */
 static void note(survey *s, uint64_t line, const char *text)
@@ -380,7 +384,18 @@ static int on_header(void *ctx, const reader_field *f, size_t n, uint64_t line,
         }
     }
     want->mask = s->want;
-    want->len = len;
+    want->len = s->want_len = len;
+    return 0;
+}
+
+/* Reading resumed after the header: the columns are those it gave. */
+static int on_resume(void *ctx, const reader_field *f, size_t n, uint64_t line,
+                     reader_want *want)
+{
+    const survey *s = ctx;
+    (void)f, (void)n, (void)line;
+    want->mask = s->want;
+    want->len = s->want_len;
     return 0;
 }
 
@@ -612,6 +627,7 @@ static int list_record(survey *s, const reader_field *f, size_t n, uint64_t line
 static int on_record(void *ctx, const reader_field *f, size_t n, uint64_t line)
 {
     survey *s = ctx;
+    line += s->line_base;
     s->records++;
     if (s->fields == 0)
         s->fields = n;
@@ -698,7 +714,221 @@ static int report_reader_error(survey *s, const reader_result *r)
 static void on_progress(void *ctx, uint64_t bytes)
 {
     survey *s = ctx;
-    progress_update(&s->progress, bytes);
+    progress_update(&s->progress, s->byte_base + bytes);
+}
+
+/* ---- a large file on several threads ------------------------------------ */
+
+/* A part: a survey that counts one chunk of the file s is reading. */
+static void *part_new(void *owner)
+{
+    const survey *s = owner;
+    survey *w = calloc(1, sizeof *w);
+    if (!w)
+        return NULL;
+    w->opt = s->opt; /* w->err stays NULL: a part says nothing; its errors are found again */
+    memcpy(w->scale, s->scale, sizeof w->scale);
+    memcpy(w->active, s->active, sizeof w->active);
+    w->metrics_fixed = true;
+    memcpy(w->labels, s->labels, sizeof w->labels);
+    w->file = s->file;
+    memcpy(w->col, s->col, sizeof w->col);
+    memcpy(w->group_col, s->group_col, sizeof w->group_col);
+    memcpy(w->role_col, s->role_col, sizeof w->role_col);
+    w->fields = s->fields;
+    w->want = s->want; /* borrowed */
+    w->want_len = s->want_len;
+    for (int m = 0; m < CX_METRIC_COUNT; m++) {
+        cx_hist_init(&w->hist[m]);
+        cx_whist_init(&w->whist[m]);
+    }
+    groups_init(&w->groups, s->opt->weight != NULL);
+    return w;
+}
+
+static void part_free(void *part)
+{
+    survey *w = part;
+    free(w->key.buf);
+    groups_free(&w->groups);
+    free(w);
+}
+
+/*
+ * Add a part's words (src) to the words kept (dst) as one reading would have
+ * kept them.  When the part counted other words than those it kept, one of
+ * dst's may be among them, unless every word of dst is among the part's:
+ * false then, the merge cannot be known exactly.
+ */
+static bool merge_words(word_count *dst, uint64_t *dst_other, const word_count *src,
+                        uint64_t src_other)
+{
+    for (size_t i = 0; src_other > 0 && i < SURVEY_WORDS && dst[i].n; i++) {
+        size_t j = 0;
+        while (j < SURVEY_WORDS && src[j].n && strcmp(dst[i].text, src[j].text) != 0)
+            j++;
+        if (j == SURVEY_WORDS || src[j].n == 0)
+            return false;
+    }
+    for (size_t j = 0; j < SURVEY_WORDS && src[j].n; j++) {
+        size_t i = 0;
+        while (i < SURVEY_WORDS && dst[i].n && strcmp(dst[i].text, src[j].text) != 0)
+            i++;
+        if (i == SURVEY_WORDS) {
+            *dst_other += src[j].n;
+            continue;
+        }
+        if (dst[i].n == 0)
+            memcpy(dst[i].text, src[j].text, sizeof dst[i].text);
+        dst[i].n += src[j].n;
+    }
+    *dst_other += src_other;
+    return true;
+}
+
+/* Add one part's counts; its notes' lines are counted from line_off + 1. */
+static void join_part(survey *s, const survey *w, uint64_t line_off)
+{
+    bool weighted = survey_weighted(s), ok = true;
+    s->records += w->records;
+    s->malformed += w->malformed;
+    s->weight_invalid += w->weight_invalid;
+    s->period_invalid += w->period_invalid;
+    s->compare_other += w->compare_other;
+    s->problems += w->problems;
+    for (size_t i = 0; i < w->nnotes && s->nnotes < SURVEY_NOTES; i++) {
+        s->note[s->nnotes] = w->note[i];
+        s->note[s->nnotes++].line += line_off;
+    }
+    for (int m = 0; m < CX_METRIC_COUNT; m++) {
+        cx_hist_merge(&s->hist[m], &w->hist[m]);
+        ok = ok && (!weighted || cx_whist_merge(&s->whist[m], &w->whist[m]) == CX_OK);
+    }
+    for (size_t i = 0; i < w->groups.count && ok; i++) {
+        const group *g = &w->groups.g[i];
+        group *d;
+        if (groups_get(&s->groups, groups_key(&w->groups, g), g->key_len, &d) != GROUPS_OK) {
+            say(s, "cxstat: %s: out of memory for groups\n", s->file);
+            s->exit_code = EXIT_DATA;
+            return;
+        }
+        d->records += g->records;
+        const cx_whist *gw = groups_whist(&w->groups, g);
+        cx_whist *dw = groups_whist(&s->groups, d);
+        for (int m = 0; m < CX_METRIC_COUNT; m++) {
+            cx_hist_merge(&d->hist[m], &g->hist[m]);
+            ok = ok && (!gw || cx_whist_merge(&dw[m], &gw[m]) == CX_OK);
+        }
+    }
+    if (!ok) {
+        say(s, "cxstat: %s: %s\n", s->file, cx_strerror(CX_EOVERFLOW));
+        s->exit_code = EXIT_DATA;
+    }
+}
+
+/*
+ * Fold the parts into s in file order, the first starting after line line0.
+ * @return false, with s untouched, when the result could differ from one
+ * reading's: words that cannot be merged exactly, or too many groups.
+ */
+static bool join_parts(survey *s, const parallel_part *parts, size_t n, uint64_t line0)
+{
+    word_count words[CX_METRIC_COUNT][SURVEY_WORDS];
+    uint64_t other[CX_METRIC_COUNT];
+    memcpy(words, s->words, sizeof words);
+    memcpy(other, s->other_words, sizeof other);
+    uint64_t groups = s->groups.count, keys = s->groups.keys_len;
+    for (size_t k = 0; k < n; k++) {
+        const survey *w = parts[k].part;
+        if (!w)
+            continue;
+        for (int m = 0; m < CX_METRIC_COUNT; m++)
+            if (!merge_words(words[m], &other[m], w->words[m], w->other_words[m]))
+                return false;
+        groups += w->groups.count;
+        keys += w->groups.keys_len;
+    }
+    if (groups > GROUPS_MAX || keys > GROUPS_KEY_BYTES)
+        return false;
+    memcpy(s->words, words, sizeof words);
+    memcpy(s->other_words, other, sizeof other);
+    uint64_t line = line0;
+    for (size_t k = 0; k < n && !s->exit_code; k++) {
+        if (parts[k].part)
+            join_part(s, parts[k].part, line);
+        line += parts[k].lines;
+    }
+    return true;
+}
+
+static void on_parallel_progress(void *owner, uint64_t bytes)
+{
+    on_progress(owner, bytes);
+}
+
+/*
+ * Read the rest of the file from byte start (a record boundary after line
+ * lines) in jobs chunks; when that cannot give exactly what one reading
+ * gives, or a chunk met an error, read it again in one piece.
+ */
+static int read_rest(survey *s, int fd, uint64_t start, uint64_t size, unsigned jobs,
+                     uint64_t lines, int delim)
+{
+    reader_config cfg = {.delim = delim, .resume = true};
+    parallel_ops ops = {.owner = s, .part_new = part_new, .part_free = part_free,
+                        .header = on_resume, .record = on_record,
+                        .progress = on_parallel_progress};
+    parallel_part parts[MAX_JOBS];
+    size_t n = 0;
+    s->byte_base = start;
+    parallel_status st = parallel_read(fd, start, size, jobs, &cfg, &ops, parts, &n);
+    bool joined = st == PARALLEL_OK && join_parts(s, parts, n, lines);
+    parallel_free(&ops, parts, n);
+    if (joined || st == PARALLEL_ENOMEM) {
+        s->byte_base = 0;
+        if (st == PARALLEL_ENOMEM) {
+            say(s, "cxstat: out of memory\n");
+            return EXIT_DATA;
+        }
+        return s->exit_code;
+    }
+    reader_callbacks cb = {.ctx = s, .header = on_resume, .record = on_record,
+                           .progress = on_progress};
+    reader_result r;
+    s->line_base = lines;
+    reader_read_at(fd, start, &cfg, &cb, &r);
+    s->line_base = s->byte_base = 0;
+    if (r.line)
+        r.line += lines;
+    return report_reader_error(s, &r);
+}
+
+/* The online processors, at most MAX_JOBS. */
+static unsigned online_cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (unsigned)n;
+}
+
+/*
+ * The threads to read fd with: more than one only for a regular file whose
+ * records are counted (not listed, not stopped at the first problem), read as
+ * UTF-8, and large, unless -j was given.  *start is where its reading begins.
+ */
+static unsigned jobs_for(const survey *s, int fd, uint64_t *start, uint64_t *size)
+{
+    const options *o = s->opt;
+    unsigned jobs = o->jobs ? o->jobs : online_cores();
+    struct stat st;
+    off_t at;
+    if (jobs < 2 || s->list || o->strict || o->encoding || fstat(fd, &st) != 0 ||
+        !S_ISREG(st.st_mode) || (at = lseek(fd, 0, SEEK_CUR)) < 0 || st.st_size <= at)
+        return 1;
+    *start = (uint64_t)at;
+    *size = (uint64_t)st.st_size;
+    if (!o->jobs && *size - *start < SURVEY_PARALLEL_BYTES)
+        return 1;
+    return jobs;
 }
 
 bool survey_add_input(survey *s, const char *name)
@@ -725,15 +955,23 @@ int survey_read_stream(survey *s, FILE *fp, const char *name)
     reader_callbacks cb = {.ctx = s, .header = on_header, .record = on_record,
                            .progress = on_progress};
     reader_result r;
+    int fd = fileno(fp), rc = EXIT_OK;
+    uint64_t start = 0, size = 0;
+    unsigned jobs = jobs_for(s, fd, &start, &size);
+    /* with threads: read the header (and what must come before any chunk) here first */
+    cfg.stop = jobs > 1;
+    cfg.stop_records = o->header ? 0 : 1; /* without a header, the first record sets the width */
     progress_start(&s->progress, fp, name, o->quiet);
     reader_read(fp, &cfg, &cb, &r);
+    if (r.status == READER_OK && r.stopped)
+        rc = read_rest(s, fd, start + r.end, size, jobs, r.lines, r.delim);
     progress_end(&s->progress);
     s->skipped += r.skipped;
     if (r.layout && !o->quiet)
         say(s, "cxstat: %s: %s export: %llu header row%s after the column names "
                         "passed over\n", name, r.layout, (unsigned long long)r.skipped,
                 r.skipped == 1 ? "" : "s");
-    return report_reader_error(s, &r);
+    return rc != EXIT_OK ? rc : report_reader_error(s, &r);
 }
 
 int survey_read(survey *s, const char *path)

@@ -18,6 +18,9 @@
 #include "options.h"
 #include "progress.h"
 
+/** Without -j, files smaller than this are read on one thread. */
+#define SURVEY_PARALLEL_BYTES ((uint64_t)4 << 20)
+
 /** How many problems are quoted in full on standard error. */
 #define SURVEY_NOTES 5
 
@@ -74,6 +77,9 @@ typedef struct survey {
     size_t group_col[MAX_GROUP_COLUMNS];
     size_t role_col[ROLE_COUNT];
     size_t fields;                /* fields a record should have; 0: not known yet */
+    uint64_t line_base;           /* lines before the byte reading resumed at */
+    uint64_t byte_base;           /* that byte's offset, for the progress line */
+    size_t want_len;
     unsigned char *want;
     key_builder key;
     progress progress;            /* the progress line of the input being read */

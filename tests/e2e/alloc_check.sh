@@ -1,7 +1,8 @@
 #!/bin/sh
 # alloc_check.sh - the reader and scoring allocate per run, never per record:
 # valgrind's heap count must be the same for 1,000 and 100,000 records, for the
-# report and for a follow-up list (--list), whose rows go to temporary files.
+# report on one thread and on two (-j 2: per chunk, never per record), and for
+# a follow-up list (--list), whose rows go to temporary files.
 # Usage: alloc_check.sh CXSTAT_BINARY GEN_BINARY
 set -eu
 tmp=$(mktemp -d)
@@ -15,7 +16,7 @@ allocs() {
 }
 CX=$1
 GEN=$2
-for mode in "-f csv" "--list=detractors -f csv"; do
+for mode in "-j 1 -f csv" "-j 2 -f csv" "--list=detractors -f csv"; do
     # shellcheck disable=SC2086
     small=$(allocs 1000 $mode)
     # shellcheck disable=SC2086

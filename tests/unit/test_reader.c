@@ -437,6 +437,97 @@ static void test_nul_bytes_are_kept_with_their_length(void **state)
     expect_fixture(&fx_nul, 0);
 }
 
+/* ---- stopping at a record boundary and resuming there (chunks of -j) ---- */
+
+typedef struct split_log {
+    transcript t;
+    uint64_t base; /* lines before the byte the current reading started at */
+} split_log;
+
+static int split_header(void *ctx, const reader_field *f, size_t n, uint64_t line,
+                        reader_want *want)
+{
+    split_log *l = ctx;
+    (void)f, (void)n, (void)line;
+    memset(l->t.maskbuf, 1, sizeof l->t.maskbuf);
+    want->mask = l->t.maskbuf;
+    want->len = sizeof l->t.maskbuf;
+    return 0;
+}
+
+static int split_record(void *ctx, const reader_field *f, size_t n, uint64_t line)
+{
+    split_log *l = ctx;
+    put_fields(&l->t, 'R', f, n, l->base + line);
+    return 0;
+}
+
+/*
+ * Stop at the first record boundary at or after every byte of a fixture,
+ * resume there: the two readings deliver exactly the records, with the line
+ * numbers, of one reading; and a resumed reading is never fooled by a BOM or
+ * "sep=" in the middle of a file.
+ */
+static void test_stop_then_resume_at_every_byte_gives_the_same_records(void **state)
+{
+    (void)state;
+    const reader_callbacks cb_tmpl = {.header = split_header, .record = split_record};
+    for (size_t i = 0; i < sizeof all_fixtures / sizeof all_fixtures[0]; i++) {
+        const fixture *fx = all_fixtures[i];
+        if (fx->stop_after || fx->mask)
+            continue;
+        reader_config cfg = {.delim = fx->delim, .header = fx->header};
+        reader_callbacks cb = cb_tmpl;
+        split_log whole = {0};
+        cb.ctx = &whole;
+        reader_result res;
+        if (reader_read_buffer(fx->in, fx->len, 0, &cfg, &cb, &res) != READER_OK) {
+            free(whole.t.text);
+            continue;
+        }
+        for (uint64_t at = 0; at <= fx->len; at++) {
+            split_log parts = {0};
+            cb.ctx = &parts;
+            reader_config first = cfg;
+            first.stop = true;
+            first.stop_at = at;
+            reader_result r1, r2;
+            assert_int_equal(reader_read_buffer(fx->in, fx->len, 0, &first, &cb, &r1), READER_OK);
+            if (r1.stopped) {
+                assert_true(r1.end >= at && r1.end <= fx->len);
+                assert_true(fx->in[r1.end - 1] == '\n' || fx->in[r1.end - 1] == '\r');
+                reader_config rest = {.delim = r1.delim, .resume = true};
+                parts.base = r1.lines;
+                assert_int_equal(reader_read_buffer(fx->in + r1.end, fx->len - r1.end, 0, &rest,
+                                                    &cb, &r2),
+                                 READER_OK);
+            }
+            const char *got = parts.t.text ? parts.t.text : "";
+            const char *want = whole.t.text ? whole.t.text : "";
+            if (strcmp(got, want) != 0)
+                fail_msg("fixture '%s' split at %" PRIu64 ":\n  got:  %s\n  want: %s", fx->name,
+                         at, got, want);
+            free(parts.t.text);
+        }
+        free(whole.t.text);
+    }
+}
+
+static void test_resumed_reading_takes_bom_and_sep_line_as_data(void **state)
+{
+    (void)state;
+    static const char in[] = "\xEF\xBB\xBFsep=,\n1,2\n";
+    split_log l = {0};
+    reader_callbacks cb = {.ctx = &l, .header = split_header, .record = split_record};
+    reader_config cfg = {.delim = ',', .resume = true};
+    reader_result res;
+    assert_int_equal(reader_read_buffer(in, sizeof in - 1, 0, &cfg, &cb, &res), READER_OK);
+    assert_string_equal(l.t.text, "R1[\\xef\\xbb\\xbfsep=|] R2[1|2]");
+    assert_false(res.bom);
+    assert_false(res.sep_line);
+    free(l.t.text);
+}
+
 /* ---- the torture test ---------------------------------------------------- */
 
 static void test_every_fixture_is_the_same_at_every_chunk_size(void **state)
@@ -754,6 +845,8 @@ int main(void)
         cmocka_unit_test(test_header_only_is_ok_with_no_records),
         cmocka_unit_test(test_unterminated_quote_is_equote_at_its_start_line),
         cmocka_unit_test(test_callback_nonzero_stops_reading),
+        cmocka_unit_test(test_stop_then_resume_at_every_byte_gives_the_same_records),
+        cmocka_unit_test(test_resumed_reading_takes_bom_and_sep_line_as_data),
         cmocka_unit_test(test_nul_bytes_are_kept_with_their_length),
         cmocka_unit_test(test_every_fixture_is_the_same_at_every_chunk_size),
         cmocka_unit_test(test_reader_read_streams_a_file_across_blocks),
