@@ -1,5 +1,6 @@
-/* fastline.c - splits a CSV line without quotes exactly as libcsv 3.0.3 does,
- * in one pass over its bytes with a class table. */
+/* fastline.c - splits a CSV line exactly as libcsv 3.0.3 does, in one pass
+ * over its bytes with a class table; quoted fields that hold a line end, or
+ * that need unescaping and are wanted, are left to libcsv. */
 #include "fastline.h"
 
 /*
@@ -16,13 +17,12 @@
  *      ROW_NOT_BEGUN (nothing but spaces and tabs since the record boundary)
  *      nothing is submitted, so an empty or blank line gives no record;
  *   3. then the delimiter submits an empty field (FIELD_NOT_BEGUN follows);
- *   4. then the quote opens a quoted field (never here: such a line is
- *      refused);
+ *   4. then the quote opens a quoted field (FIELD_BEGUN, quoted; below);
  *   5. any other byte, NUL and bytes >= 0x80 included, is the field's first
  *      data byte: FIELD_BEGUN, unquoted.
  *
  * FIELD_BEGUN, unquoted (after the first data byte):
- *   1. the quote would be kept as data (refused here);
+ *   1. the quote is kept as data and resets `spaces`, as any data byte;
  *   2. then the delimiter submits the field (FIELD_NOT_BEGUN follows);
  *   3. then '\r' or '\n' submits the field and the record (ROW_NOT_BEGUN);
  *   4. then a space or tab is kept but counted in `spaces`;
@@ -30,22 +30,42 @@
  *   Submitting drops the last `spaces` bytes: trailing spaces and tabs go,
  *   inner ones stay.
  *
- * So a field is the bytes between two delimiters (or the line's start or
- * end) without its leading and trailing spaces and tabs, the delimiter never
- * counting as one; and the record exists unless the line ends while still in
- * ROW_NOT_BEGUN.  The delimiter is checked before the line end only in
+ * FIELD_BEGUN, quoted (after the opening quote, which is not kept):
+ *   the quote is kept and FIELD_MIGHT_HAVE_ENDED follows; '\r' or '\n' is
+ *   kept (the field goes on to the next line: such a line is refused); every
+ *   other byte, the delimiter included, is kept.  `spaces` stays 0 here.
+ *
+ * FIELD_MIGHT_HAVE_ENDED (after a quote in a quoted field):
+ *   1. the delimiter, or 2. '\r' or '\n', ends the field (and the record)
+ *      after dropping `spaces` bytes and the quote before them;
+ *   3. a space or tab is kept and counted in `spaces`;
+ *   4. a quote after spaces is kept, `spaces` back to 0, the state unchanged;
+ *      a quote right after the quote (a doubled quote) goes back to
+ *      FIELD_BEGUN, quoted, the first one staying as the data quote;
+ *   5. any other byte is kept, `spaces` back to 0, FIELD_BEGUN quoted.
+ *
+ * So an unquoted field is the bytes between two delimiters (or the line's
+ * start or end) without its leading and trailing spaces and tabs, the
+ * delimiter never counting as one; a quoted field "..." closed by its first
+ * quote, with only spaces and tabs before the next delimiter or line end, is
+ * the bytes between the quotes; and the record exists unless the line ends
+ * while still in ROW_NOT_BEGUN.  Other quoted fields (doubled quotes, bytes
+ * after the closing quote) are followed to their end with libcsv's rules so
+ * that their length is exact, but their bytes need rewriting: the line is
+ * refused when such a field is wanted.  The delimiter is checked before the line end only in
  * FIELD_BEGUN, which matters only for a delimiter of '\r' or '\n'; those,
  * like a delimiter of ' ' or '"', are not supported and go to libcsv.
  */
 
-/* Byte classes.  DATA and SPACE are the two that continue a field, and the
- * smallest, so the inner loop leaves on one comparison. */
+/* Byte classes.  DATA, SPACE and QUOTE are the ones that continue an
+ * unquoted field, and the smallest, so its inner loop leaves on one
+ * comparison. */
 enum {
     FL_DATA = 0,  /* kept in the field */
     FL_SPACE = 1, /* ' ' or '\t' that is not the delimiter: trimmed at the field's ends */
-    FL_DELIM = 2, /* ends the field */
-    FL_END = 3,   /* '\r' or '\n': ends the field and the line */
-    FL_QUOTE = 4  /* '"': the line is not simple */
+    FL_QUOTE = 2, /* '"': opens a quoted field at a field's start, else data */
+    FL_DELIM = 3, /* ends the field */
+    FL_END = 4    /* '\r' or '\n': ends the field and the line */
 };
 
 /* One table per supported delimiter; every byte not named is FL_DATA. */
@@ -65,6 +85,57 @@ static const unsigned char class_pipe[256] = {
     [' '] = FL_SPACE, ['\t'] = FL_SPACE, ['|'] = FL_DELIM,
     ['\r'] = FL_END,  ['\n'] = FL_END,   ['"'] = FL_QUOTE,
 };
+
+/*
+ * Follows a quoted field whose opening quote is at s[i].  @return the index
+ * of the delimiter or line end that ends it, or 0 when it does not end on
+ * this line (or within n); *start and *len give its bytes when *plain.
+ */
+static size_t quoted_field(const unsigned char *s, size_t n, const unsigned char *cls, size_t i,
+                           size_t *start, size_t *len, int *plain)
+{
+    size_t kept = 0, spaces = 0;
+    *start = ++i;
+    *plain = 1;
+    for (;;) {
+        /* FIELD_BEGUN, quoted: everything up to a quote is kept */
+        size_t from = i;
+        unsigned char c = FL_DATA;
+        while (i < n && (c = cls[s[i]]) != FL_QUOTE && c != FL_END)
+            i++;
+        if (i == n || c == FL_END)
+            return 0; /* the field goes on past the line end */
+        kept += i - from + 1; /* and the quote */
+        i++;
+        /* FIELD_MIGHT_HAVE_ENDED */
+        for (;;) {
+            if (i == n)
+                return 0;
+            c = cls[s[i]];
+            if (c == FL_DELIM || c == FL_END) {
+                *len = kept - spaces - 1;
+                return i;
+            }
+            if (c == FL_SPACE) {
+                kept++;
+                spaces++;
+                i++;
+                continue;
+            }
+            *plain = 0;
+            i++;
+            if (c == FL_QUOTE && spaces > 0) {
+                kept++;
+                spaces = 0;
+                continue;
+            }
+            if (c != FL_QUOTE)
+                kept++;
+            spaces = 0;
+            break; /* back to FIELD_BEGUN, quoted */
+        }
+    }
+}
 
 static const unsigned char *class_table(unsigned char delim)
 {
@@ -97,32 +168,41 @@ size_t fastline_split(const unsigned char *s, size_t n, unsigned char delim,
             i++;
         if (i == n)
             return 0; /* no line end */
-        size_t start = i;
-        size_t end = i; /* just past the field's last data byte */
-        if (c == FL_DATA) {
-            /* FIELD_BEGUN: keep going while bytes are data or spaces, noting
-             * where the data ends (libcsv's `spaces` counts the rest). */
-            end = ++i;
-            for (;;) {
-                if (i == n)
-                    return 0; /* no line end */
-                c = cls[s[i]];
-                if (c > FL_SPACE)
-                    break;
-                i++;
-                if (c == FL_DATA)
-                    end = i;
+        size_t start = i, len;
+        int wanted = k < want_len && want[k] != 0;
+        if (c == FL_QUOTE) {
+            int plain;
+            i = quoted_field(s, n, cls, i, &start, &len, &plain);
+            if (i == 0 || (wanted && !plain))
+                return 0;
+            c = cls[s[i]];
+        } else {
+            size_t end = i; /* just past the field's last data byte */
+            if (c == FL_DATA) {
+                /* FIELD_BEGUN: keep going while bytes are data, quotes or
+                 * spaces, noting where the data ends (libcsv's `spaces`
+                 * counts the rest). */
+                end = ++i;
+                for (;;) {
+                    if (i == n)
+                        return 0; /* no line end */
+                    c = cls[s[i]];
+                    if (c > FL_QUOTE)
+                        break;
+                    i++;
+                    if (c != FL_SPACE)
+                        end = i;
+                }
             }
+            /* c is FL_DELIM or FL_END at s[i]. */
+            if (c == FL_END && k == 0 && end == start)
+                return i + 1; /* still ROW_NOT_BEGUN: no record */
+            len = end - start;
         }
-        if (c == FL_QUOTE)
-            return 0; /* a quoted field, or a stray quote: libcsv's business */
-        /* c is FL_DELIM or FL_END at s[i]. */
-        if (c == FL_END && k == 0 && end == start)
-            return i + 1; /* still ROW_NOT_BEGUN: no record */
         if (k == cap)
             return 0; /* more fields than the caller has room for */
-        fields[k].ptr = k < want_len && want[k] != 0 ? (const char *)(s + start) : NULL;
-        fields[k].len = end - start;
+        fields[k].ptr = wanted ? (const char *)(s + start) : NULL;
+        fields[k].len = len;
         k++;
         i++;
         if (c == FL_END) {

@@ -20,19 +20,30 @@ void groups_free(group_table *t)
 }
 
 /*
- * FNV-1a, 64-bit (Fowler, Noll, Vo; public domain), then MurmurHash3's fmix64
- * finalizer (Appleby; public domain): FNV's low bits alone cluster for keys
- * that differ in their last bytes, and the table indexes by the low bits.
+ * Eight bytes at a time: each word is xored in and multiplied by the 64-bit
+ * golden-ratio constant (Knuth's multiplicative hashing), the length is mixed
+ * in, and MurmurHash3's fmix64 finalizer (Appleby; public domain) spreads the
+ * high bits into the low ones the table indexes by.  Equal keys are still
+ * compared byte for byte; the hash only has to spread them.
  */
 static uint64_t hash_bytes(const char *p, size_t n)
 {
-    uint64_t h = 14695981039346656037u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)p[i];
-        h *= 1099511628211u;
+    const uint64_t k = 0x9e3779b97f4a7c15u;
+    uint64_t h = (uint64_t)n * k, w;
+    for (; n >= 8; p += 8, n -= 8) {
+        memcpy(&w, p, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 32;
+    }
+    if (n > 0) {
+        w = 0;
+        memcpy(&w, p, n);
+        h = (h ^ w) * k;
     }
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdu;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53u;
     h ^= h >> 33;
     return h;
 }

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fastline.h"
+
 /*
  * Data flow: bytes -> BOM stage -> delimiter sniffing (only until the first
  * line is complete) -> line splitter -> csv_parse() -> on_field/on_record.
@@ -438,6 +440,26 @@ static void check_stop(reader *r)
         r->stopped = true;
 }
 
+/*
+ * A line that starts between records of the data, when it has no quote, is
+ * split by fastline_split() instead of libcsv (which gives the same fields,
+ * as tests/unit/test_fastline.c proves).  @return the bytes it took (the line
+ * and its line end), or 0 when libcsv must read the line.
+ */
+static size_t fast_line(reader *r, const unsigned char *s, size_t n)
+{
+    if (r->cfg->reference || !r->header_done || r->holding || r->records_left > 0 ||
+        r->csv.pstate != LIBCSV_ROW_NOT_BEGUN || r->fields_cap == 0)
+        return 0;
+    size_t nf;
+    size_t used = fastline_split(s, n < PARSE_PIECE ? n : PARSE_PIECE, (unsigned char)r->res->delim,
+                                 r->want.mask, r->want.len, r->fields,
+                                 r->fields_cap / sizeof *r->fields, &nf);
+    if (used > 0 && nf > 0)
+        deliver(r, r->fields, nf, r->line);
+    return used;
+}
+
 /* Splits delimiter-known bytes at line ends, counting lines. */
 static void parse_bytes(reader *r, const unsigned char *s, size_t n)
 {
@@ -445,7 +467,8 @@ static void parse_bytes(reader *r, const unsigned char *s, size_t n)
         if (r->pending_cr) {
             r->pending_cr = false;
             if (s[0] == '\n') { /* CRLF: the LF closes the same line */
-                parse_piece(r, s, 1);
+                if (r->csv.pstate != LIBCSV_ROW_NOT_BEGUN || r->cfg->reference)
+                    parse_piece(r, s, 1); /* between records libcsv passes over a line end */
                 r->line++;
                 r->pos++;
                 s++;
@@ -459,11 +482,16 @@ static void parse_bytes(reader *r, const unsigned char *s, size_t n)
                 return;
         }
         size_t lim = n < PARSE_PIECE ? n : PARSE_PIECE;
-        size_t k = 0;
-        while (k < lim && s[k] != '\n' && s[k] != '\r')
-            k++;
+        size_t k = fast_line(r, s, n);
+        if (k > 0) {
+            k--; /* the line end, which ends the line as below */
+        } else {
+            while (k < lim && s[k] != '\n' && s[k] != '\r')
+                k++;
+            if (k < lim)
+                parse_piece(r, s, k + 1);
+        }
         if (k < lim) {
-            parse_piece(r, s, k + 1);
             r->line_has_bytes = false;
             r->pos += k + 1;
             if (s[k] == '\n') {

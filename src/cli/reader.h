@@ -94,6 +94,12 @@ typedef struct reader_config {
     bool stop;
     uint64_t stop_at;
     uint64_t stop_records;
+    /*
+     * Every record through libcsv.  Without it, lines with no quote that
+     * start between records are split by fastline_split(), which gives what
+     * libcsv gives; tests compare the two.
+     */
+    bool reference;
 } reader_config;
 
 typedef enum reader_status {
