@@ -170,6 +170,10 @@ if [ "$(wc -l < "$OUT/cxstat.csv")" -lt 2 ]; then
     echo "bench: cxstat printed no group rows" >&2
     status=1
 fi
+say "timing cxstat on one thread (-j 1)"
+measure cxstat_j1 3 "$CXSTAT" -j 1 -q -g store -f csv "$DATA"
+awk -f "$HERE/cxstat_columns.awk" "$OUT/cxstat_j1.raw" > "$OUT/cxstat_j1.csv"
+agree cxstat_j1 "$OUT/cxstat.csv" "$ROWS rows"
 say "timing the floors"
 measure floor_lines 3 "$B/floor_lines" "$DATA"
 measure floor_libcsv 3 "$B/floor_libcsv" "$DATA"
@@ -265,7 +269,8 @@ row() {
     [ -z "$w" ] && { printf '%-32s %8s\n' "$2" "(not run)"; return; }
     printf '%-32s %8s %8s %10s %9sx\n' "$2" "$w" "$(field "$1" 3)" "$(mb "$(field "$1" 4)")" "$(ratio "$w" "$CX")"
 }
-row cxstat "cxstat -g store"
+row cxstat "cxstat -g store ($(nproc 2>/dev/null || echo ?) cores)"
+row cxstat_j1 "cxstat -j 1 -g store"
 row duckdb "DuckDB read_csv + SQL"
 row miller "Miller (mlr put)"
 row python "Python csv module"
@@ -295,6 +300,7 @@ done
 r=$(ratio "$CX" "$(field floor_libcsv 2)")
 ge 0.5 "$r"
 target "$(verdict $?)" "cxstat vs libcsv-only floor: ${r}x the floor's time (target <= 0.5x)"
+echo "      (cxstat -j 1: $(ratio "$(field cxstat_j1 2)" "$(field floor_libcsv 2)")x the floor's time)"
 maxrss=$(awk '$1 == "cxstat" || $1 ~ /^scale_/ { if ($4 > m) m = $4 } END { print m + 0 }' "$OUT/results")
 minsc=$(awk '$1 ~ /^scale_/ { if (m == "" || $4 < m) m = $4 } END { print m + 0 }' "$OUT/results")
 maxsc=$(awk '$1 ~ /^scale_/ { if ($4 > m) m = $4 } END { print m + 0 }' "$OUT/results")
