@@ -7,19 +7,39 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-typedef struct chunk {
-    uint64_t begin;   /* where reading starts: a line start */
-    uint64_t next;    /* stop at the first record boundary at or after this */
+/*
+ * A piece of a chunk read by one reader into one part: it starts at begin
+ * and stops at the first record boundary at or after next.
+ */
+typedef struct segment {
+    uint64_t begin, next;
     void *part;
     bool ran;         /* read from begin (status and res are its outcome) */
     reader_status status;
     reader_result res;
+} segment;
+
+/*
+ * A chunk is read as two segments: a short first one (a quarter of the chunk,
+ * at most SETTLE_BYTES), whose
+ * end is a record boundary the speculative reading found, then the rest.  If
+ * the chunk's start was inside a quoted field, only the first segment is
+ * read again from the true boundary, as long as that reading reaches the same
+ * boundary (from there on the two readings are in the same state).
+ */
+#define SETTLE_BYTES ((uint64_t)256 << 10)
+
+typedef struct chunk {
+    segment seg[2];
+    uint64_t next;    /* the next chunk's start */
     _Atomic uint64_t done; /* bytes read so far, for the progress line */
+    uint64_t done_before;  /* by the chunk's earlier segments */
     int fd;
     const reader_config *cfg;
     const parallel_ops *ops;
     struct chunk *all;     /* the progress callback of the calling thread sums these */
     size_t nall;
+    segment *reading;      /* the segment being read */
     pthread_t thread;
     bool threaded;
 } chunk;
@@ -27,19 +47,19 @@ typedef struct chunk {
 static int on_header(void *ctx, const reader_field *f, size_t n, uint64_t line, reader_want *want)
 {
     chunk *c = ctx;
-    return c->ops->header(c->part, f, n, line, want);
+    return c->ops->header(c->reading->part, f, n, line, want);
 }
 
 static int on_record(void *ctx, const reader_field *f, size_t n, uint64_t line)
 {
     chunk *c = ctx;
-    return c->ops->record(c->part, f, n, line);
+    return c->ops->record(c->reading->part, f, n, line);
 }
 
 static void on_bytes(void *ctx, uint64_t bytes)
 {
     chunk *c = ctx;
-    atomic_store_explicit(&c->done, bytes, memory_order_relaxed);
+    atomic_store_explicit(&c->done, c->done_before + bytes, memory_order_relaxed);
 }
 
 /* The calling thread's chunk also draws the progress of all of them. */
@@ -53,16 +73,40 @@ static void on_bytes_all(void *ctx, uint64_t bytes)
     c->ops->progress(c->ops->owner, sum);
 }
 
-static void read_chunk(chunk *c, bool draw)
+/* Read one segment of chunk c from g->begin into a new part. */
+static bool read_segment(chunk *c, segment *g, bool draw)
 {
+    if (!g->part && !(g->part = c->ops->part_new(c->ops->owner)))
+        return false;
     reader_config cfg = *c->cfg;
     cfg.stop = true;
-    cfg.stop_at = c->next;
+    cfg.stop_at = g->next;
     cfg.stop_records = 0;
     reader_callbacks cb = {.ctx = c, .header = on_header, .record = on_record,
                            .progress = draw && c->ops->progress ? on_bytes_all : on_bytes};
-    c->status = reader_read_at(c->fd, c->begin, &cfg, &cb, &c->res);
-    c->ran = true;
+    c->reading = g;
+    g->status = reader_read_at(c->fd, g->begin, &cfg, &cb, &g->res);
+    g->ran = true;
+    c->done_before = atomic_load_explicit(&c->done, memory_order_relaxed);
+    return true;
+}
+
+/* Read a chunk from its guessed start: the settling segment, then the rest. */
+static void read_chunk(chunk *c, bool draw)
+{
+    segment *a = &c->seg[0], *b = &c->seg[1];
+    uint64_t len = c->next - a->begin;
+    uint64_t settle = a->begin + (len / 4 < SETTLE_BYTES ? len / 4 : SETTLE_BYTES);
+    a->next = settle;
+    if (read_segment(c, a, draw) && a->status == READER_OK && a->res.stopped &&
+        a->res.end < c->next) {
+        a->next = a->res.end; /* where the second segment is read from */
+        b->begin = a->res.end;
+        b->next = c->next;
+        read_segment(c, b, draw);
+    } else {
+        a->next = c->next; /* read again, it covers the whole chunk */
+    }
 }
 
 static void *chunk_thread(void *arg)
@@ -107,31 +151,68 @@ static bool line_start(int fd, uint64_t b, uint64_t size, uint64_t *out)
 static void free_parts(const parallel_ops *ops, chunk *c, size_t n)
 {
     for (size_t k = 0; k < n; k++)
-        if (c[k].part)
-            ops->part_free(c[k].part);
+        for (int i = 0; i < 2; i++)
+            if (c[k].seg[i].part)
+                ops->part_free(c[k].seg[i].part);
 }
 
 /* Cut [start, size) into n chunks, each beginning at a line start. */
 static bool plan(chunk *c, size_t n, int fd, uint64_t start, uint64_t size)
 {
     uint64_t span = size - start;
-    c[0].begin = start;
+    c[0].seg[0].begin = start;
     for (size_t k = 1; k < n; k++) {
-        uint64_t cut = start + span / n * k + span % n * k / n;
+        uint64_t cut = start + span / n * k + span % n * k / n, *begin = &c[k].seg[0].begin;
         if (cut <= start)
             cut = start + 1;
         if (cut >= size) {
-            c[k].begin = size;
+            *begin = size;
             continue;
         }
-        if (!line_start(fd, cut, size, &c[k].begin))
+        if (!line_start(fd, cut, size, begin))
             return false;
-        if (c[k].begin < c[k - 1].begin)
-            c[k].begin = c[k - 1].begin;
+        if (*begin < c[k - 1].seg[0].begin)
+            *begin = c[k - 1].seg[0].begin;
     }
     for (size_t k = 0; k < n; k++)
-        c[k].next = k + 1 < n ? c[k + 1].begin : size;
+        c[k].next = c[k].seg[0].next = k + 1 < n ? c[k + 1].seg[0].begin : size;
     return true;
+}
+
+/*
+ * Keep each segment that began where the reading before it ended; read the
+ * others again from there, to the boundary they were to stop at.
+ */
+static parallel_status verify(chunk *c, size_t n, uint64_t start, uint64_t size,
+                              const parallel_ops *ops, parallel_part *parts, size_t *nparts)
+{
+    uint64_t pos = start;
+    for (size_t k = 0; k < n; k++)
+        for (int i = 0; i < 2; i++) {
+            segment *g = &c[k].seg[i];
+            if (!g->ran && g->begin >= g->next)
+                continue; /* nothing planned */
+            if (pos >= g->next) { /* the reading before went past this segment */
+                if (g->part)
+                    ops->part_free(g->part);
+                g->part = NULL;
+                continue;
+            }
+            if (!g->ran || g->begin != pos) {
+                if (g->part)
+                    ops->part_free(g->part);
+                g->part = NULL;
+                g->begin = pos;
+                if (!read_segment(&c[k], g, false))
+                    return PARALLEL_ENOMEM;
+            }
+            if (g->status != READER_OK)
+                return PARALLEL_FAILED;
+            pos = g->res.stopped ? g->res.end : size;
+            parts[(*nparts)++] = (parallel_part){g->part, g->res.lines};
+            g->part = NULL;
+        }
+    return PARALLEL_OK;
 }
 
 parallel_status parallel_read(int fd, uint64_t start, uint64_t size, unsigned jobs,
@@ -151,54 +232,22 @@ parallel_status parallel_read(int fd, uint64_t start, uint64_t size, unsigned jo
         c[k].nall = n;
         atomic_init(&c[k].done, 0);
     }
-    parallel_status st = PARALLEL_OK;
     if (size <= start || !plan(c, n, fd, start, size)) {
         free(c);
         return size <= start ? PARALLEL_OK : PARALLEL_FAILED;
     }
 
     /* every non-empty chunk but the first on its own thread; the first on this one */
-    for (size_t k = 0; k < n && st == PARALLEL_OK; k++) {
-        if (c[k].begin >= c[k].next)
-            continue;
-        if (!(c[k].part = ops->part_new(ops->owner)))
-            st = PARALLEL_ENOMEM;
-        else if (k > 0)
+    for (size_t k = 1; k < n; k++)
+        if (c[k].seg[0].begin < c[k].next)
             c[k].threaded = pthread_create(&c[k].thread, NULL, chunk_thread, &c[k]) == 0;
-    }
-    if (st == PARALLEL_OK && c[0].part)
+    if (c[0].seg[0].begin < c[0].next)
         read_chunk(&c[0], true);
     for (size_t k = 1; k < n; k++)
         if (c[k].threaded)
             pthread_join(c[k].thread, NULL);
 
-    /* keep each chunk that began where the one before it ended; read the others again */
-    uint64_t pos = start;
-    for (size_t k = 0; k < n && st == PARALLEL_OK; k++) {
-        if (pos >= c[k].next) { /* the chunk before read past this one's whole range */
-            if (c[k].part)
-                ops->part_free(c[k].part);
-            c[k].part = NULL;
-            continue;
-        }
-        if (!c[k].ran || c[k].begin != pos) {
-            if (c[k].part)
-                ops->part_free(c[k].part);
-            c[k].begin = pos;
-            if (!(c[k].part = ops->part_new(ops->owner))) {
-                st = PARALLEL_ENOMEM;
-                break;
-            }
-            read_chunk(&c[k], false);
-        }
-        if (c[k].status != READER_OK) {
-            st = PARALLEL_FAILED;
-            break;
-        }
-        pos = c[k].res.stopped ? c[k].res.end : size;
-        parts[(*nparts)++] = (parallel_part){c[k].part, c[k].res.lines};
-        c[k].part = NULL;
-    }
+    parallel_status st = verify(c, n, start, size, ops, parts, nparts);
     free_parts(ops, c, n);
     free(c);
     if (st != PARALLEL_OK) {

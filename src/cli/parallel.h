@@ -4,14 +4,19 @@
  * The bytes from a record boundary to the end of the file are cut into equal
  * chunks; each chunk after the first starts at the first line start at or
  * after its cut, a guess, since that line end may lie inside a quoted field.
- * Each chunk is read by its own reader into its own part (the caller's
- * counting context) and stops at the first record boundary at or after the
- * next chunk's start.  When a chunk stops exactly where the next one began,
- * the guess was right: libcsv is in the same state there in both readings.
- * When it stops later (a quoted field held the guessed line end), the next
- * chunk's part is thrown away and the chunk is read again from the true
- * boundary.  So the parts, in file order, hold exactly what one reading of
- * the whole range gives, with every record in exactly one part.
+ * A chunk is read in two segments, each by its own reader into its own part
+ * (the caller's counting context): a short one that stops at the first record
+ * boundary past a quarter of the chunk (at most 256 KiB), then the rest, which
+ * stops at the first record boundary at or after the next chunk's start.
+ *
+ * Then, in file order, a segment is kept when it began where the reading
+ * before it stopped: libcsv is in the same state there in both readings.  A
+ * segment that began elsewhere (the chunk's guessed start was inside a quoted
+ * field) is read again from the true boundary to the boundary it was to stop
+ * at; since two readings that meet at a record boundary agree from there on,
+ * usually only the short segment is read twice.  So the parts, in file
+ * order, hold exactly what one reading of the whole range gives, with every
+ * record in exactly one part.
  */
 #ifndef CX_PARALLEL_H
 #define CX_PARALLEL_H
@@ -35,10 +40,10 @@ typedef struct parallel_ops {
     void (*progress)(void *owner, uint64_t bytes);
 } parallel_ops;
 
-/** One chunk's outcome, in file order. */
+/** One segment's outcome, in file order. */
 typedef struct parallel_part {
-    void *part;      /* NULL for a chunk that turned out empty */
-    uint64_t lines;  /* lines the chunk ended (its records' lines are counted from 1) */
+    void *part;      /* the caller's part */
+    uint64_t lines;  /* lines the segment ended (its records' lines are counted from 1) */
 } parallel_part;
 
 typedef enum parallel_status {
@@ -48,10 +53,14 @@ typedef enum parallel_status {
     PARALLEL_ENOMEM
 } parallel_status;
 
+/** Room the parts array of parallel_read() needs for jobs chunks. */
+#define PARALLEL_PARTS(jobs) (2 * (size_t)(jobs))
+
 /**
  * Read bytes [start, size) of fd, start being a record boundary, in jobs
- * chunks with cfg (which must have resume set).  On PARALLEL_OK the caller
- * owns the parts and frees them with parallel_free(); otherwise none is left.
+ * chunks with cfg (which must have resume set); parts has room for
+ * PARALLEL_PARTS(jobs).  On PARALLEL_OK the caller owns the parts and frees
+ * them with parallel_free(); otherwise none is left.
  */
 parallel_status parallel_read(int fd, uint64_t start, uint64_t size, unsigned jobs,
                               const reader_config *cfg, const parallel_ops *ops,

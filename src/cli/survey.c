@@ -878,7 +878,7 @@ static int read_rest(survey *s, int fd, uint64_t start, uint64_t size, unsigned 
     parallel_ops ops = {.owner = s, .part_new = part_new, .part_free = part_free,
                         .header = on_resume, .record = on_record,
                         .progress = on_parallel_progress};
-    parallel_part parts[MAX_JOBS];
+    parallel_part parts[PARALLEL_PARTS(MAX_JOBS)];
     size_t n = 0;
     s->byte_base = start;
     parallel_status st = parallel_read(fd, start, size, jobs, &cfg, &ops, parts, &n);
