@@ -836,7 +836,8 @@ static void begin(reader *r, const reader_config *cfg, const reader_callbacks *c
     }
     if (cfg->resume) /* the middle of a file whose start was read before */
         r->sig_done = r->bom_done = r->sep_checked = true;
-    r->buf = grow(NULL, &r->buf_cap, 256); /* kept empty fields need a non-NULL ptr */
+    /* kept empty fields need a non-NULL ptr; records of up to 4 KiB need no growth */
+    r->buf = grow(NULL, &r->buf_cap, 4096);
     if (r->buf == NULL) {
         fail(r, READER_ENOMEM, 0);
         return;
