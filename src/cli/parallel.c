@@ -20,12 +20,12 @@ typedef struct segment {
 } segment;
 
 /*
- * A chunk is read as two segments: a short first one (a quarter of the chunk,
- * at most SETTLE_BYTES), whose
- * end is a record boundary the speculative reading found, then the rest.  If
- * the chunk's start was inside a quoted field, only the first segment is
- * read again from the true boundary, as long as that reading reaches the same
- * boundary (from there on the two readings are in the same state).
+ * A chunk is read as two segments: a short first one (a quarter of the
+ * chunk, at most SETTLE_BYTES), whose end is a record boundary the
+ * speculative reading found, then the rest.  If the chunk's start was inside
+ * a quoted field, only the first segment is read again from the true
+ * boundary, as long as that reading reaches the same boundary (from there on
+ * the two readings are in the same state).
  */
 #define SETTLE_BYTES ((uint64_t)256 << 10)
 
@@ -105,7 +105,7 @@ static void read_chunk(chunk *c, bool draw)
         b->next = c->next;
         read_segment(c, b, draw);
     } else {
-        a->next = c->next; /* read again, it covers the whole chunk */
+        a->next = c->next; /* it covered the chunk, or is read again to its end */
     }
 }
 

@@ -13,7 +13,8 @@
 
 /*
  * Data flow: bytes -> BOM stage -> delimiter sniffing (only until the first
- * line is complete) -> line splitter -> csv_parse() -> on_field/on_record.
+ * line is complete) -> line splitter -> csv_parse() -> on_field/on_record,
+ * or, for most data lines, line splitter -> fastline_split() -> deliver().
  *
  * libcsv does not count lines, so the splitter hands it one line (or part of
  * one) per csv_parse() call, the line end being the last byte: whatever
@@ -441,10 +442,11 @@ static void check_stop(reader *r)
 }
 
 /*
- * A line that starts between records of the data, when it has no quote, is
- * split by fastline_split() instead of libcsv (which gives the same fields,
- * as tests/unit/test_fastline.c proves).  @return the bytes it took (the line
- * and its line end), or 0 when libcsv must read the line.
+ * A data line that starts between records is split by fastline_split()
+ * instead of libcsv when it can be (no quoted line end, no wanted field to
+ * unescape): the fields are the same, as tests/unit/test_fastline.c and the
+ * split fuzz target show.  @return the bytes it took (the line and its line
+ * end), or 0 when libcsv must read the line.
  */
 static size_t fast_line(reader *r, const unsigned char *s, size_t n)
 {

@@ -95,9 +95,8 @@ typedef struct reader_config {
     uint64_t stop_at;
     uint64_t stop_records;
     /*
-     * Every record through libcsv.  Without it, lines with no quote that
-     * start between records are split by fastline_split(), which gives what
-     * libcsv gives; tests compare the two.
+     * Every record through libcsv.  Without it, most data lines are split by
+     * fastline_split(), which gives what libcsv gives; tests compare the two.
      */
     bool reference;
 } reader_config;

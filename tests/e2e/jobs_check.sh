@@ -52,6 +52,22 @@ for f in lf crlf cr semi words; do
     check "$tmp/$f.csv" -w id -g channel -f state
 done
 check "$tmp/noheader.csv" -n --nps 5 --csat 6 -g 3
+# standard input redirected from a file is a regular file too (read from its offset on)
+for j in 1 3; do
+    "$bin" -j $j -g store - <"$tmp/lf.csv" >"$tmp/stdin$j" 2>&1
+    echo $? >>"$tmp/stdin$j"
+done
+# ... and from where the shell left it, here after 100 bytes (the pipe is read as a stream)
+{ dd bs=100 count=1 status=none >/dev/null; "$bin" -j 3 -g store -; } <"$tmp/lf.csv" >"$tmp/offset3" 2>&1
+echo $? >>"$tmp/offset3"
+tail -c +101 "$tmp/lf.csv" | "$bin" -g store - >"$tmp/offset1" 2>&1
+echo $? >>"$tmp/offset1"
+if cmp -s "$tmp/stdin1" "$tmp/stdin3" && cmp -s "$tmp/offset1" "$tmp/offset3"; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1))
+    echo "FAIL -j 3 on standard input"
+fi
 for f in "$here"/data/*.csv "$here"/data/platforms/*.csv; do
     check "$f"
     check "$f" -g 1 -f csv
