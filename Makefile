@@ -36,7 +36,7 @@ CLI_LIBOBJ = $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJ))
 LIB     = $(BUILD)/libcxstat.a
 BIN     = $(BUILD)/cxstat
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
-UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/test_fastline_portable
 GEN     = $(BUILD)/gen_survey
 
 .PHONY: all bins run test check unit e2e jobs tsan asan valgrind clang-check lint manlint readme-check \
@@ -98,6 +98,14 @@ cxstat: $(BIN)
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB) $(CLI_LIBOBJ) tests/unit/unit.h
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(CLI_LIBOBJ) $(LIB) $(ALL_LDFLAGS) -lcmocka -lcsv -lm
+
+# The fast splitter's portable path (machines without SSE2), proven the same way.
+$(BUILD)/tests/test_fastline_portable: tests/unit/test_fastline.c src/cli/fastline.c \
+                                       $(LIB) $(CLI_LIBOBJ) tests/unit/unit.h
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) -U__SSE2__ -c -o $(BUILD)/tests/fastline_portable.o src/cli/fastline.c
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/tests/fastline_portable.o \
+	  $(filter-out $(BUILD)/cli/fastline.o,$(CLI_LIBOBJ)) $(LIB) $(ALL_LDFLAGS) -lcmocka -lcsv -lm
 
 $(GEN): src/tools/gen_survey.c | deps
 	@mkdir -p $(@D)

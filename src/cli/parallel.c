@@ -5,6 +5,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 /*
@@ -29,14 +30,18 @@ typedef struct segment {
  */
 #define SETTLE_BYTES ((uint64_t)256 << 10)
 
+/* The bytes of a cache line: chunks never share one (each thread writes to its own per record). */
+#define CACHE_LINE 64
+
 typedef struct chunk {
-    segment seg[2];
+    _Alignas(CACHE_LINE) segment seg[2];
     uint64_t next;    /* the next chunk's start */
     _Atomic uint64_t done; /* bytes read so far, for the progress line */
     uint64_t done_before;  /* by the chunk's earlier segments */
     int fd;
     const reader_config *cfg;
-    const parallel_ops *ops;
+    const parallel_ops *ops; /* points to own_ops: read per record, kept in the chunk's lines */
+    parallel_ops own_ops;
     struct chunk *all;     /* the progress callback of the calling thread sums these */
     size_t nall;
     segment *reading;      /* the segment being read */
@@ -221,13 +226,15 @@ parallel_status parallel_read(int fd, uint64_t start, uint64_t size, unsigned jo
 {
     size_t n = jobs > 0 ? jobs : 1;
     *nparts = 0;
-    chunk *c = calloc(n, sizeof *c);
+    chunk *c = aligned_alloc(CACHE_LINE, n * sizeof *c);
     if (!c)
         return PARALLEL_ENOMEM;
+    memset(c, 0, n * sizeof *c);
     for (size_t k = 0; k < n; k++) {
         c[k].fd = fd;
         c[k].cfg = cfg;
-        c[k].ops = ops;
+        c[k].own_ops = *ops;
+        c[k].ops = &c[k].own_ops;
         c[k].all = c;
         c[k].nall = n;
         atomic_init(&c[k].done, 0);

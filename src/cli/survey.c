@@ -736,8 +736,16 @@ static void *part_new(void *owner)
     memcpy(w->group_col, s->group_col, sizeof w->group_col);
     memcpy(w->role_col, s->role_col, sizeof w->role_col);
     w->fields = s->fields;
-    w->want = s->want; /* borrowed */
+    /* the part's own mask, in memory its thread allocates: read for every
+     * field, it must not share a cache line with what another thread writes */
     w->want_len = s->want_len;
+    w->want = malloc(w->want_len ? w->want_len : 1);
+    if (!w->want) {
+        free(w);
+        return NULL;
+    }
+    if (w->want_len)
+        memcpy(w->want, s->want, w->want_len);
     for (int m = 0; m < CX_METRIC_COUNT; m++) {
         cx_hist_init(&w->hist[m]);
         cx_whist_init(&w->whist[m]);
@@ -749,6 +757,7 @@ static void *part_new(void *owner)
 static void part_free(void *part)
 {
     survey *w = part;
+    free(w->want);
     free(w->key.buf);
     groups_free(&w->groups);
     free(w);
