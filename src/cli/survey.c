@@ -927,17 +927,16 @@ static unsigned online_cores(void)
 static unsigned jobs_for(const survey *s, int fd, uint64_t *start, uint64_t *size)
 {
     const options *o = s->opt;
-    unsigned jobs = o->jobs ? o->jobs : online_cores();
     struct stat st;
     off_t at;
-    if (jobs < 2 || s->list || o->strict || o->encoding || fstat(fd, &st) != 0 ||
+    if (o->jobs == 1 || s->list || o->strict || o->encoding || fstat(fd, &st) != 0 ||
         !S_ISREG(st.st_mode) || (at = lseek(fd, 0, SEEK_CUR)) < 0 || st.st_size <= at)
         return 1;
     *start = (uint64_t)at;
     *size = (uint64_t)st.st_size;
     if (!o->jobs && *size - *start < SURVEY_PARALLEL_BYTES)
-        return 1;
-    return jobs;
+        return 1; /* small: not worth a thread (nor asking how many cores there are) */
+    return o->jobs ? o->jobs : online_cores();
 }
 
 bool survey_add_input(survey *s, const char *name)

@@ -258,7 +258,16 @@ static double t_upper_inverse(double q, double df)
         if (isinf(hi))
             return INFINITY;
     }
-    double x = 0.5 * (lo + hi);
+    /* start from the Cornish-Fisher expansion of the t quantile in powers of
+     * 1/df (Abramowitz and Stegun 26.7.5), close from df = 5 on */
+    double z = -cx_norm_quantile(q), z2 = z * z;
+    double g1 = (z2 + 1) * z / 4;
+    double g2 = ((5 * z2 + 16) * z2 + 3) * z / 96;
+    double g3 = (((3 * z2 + 19) * z2 + 17) * z2 - 15) * z / 384;
+    double g4 = ((((79 * z2 + 776) * z2 + 1482) * z2 - 1920) * z2 - 945) * z / 92160;
+    double x = z + (g1 + (g2 + (g3 + g4 / df) / df) / df) / df;
+    if (df < 5 || !(x > lo && x < hi))
+        x = 0.5 * (lo + hi); /* for small df the expansion is far off */
     for (int i = 0; i < 400; i++) {
         double up = t_upper(x, df);
         if (up > q)
@@ -287,9 +296,16 @@ double cx_t_quantile(double p, double df)
         return -INFINITY;
     if (!(p < 1.0))
         return INFINITY;
-    if (p < 0.5)
-        return -t_upper_inverse(p, df);
-    if (p > 0.5)
-        return t_upper_inverse(1.0 - p, df); /* exact: p >= 1/2 */
-    return 0.0;
+    if (!(p < 0.5) && !(p > 0.5))
+        return 0.0;
+    double q = p < 0.5 ? p : 1.0 - p, sign = p < 0.5 ? -1.0 : 1.0; /* exact: p >= 1/2 */
+    /* closed forms for one and two degrees of freedom, in the upper tail q:
+     * the Cauchy distribution, t = cot(pi q), and t = (1 - 2q) / sqrt(2q(1 - q))
+     * (Johnson, Kotz and Balakrishnan, Continuous Univariate Distributions
+     * vol. 2, ch. 28); tiny groups need them, and they spare the iteration */
+    if (!(df < 1.0) && !(df > 1.0))
+        return sign / tan(3.14159265358979323846 * q);
+    if (!(df < 2.0) && !(df > 2.0))
+        return sign * (1.0 - 2.0 * q) / sqrt(2.0 * q * (1.0 - q));
+    return sign * t_upper_inverse(q, df);
 }

@@ -93,11 +93,21 @@ static void test_t_quantile_matches_r(void **state)
     assert_near(cx_t_quantile(0.975, 9), 2.2621571627409915, EPS);
     assert_rel(cx_t_quantile(0.975, 1), 12.706204736174707, 1e-13); /* tan(0.475 pi) */
     assert_rel(cx_t_quantile(0.975, 2), 4.3026527297494639, 1e-13); /* (2p-1)/sqrt(2p(1-p)) */
+    /* these four: the t CDF (regularized incomplete beta) inverted with mpmath at 40 digits */
+    assert_rel(cx_t_quantile(0.05, 1), -6.3137515146750427, 1e-13);
+    assert_rel(cx_t_quantile(0.995, 2), 9.9248432009182886, 1e-13);
+    /* the closed forms at df 1 and 2 join the iteration beside them */
+    assert_rel(cx_t_quantile(0.975, 1.0 + 1e-9), cx_t_quantile(0.975, 1), 1e-8);
+    assert_rel(cx_t_quantile(0.975, 2.0 - 1e-9), cx_t_quantile(0.975, 2), 1e-8);
+    assert_rel(cx_t_quantile(0.975, 5), 2.5705818356363148, 1e-13);
+    assert_rel(cx_t_quantile(0.999, 6), 5.2076262387253628, 1e-13);
     assert_rel(cx_t_quantile(0.975, 30), 2.0422724563012373, 1e-13);
     /* the Welch df of the sleep data: fractional */
     assert_rel(cx_t_quantile(0.975, 17.776474), 2.1028172374125587, 1e-13);
     assert_rel(cx_t_quantile(0.025, 17.776474), -2.1028172374125587, 1e-13);
     assert_same(cx_t_quantile(0.5, 3.5), 0.0);
+    assert_same(cx_t_quantile(0.5, 1), 0.0);
+    assert_same(cx_t_quantile(0.5, 2), 0.0);
     /* huge df: the normal quantile plus (z^3 + z)/(4 df) (A&S 26.7.5) */
     double z = 1.959963984540054;
     assert_rel(cx_t_quantile(0.975, 1e13), z + (z * z * z + z) / 4e13, 2e-15);
