@@ -53,7 +53,8 @@ spaces and tabs.  Then `cxstat -q -f csv` and `cxstat -q -g store -f csv`
   * one row per group, in key order (bytes), plus the total, which equals
     the report without -g.
 And the output must be byte for byte the same across one of, in turn (seed
-mod 6: without -g, then with it): a second run; the same records shuffled;
+mod 6: without -g, then with it): a second run in 2-8 chunks on threads (-j);
+the same records shuffled;
 the file split into 2-4 files, each with its own header (and its own delimiter, quoting,
 line ends, BOM and, when no record is ragged, column order), given together.
 
@@ -545,8 +546,10 @@ def check_file(seed, binary, workdir):
     variant = seed % 3
     grouped = seed % 6 >= 3
     files = [path]
+    extra = []
     if variant == 0:
-        what = 'a second run'
+        extra = ['-j', str(2 + seed % 7)]
+        what = 'a second run in %s chunks on threads (-j)' % extra[1]
     elif variant == 1:
         what = 'the records shuffled'
         shuffled = records[:]
@@ -575,7 +578,7 @@ def check_file(seed, binary, workdir):
         with open(os.path.join(workdir, name), 'wb') as f:
             f.write(data)
     if outputs[grouped]:
-        rc, out, err = run(binary, cxstat_args(cfg, grouped, delim), files)
+        rc, out, err = run(binary, cxstat_args(cfg, grouped, delim) + extra, files)
         if out != outputs[grouped] or rc != 0:
             problems.append('%s: the output differs from the whole file\'s (%s -g, exit %d, %s)\n'
                             '--- whole\n%s--- variant\n%s' % (
