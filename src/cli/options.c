@@ -13,7 +13,8 @@ static const char *const usage_text[] = {
     "Usage: cxstat [OPTION]... [FILE]...\n"
     "  or:  cxstat merge [OPTION]... STATE...\n"
     "Report NPS, CSAT and CES, with their interpretation bands, from survey exports\n"
-    "(CSV). With no FILE, or when FILE is -, read standard input.\n"
+    "(CSV). With no FILE, or when FILE is -, read standard input. merge adds up\n"
+    "the states written by -f state (STATE -: states on standard input).\n"
     "\n",
     "Columns (a header name, case-insensitive, or a 1-based number; name[2] is the\n"
     "second column of that name). Without any, columns named nps, csat, ces are used.\n"

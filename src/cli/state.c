@@ -391,7 +391,9 @@ static bool append(char **text, size_t *len, const char *line)
 
 int state_merge(survey *s, options *o, state_config *cfg, const char *path)
 {
-    FILE *fp = fopen(path, "rb");
+    bool std_in = strcmp(path, "-") == 0;
+    FILE *fp = std_in ? stdin : fopen(path, "rb");
+    path = survey_display_name(path);
     if (!fp) {
         fprintf(s->err, "cxstat: %s: %s\n", path, strerror(errno));
         return EXIT_DATA;
@@ -412,11 +414,23 @@ int state_merge(survey *s, options *o, state_config *cfg, const char *path)
     ssize_t got;
     if (!cfg->strings)
         bad(&lr, "out of memory");
+    uint64_t start = 1; /* the line of the current state's magic line */
     while (!lr.bad && (got = getline(&line, &cap, fp)) >= 0) {
         lr.line++;
         if (got > 0 && line[got - 1] == '\n')
             line[--got] = '\0';
-        if (lr.line == 1) {
+        if (ended && strcmp(line, STATE_MAGIC) == 0) {
+            /* another state follows in the same stream (cat a.state b.state | cxstat merge -) */
+            first = false;
+            body = ended = false;
+            rows = 0;
+            free(config);
+            config = NULL;
+            config_len = 0;
+            start = lr.line;
+            continue;
+        }
+        if (lr.line == start) {
             if (strcmp(line, STATE_MAGIC) != 0)
                 bad(&lr, "not a cxstat state file (written by -f state)");
             continue;
@@ -487,7 +501,8 @@ int state_merge(survey *s, options *o, state_config *cfg, const char *path)
     free(line);
     free(config);
     free(lr.field);
-    fclose(fp);
+    if (!std_in)
+        fclose(fp);
     s->metrics_fixed = true;
     return lr.bad ? EXIT_DATA : EXIT_OK;
 }
