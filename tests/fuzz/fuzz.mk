@@ -19,6 +19,11 @@ FUZZ_ARGS    ?=
 # Set by the sub-make that builds the targets: replay.c, or empty for libFuzzer's main.
 FUZZ_MAIN    ?=
 
+# The seed corpus of a target: tests/fuzz/corpus/TARGET, or one it shares.  The split
+# target reads the same inputs as read (its first bytes choose its settings).
+FUZZ_SEEDS_split = read
+fuzz_seeds = $(FUZZ_DIR)/corpus/$(or $(FUZZ_SEEDS_$(1)),$(1))
+
 # Longest input each target is given.
 FUZZ_MAXLEN_read    = 65536
 FUZZ_MAXLEN_split   = 65536
@@ -46,11 +51,10 @@ fuzz-bins: $(FUZZ_TARGETS:%=$(BUILD)/fuzz_%)
 fuzz-replay: deps
 	$(Q)$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD)/replay FUZZ_MAIN=$(FUZZ_DIR)/replay.c \
 	  CFLAGS="-O1 -g" EXTRA_CFLAGS="-Werror $(FUZZ_SAN)" EXTRA_LDFLAGS="$(FUZZ_SAN)" fuzz-bins
-	$(Q)for t in $(FUZZ_TARGETS); do \
+	$(Q)$(foreach t,$(FUZZ_TARGETS), \
 	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	    $(FUZZ_BUILD)/replay/fuzz_$$t $(FUZZ_DIR)/corpus/$$t $(FUZZ_DIR)/regressions/$$t \
-	    || { echo "fuzz-replay: $$t failed (rerun with -v to see the input)"; exit 1; }; \
-	done
+	    $(FUZZ_BUILD)/replay/fuzz_$(t) $(call fuzz_seeds,$(t)) $(FUZZ_DIR)/regressions/$(t) \
+	    || { echo "fuzz-replay: $(t) failed (rerun with -v to see the input)"; exit 1; };) true
 
 # libFuzzer needs clang's runtime (Debian: libclang-rt-dev); installed when missing.
 fuzz-deps: test-deps
@@ -77,7 +81,7 @@ fuzz-ci:
 fuzz-run-%:
 	$(Q)corpus=$(FUZZ_BUILD)/corpus/$*; crashes=$(FUZZ_BUILD)/crashes/$*; \
 	log=$(FUZZ_BUILD)/logs/$*.log; \
-	mkdir -p $$corpus $$crashes $(FUZZ_BUILD)/logs && cp $(FUZZ_DIR)/corpus/$*/* $$corpus/ && \
+	mkdir -p $$corpus $$crashes $(FUZZ_BUILD)/logs && cp $(call fuzz_seeds,$*)/* $$corpus/ && \
 	dict=; if [ -f $(FUZZ_DIR)/$*.dict ]; then dict=-dict=$(FUZZ_DIR)/$*.dict; fi; \
 	echo "fuzz: $* for $(FUZZ_SECONDS) s (log: $$log)"; \
 	if ! $(FUZZ_BUILD)/libfuzzer/fuzz_$* $$corpus $(FUZZ_DIR)/regressions/$* $$dict \
