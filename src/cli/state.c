@@ -130,6 +130,7 @@ typedef struct line_reader {
     size_t nfield, cap;
     size_t next; /* the next field to take */
     bool bad;
+    char none[1]; /* the field taken past the last one: empty, and writable like the others */
 } line_reader;
 
 static int bad(line_reader *lr, const char *what)
@@ -167,7 +168,8 @@ static const char *take(line_reader *lr)
 {
     if (lr->next == lr->nfield) {
         bad(lr, "a line with too few fields");
-        return "";
+        lr->none[0] = '\0';
+        return lr->none; /* callers unescape fields in place */
     }
     return lr->field[lr->next++];
 }
@@ -298,16 +300,28 @@ static void configure(survey *s, options *o, state_config *cfg, line_reader *lr,
             bad(lr, "an unknown metric");
             return;
         }
-        cx_scale *c = &s->scale[m];
         int v[6];
-        for (int i = 0; i < 6; i++)
-            v[i] = (int)take_u64(lr);
-        c->metric = (cx_metric)m;
-        c->lo = v[0], c->hi = v[1], c->good_lo = v[2], c->good_hi = v[3];
-        c->bad_lo = v[4], c->bad_hi = v[5];
-        c->direction = strcmp(take(lr), "effort") == 0 ? CX_CES_EFFORT : CX_CES_AGREE;
-        if (c->hi < c->lo || c->hi - c->lo >= CX_MAX_BINS)
-            bad(lr, "a scale wider than 11 points");
+        for (int i = 0; i < 6; i++) {
+            uint64_t x = take_u64(lr);
+            v[i] = x > 100 ? 100 : (int)x; /* no scale reaches 100: refused below */
+        }
+        cx_ces_direction dir = strcmp(take(lr), "effort") == 0 ? CX_CES_EFFORT : CX_CES_AGREE;
+        /* only a scale cxstat makes: the one its options give for these numbers */
+        cx_scale made;
+        cx_status st = CX_OK;
+        switch ((cx_metric)m) {
+        case CX_NPS: cx_scale_nps(&made); break;
+        case CX_CSAT: st = cx_scale_csat(&made, v[1], v[2]); break;
+        case CX_CES: st = cx_scale_ces(&made, v[1], dir); break;
+        default: cx_scale_level(&made); break; /* CX_LEVEL */
+        }
+        if (st != CX_OK || made.lo != v[0] || made.hi != v[1] || made.good_lo != v[2] ||
+            made.good_hi != v[3] || made.bad_lo != v[4] || made.bad_hi != v[5] ||
+            (m == CX_CES && made.direction != dir)) {
+            bad(lr, "a scale cxstat does not make");
+            return;
+        }
+        s->scale[m] = made;
         s->active[m] = true;
     } else if (strcmp(kind, "group") == 0) {
         if (o->ngroup == MAX_GROUP_COLUMNS) {
@@ -337,9 +351,22 @@ static bool is_config(const char *kind)
            strcmp(kind, "weight") == 0;
 }
 
+/* The n bytes at p are the string v. */
+static bool same_text(const char *p, size_t n, const char *v)
+{
+    return strlen(v) == n && memcmp(p, v, n) == 0;
+}
+
 static void take_row(line_reader *lr, survey *s)
 {
+    const options *o = s->opt;
     uint64_t records = take_u64(lr), parts = take_u64(lr);
+    /* the key's parts: the -g values, then the compared value or the period */
+    uint64_t want = o->ngroup + (o->compare != NULL) + (o->period != NULL);
+    if (!lr->bad && (want == 0 || parts != want)) {
+        bad(lr, "a row whose key does not fit the configuration's columns");
+        return;
+    }
     key_builder *kb = &s->key;
     kb->len = 0;
     for (uint64_t i = 0; i < parts && !lr->bad; i++) {
@@ -349,7 +376,12 @@ static void take_row(line_reader *lr, survey *s)
         }
         char *p = lr->field[lr->next++];
         size_t n = unescape(lr, p);
-        if (!key_add(kb, p, n))
+        if (o->compare && i == o->ngroup && !same_text(p, n, o->compare_value[0]) &&
+            !same_text(p, n, o->compare_value[1]))
+            bad(lr, "a row in neither compared segment");
+        else if (o->period && i == parts - 1 && n != PERIOD_KEY_BYTES)
+            bad(lr, "a row whose period is not one");
+        else if (!key_add(kb, p, n))
             bad(lr, "out of memory");
     }
     if (lr->bad)
@@ -398,6 +430,14 @@ int state_merge(survey *s, options *o, state_config *cfg, const char *path)
         fprintf(s->err, "cxstat: %s: %s\n", path, strerror(errno));
         return EXIT_DATA;
     }
+    int rc = state_merge_stream(s, o, cfg, fp, path);
+    if (!std_in)
+        fclose(fp);
+    return rc;
+}
+
+int state_merge_stream(survey *s, options *o, state_config *cfg, FILE *fp, const char *path)
+{
     bool first = cfg->text == NULL;
     if (first) /* the states, not --require, say which metrics there are */
         for (int m = 0; m < CX_METRIC_COUNT; m++)
@@ -501,8 +541,6 @@ int state_merge(survey *s, options *o, state_config *cfg, const char *path)
     free(line);
     free(config);
     free(lr.field);
-    if (!std_in)
-        fclose(fp);
     s->metrics_fixed = true;
     return lr.bad ? EXIT_DATA : EXIT_OK;
 }

@@ -43,11 +43,15 @@ typedef struct state_config {
 } state_config;
 
 /**
- * Add a state file to the survey.  The first file sets the data options in
+ * Add a state file ("-": standard input, which may hold several states one
+ * after another) to the survey.  The first state sets the data options in
  * *o (and cfg); every later one must have the same configuration.
  * @return EXIT_OK, or EXIT_DATA with "cxstat: FILE:LINE: ..." printed.
  */
 int state_merge(survey *s, options *o, state_config *cfg, const char *path);
+
+/** Same as state_merge() on an open stream, shown in messages as name. */
+int state_merge_stream(survey *s, options *o, state_config *cfg, FILE *fp, const char *name);
 
 void state_config_free(state_config *cfg);
 

@@ -11,7 +11,7 @@
 # input into tests/fuzz/regressions/TARGET/ so that make test replays it for ever.
 
 FUZZ_DIR      = tests/fuzz
-FUZZ_TARGETS ?= read split bands date require options
+FUZZ_TARGETS ?= read split merge bands date require options
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD   ?= build/fuzz
 FUZZ_CC      ?= clang
@@ -27,6 +27,7 @@ fuzz_seeds = $(FUZZ_DIR)/corpus/$(or $(FUZZ_SEEDS_$(1)),$(1))
 # Longest input each target is given.
 FUZZ_MAXLEN_read    = 65536
 FUZZ_MAXLEN_split   = 65536
+FUZZ_MAXLEN_merge   = 65536
 FUZZ_MAXLEN_bands   = 4096
 FUZZ_MAXLEN_date    = 128
 FUZZ_MAXLEN_require = 128
