@@ -433,9 +433,11 @@ static void parse_piece(reader *r, const unsigned char *s, size_t n)
 static void check_stop(reader *r)
 {
     const reader_config *cfg = r->cfg;
+    /* not before what a resumed reading would not redo: the "sep=" check of
+     * the first record, the header, the held and the skipped records */
     if (!cfg->stop || r->pos < cfg->stop_at || r->status != READER_OK ||
-        r->cd != (iconv_t)-1 || !r->header_done || r->holding || r->records_left > 0 ||
-        r->res->records < cfg->stop_records)
+        r->cd != (iconv_t)-1 || !r->sep_checked || !r->header_done || r->holding ||
+        r->records_left > 0 || r->res->records < cfg->stop_records)
         return;
     if (r->csv.pstate == LIBCSV_ROW_NOT_BEGUN && !r->csv.quoted)
         r->stopped = true;

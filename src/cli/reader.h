@@ -86,8 +86,9 @@ typedef struct reader_config {
     bool resume;
     /*
      * Stop at the first record boundary (the end of a line that is not inside
-     * a quoted field) at or after byte stop_at of the input, once the header,
-     * the skipped records and at least stop_records data records are done.
+     * a quoted field) at or after byte stop_at of the input, once the first
+     * record was looked at for "sep=", and the header, the held and skipped
+     * records and at least stop_records data records are done.
      * res->end then holds the boundary's offset.  Ignored when the input is
      * converted from another encoding.
      */
