@@ -4,7 +4,6 @@
  * are left to libcsv. */
 #include "fastline.h"
 
-#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 

@@ -128,8 +128,7 @@ groups_status groups_get(group_table *t, const char *key, size_t len, group **ou
     size_t j = (size_t)h & (t->nslots - 1);
     for (; t->slot[j]; j = (j + 1) & (t->nslots - 1)) {
         group *g = &t->g[t->slot[j] - 1];
-        if (g->hash == h && g->key_len == len &&
-            (len == 0 || memcmp(t->keys + g->key_off, key, len) == 0)) {
+        if (g->hash == h && g->key_len == len && memcmp(t->keys + g->key_off, key, len) == 0) {
             *out = g;
             return GROUPS_OK;
         }

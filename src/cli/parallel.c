@@ -40,8 +40,7 @@ typedef struct chunk {
     uint64_t done_before;  /* by the chunk's earlier segments */
     int fd;
     const reader_config *cfg;
-    const parallel_ops *ops; /* points to own_ops: read per record, kept in the chunk's lines */
-    parallel_ops own_ops;
+    parallel_ops ops;      /* a copy: read per record, kept in the chunk's own cache lines */
     struct chunk *all;     /* the progress callback of the calling thread sums these */
     size_t nall;
     segment *reading;      /* the segment being read */
@@ -52,13 +51,13 @@ typedef struct chunk {
 static int on_header(void *ctx, const reader_field *f, size_t n, uint64_t line, reader_want *want)
 {
     chunk *c = ctx;
-    return c->ops->header(c->reading->part, f, n, line, want);
+    return c->ops.header(c->reading->part, f, n, line, want);
 }
 
 static int on_record(void *ctx, const reader_field *f, size_t n, uint64_t line)
 {
     chunk *c = ctx;
-    return c->ops->record(c->reading->part, f, n, line);
+    return c->ops.record(c->reading->part, f, n, line);
 }
 
 static void on_bytes(void *ctx, uint64_t bytes)
@@ -75,20 +74,20 @@ static void on_bytes_all(void *ctx, uint64_t bytes)
     uint64_t sum = 0;
     for (size_t k = 0; k < c->nall; k++)
         sum += atomic_load_explicit(&c->all[k].done, memory_order_relaxed);
-    c->ops->progress(c->ops->owner, sum);
+    c->ops.progress(c->ops.owner, sum);
 }
 
 /* Read one segment of chunk c from g->begin into a new part. */
 static bool read_segment(chunk *c, segment *g, bool draw)
 {
-    if (!g->part && !(g->part = c->ops->part_new(c->ops->owner)))
+    if (!g->part && !(g->part = c->ops.part_new(c->ops.owner)))
         return false;
     reader_config cfg = *c->cfg;
     cfg.stop = true;
     cfg.stop_at = g->next;
     cfg.stop_records = 0;
     reader_callbacks cb = {.ctx = c, .header = on_header, .record = on_record,
-                           .progress = draw && c->ops->progress ? on_bytes_all : on_bytes};
+                           .progress = draw && c->ops.progress ? on_bytes_all : on_bytes};
     c->reading = g;
     g->status = reader_read_at(c->fd, g->begin, &cfg, &cb, &g->res);
     g->ran = true;
@@ -233,8 +232,7 @@ parallel_status parallel_read(int fd, uint64_t start, uint64_t size, unsigned jo
     for (size_t k = 0; k < n; k++) {
         c[k].fd = fd;
         c[k].cfg = cfg;
-        c[k].own_ops = *ops;
-        c[k].ops = &c[k].own_ops;
+        c[k].ops = *ops;
         c[k].all = c;
         c[k].nall = n;
         atomic_init(&c[k].done, 0);

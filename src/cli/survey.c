@@ -729,7 +729,6 @@ static void *part_new(void *owner)
     w->opt = s->opt; /* w->err stays NULL: a part says nothing; its errors are found again */
     memcpy(w->scale, s->scale, sizeof w->scale);
     memcpy(w->active, s->active, sizeof w->active);
-    w->metrics_fixed = true;
     memcpy(w->labels, s->labels, sizeof w->labels);
     w->file = s->file;
     memcpy(w->col, s->col, sizeof w->col);
@@ -870,11 +869,6 @@ static bool join_parts(survey *s, const parallel_part *parts, size_t n, uint64_t
     return true;
 }
 
-static void on_parallel_progress(void *owner, uint64_t bytes)
-{
-    on_progress(owner, bytes);
-}
-
 /*
  * Read the rest of the file from byte start (a record boundary after line
  * lines) in jobs chunks; when that cannot give exactly what one reading
@@ -886,7 +880,7 @@ static int read_rest(survey *s, int fd, uint64_t start, uint64_t size, unsigned 
     reader_config cfg = {.delim = delim, .resume = true};
     parallel_ops ops = {.owner = s, .part_new = part_new, .part_free = part_free,
                         .header = on_resume, .record = on_record,
-                        .progress = on_parallel_progress};
+                        .progress = on_progress};
     parallel_part parts[PARALLEL_PARTS(MAX_JOBS)];
     size_t n = 0;
     s->byte_base = start;

@@ -285,18 +285,18 @@ echo "targets (ratios of wall times in this run):"
 target() { # VERDICT TEXT
     printf '%s  %s\n' "$1" "$2"
 }
-for p in duckdb:DuckDB:4 miller:Miller:20; do
-    n=${p%%:*} rest=${p#*:}
-    label=${rest%%:*} want=${rest#*:}
-    w=$(field "$n" 2)
-    if [ -z "$w" ]; then
-        target FAIL "cxstat vs $label: not run (target >= ${want}x faster)"
-        continue
+# faster WHAT LABEL PEER_SECONDS CXSTAT_SECONDS WANT [NOTE]: cxstat at least WANT times faster
+faster() {
+    if [ -z "$3" ]; then
+        target FAIL "${1}cxstat vs $2: not run (target >= ${5}x faster)"
+        return
     fi
-    r=$(ratio "$w" "$CX")
-    ge "$r" "$want"
-    target "$(verdict $?)" "cxstat vs $label: ${r}x faster (target >= ${want}x)"
-done
+    r=$(ratio "$3" "$4")
+    ge "$r" "$5"
+    target "$(verdict $?)" "${1}cxstat vs $2: ${r}x faster (${6:+$6; }target >= ${5}x)"
+}
+faster "" DuckDB "$(field duckdb 2)" "$CX" 4
+faster "" Miller "$(field miller 2)" "$CX" 20
 r=$(ratio "$CX" "$(field floor_libcsv 2)")
 ge 0.5 "$r"
 target "$(verdict $?)" "cxstat vs libcsv-only floor: ${r}x the floor's time (target <= 0.5x)"
@@ -314,15 +314,8 @@ r=$(ratio "$sc" "$st")
 ge 3 "$r"
 target "$(verdict $?)" "100-row file: cxstat $(awk -v t="$sc" 'BEGIN { printf "%.1f", t * 1000 }') ms = ${r}x /bin/true's $(awk -v t="$st" 'BEGIN { printf "%.1f", t * 1000 }') ms (target <= 3x)"
 for p in duckdb:DuckDB miller:Miller python:Python; do
-    n=${p%%:*} label=${p#*:}
-    t=$(small "$n" 2)
-    if [ -z "$t" ]; then
-        target FAIL "100-row file: cxstat vs $label: not run (target >= 10x faster)"
-        continue
-    fi
-    r=$(ratio "$t" "$sc")
-    ge "$r" 10
-    target "$(verdict $?)" "100-row file: cxstat vs $label: ${r}x faster ($(awk -v t="$t" 'BEGIN { printf "%.1f", t * 1000 }') ms; target >= 10x)"
+    t=$(small "${p%%:*}" 2)
+    faster "100-row file: " "${p#*:}" "$t" "$sc" 10 "$(awk -v t="$t" 'BEGIN { printf "%.1f ms", t * 1000 }')"
 done
 echo "(100-row timings: $how; peak RSS there: cxstat $(mb "$(small cxstat 3)") MB, /bin/true $(mb "$(small true 3)") MB)"
 echo
