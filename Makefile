@@ -19,7 +19,17 @@ WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Wformat=2 -Wfloat-equal -Wcast-qual \
        -Wwrite-strings -Wvla -Wundef
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -pthread -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc/cli
+BASE_CFLAGS = $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -pthread -D_POSIX_C_SOURCE=200809L -MMD -MP
+# The stages, lowest first.  A stage sees its own headers and those of the
+# stages below it, never one above: the include path is the rule.
+STAGES = input count report cli
+stage_inc = -Iinclude $(foreach d,$(wordlist 1,$(1),$(STAGES)),-Isrc/$(d))
+INC_lib    = -Iinclude
+INC_input  = $(call stage_inc,1)
+INC_count  = $(call stage_inc,2)
+INC_report = $(call stage_inc,3)
+INC_cli    = $(call stage_inc,4)
+ALL_CFLAGS = $(BASE_CFLAGS) $(INC_cli)
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS) -pthread
 
 ifeq ($(V),1)
@@ -29,9 +39,9 @@ Q = @
 endif
 
 LIB_SRC = $(sort $(wildcard src/lib/*.c))
-CLI_SRC = $(sort $(wildcard src/cli/*.c))
-LIB_OBJ = $(LIB_SRC:src/lib/%.c=$(BUILD)/lib/%.o)
-CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/cli/%.o)
+CLI_SRC = $(foreach d,$(STAGES),$(sort $(wildcard src/$(d)/*.c)))
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
+CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 CLI_LIBOBJ = $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJ))
 LIB     = $(BUILD)/libcxstat.a
 BIN     = $(BUILD)/cxstat
@@ -76,15 +86,15 @@ test-deps: deps
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-$(BUILD)/lib/%.o: src/lib/%.c include/cxstat.h $(wildcard src/lib/*.h) | deps
-	@mkdir -p $(@D)
-	@[ -n "$(Q)" ] && echo "  CC      $<" || true
-	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
-
-$(BUILD)/cli/%.o: src/cli/%.c include/cxstat.h $(wildcard src/cli/*.h) | deps
-	@mkdir -p $(@D)
-	@[ -n "$(Q)" ] && echo "  CC      $<" || true
-	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+# One rule per stage, each with its own include path; -MMD tracks headers.
+define stage_rule
+$$(BUILD)/$(1)/%.o: src/$(1)/%.c | deps
+	@mkdir -p $$(@D)
+	@[ -n "$$(Q)" ] && echo "  CC      $$<" || true
+	$$(Q)$$(CC) $$(BASE_CFLAGS) $$(INC_cli) -c -o $$@ $$<
+endef
+$(foreach d,lib $(STAGES),$(eval $(call stage_rule,$(d))))
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
 $(LIB): $(LIB_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $(LIB_OBJ)
@@ -100,12 +110,12 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB) $(CLI_LIBOBJ) tests/unit/unit.
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(CLI_LIBOBJ) $(LIB) $(ALL_LDFLAGS) -lcmocka -lcsv -lm
 
 # The fast splitter's portable path (machines without SSE2), proven the same way.
-$(BUILD)/tests/test_fastline_portable: tests/unit/test_fastline.c src/cli/fastline.c \
+$(BUILD)/tests/test_fastline_portable: tests/unit/test_fastline.c src/input/fastline.c \
                                        $(LIB) $(CLI_LIBOBJ) tests/unit/unit.h
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(ALL_CFLAGS) -U__SSE2__ -c -o $(BUILD)/tests/fastline_portable.o src/cli/fastline.c
+	$(Q)$(CC) $(ALL_CFLAGS) -U__SSE2__ -c -o $(BUILD)/tests/fastline_portable.o src/input/fastline.c
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/tests/fastline_portable.o \
-	  $(filter-out $(BUILD)/cli/fastline.o,$(CLI_LIBOBJ)) $(LIB) $(ALL_LDFLAGS) -lcmocka -lcsv -lm
+	  $(filter-out $(BUILD)/input/fastline.o,$(CLI_LIBOBJ)) $(LIB) $(ALL_LDFLAGS) -lcmocka -lcsv -lm
 
 $(GEN): src/tools/gen_survey.c | deps
 	@mkdir -p $(@D)
@@ -189,8 +199,8 @@ clang-check:
 # 2.10 reads min(n, LIMIT) in the reader as below 1 and calls its loops dead).
 lint:
 	$(Q)cppcheck --enable=warning,style,performance,portability --std=c11 --inline-suppr \
-	  --error-exitcode=1 -q -Iinclude -Isrc/cli \
-	  --suppressions-list=tests/lint/cppcheck-suppressions src/lib src/cli
+	  --error-exitcode=1 -q $(INC_cli) \
+	  --suppressions-list=tests/lint/cppcheck-suppressions src/lib $(STAGES:%=src/%)
 	$(Q)sh tests/lint/tidy.sh $(LIB_SRC) $(CLI_SRC)
 	@echo "lint: cppcheck and clang-tidy clean"
 
