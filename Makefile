@@ -22,13 +22,14 @@ CFLAGS  ?= -O2 -g
 BASE_CFLAGS = $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) -pthread -D_POSIX_C_SOURCE=200809L -MMD -MP
 # The stages, lowest first.  A stage sees its own headers and those of the
 # stages below it, never one above: the include path is the rule.
-STAGES = input count report cli
+STAGES = base input count report cli
 stage_inc = -Iinclude $(foreach d,$(wordlist 1,$(1),$(STAGES)),-Isrc/$(d))
 INC_lib    = -Iinclude
-INC_input  = $(call stage_inc,1)
-INC_count  = $(call stage_inc,2)
-INC_report = $(call stage_inc,3)
-INC_cli    = $(call stage_inc,4)
+INC_base   = $(call stage_inc,1)
+INC_input  = $(call stage_inc,2)
+INC_count  = $(call stage_inc,3)
+INC_report = $(call stage_inc,4)
+INC_cli    = $(call stage_inc,5)
 ALL_CFLAGS = $(BASE_CFLAGS) $(INC_cli)
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS) -pthread
 
@@ -49,7 +50,7 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/test_fastline_portable
 GEN     = $(BUILD)/gen_survey
 
-.PHONY: all bins run test check unit e2e jobs tsan asan valgrind clang-check lint manlint readme-check \
+.PHONY: all bins run test check stages unit e2e jobs tsan asan valgrind clang-check lint manlint readme-check \
         sample deps \
         test-deps install-check install uninstall clean bench
 
@@ -91,7 +92,7 @@ define stage_rule
 $$(BUILD)/$(1)/%.o: src/$(1)/%.c | deps
 	@mkdir -p $$(@D)
 	@[ -n "$$(Q)" ] && echo "  CC      $$<" || true
-	$$(Q)$$(CC) $$(BASE_CFLAGS) $$(INC_cli) -c -o $$@ $$<
+	$$(Q)$$(CC) $$(BASE_CFLAGS) $$(INC_$(1)) -c -o $$@ $$<
 endef
 $(foreach d,lib $(STAGES),$(eval $(call stage_rule,$(d))))
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
@@ -145,7 +146,11 @@ test: test-deps
 	$(Q)$(MAKE) --no-print-directory install-check
 	@echo "make test: all suites passed"
 
-check: unit e2e jobs
+check: stages unit e2e jobs
+
+# The one-way include rule between the stage folders (tests/lint/stages.sh).
+stages:
+	$(Q)sh tests/lint/stages.sh
 
 unit: $(UNIT_BIN)
 	$(Q)fail=0; for t in $(UNIT_BIN); do $$t || fail=1; done; exit $$fail

@@ -26,7 +26,7 @@ typedef struct band_load {
 
 static int load_fail(band_load *bl, uint64_t line, const char *what)
 {
-    fprintf(bl->err, "cxstat: %s:%llu: %s\n", bl->path, (unsigned long long)line, what);
+    diag_at(bl->err, (diag_place){bl->path, line, 0}, "%s", what);
     bl->failed = 1;
     return 1;
 }
@@ -82,7 +82,7 @@ static int load_file(band_choice *bc, cx_metric m, const char *path, const cx_sc
 {
     FILE *fp = fopen(path, "rb");
     if (!fp) {
-        fprintf(err, "cxstat: %s: %s\n", path, strerror(errno));
+        diag_at(err, (diag_place){path, 0, 0}, "%s", strerror(errno));
         return EXIT_DATA;
     }
     cx_bandset *set = &bc->loaded[m];
@@ -93,7 +93,7 @@ static int load_file(band_choice *bc, cx_metric m, const char *path, const cx_sc
     band_load bl = {.path = path, .err = err, .set = set, .pool = bc->strings[m]};
     if (!bl.pool) {
         fclose(fp);
-        fprintf(err, "cxstat: out of memory\n");
+        diag_error(err, "out of memory");
         return EXIT_DATA;
     }
     reader_config cfg = {.delim = ',', .header = true};
@@ -104,7 +104,7 @@ static int load_file(band_choice *bc, cx_metric m, const char *path, const cx_sc
     if (bl.failed)
         return EXIT_DATA;
     if (rs != READER_OK) {
-        fprintf(err, "cxstat: %s:%llu: %s\n", path, (unsigned long long)r.line,
+        diag_at(err, (diag_place){path, r.line, 0}, "%s",
                 rs == READER_EIO ? strerror(r.errno_value) : reader_strerror(rs));
         return EXIT_DATA;
     }
@@ -114,7 +114,7 @@ static int load_file(band_choice *bc, cx_metric m, const char *path, const cx_sc
     cx_status st = cx_bandset_check(set, lo, hi, &bad);
     if (st != CX_OK) {
         uint64_t line = bad < set->count ? bl.line[bad] : r.lines;
-        fprintf(err, "cxstat: %s:%llu: %s\n", path, (unsigned long long)line, cx_strerror(st));
+        diag_at(err, (diag_place){path, line, 0}, "%s", cx_strerror(st));
         return EXIT_DATA;
     }
     bc->set[m] = set;
@@ -137,8 +137,8 @@ int bands_choose(band_choice *bc, const char *const *spec,
         const cx_bandset *b = cx_bandset_builtin(s);
         if (b) {
             if (b->metric != m) {
-                fprintf(err, "cxstat: band set '%s' is for %s, not %s\n"
-                             "Try 'cxstat --help' for more information.\n",
+                diag_error(err, "band set '%s' is for %s, not %s\n"
+                             "Try 'cxstat --help' for more information.",
                         s, cx_metric_name(b->metric), cx_metric_name(m));
                 return EXIT_USAGE;
             }

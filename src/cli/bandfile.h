@@ -8,12 +8,7 @@
 #include <stdio.h>
 
 #include "cxstat.h"
-
-typedef struct band_choice {
-    const cx_bandset *set[CX_METRIC_COUNT]; /* NULL: no bands for that metric */
-    cx_bandset loaded[CX_METRIC_COUNT];     /* sets read from files */
-    char *strings[CX_METRIC_COUNT];         /* the loaded sets' labels and ids */
-} band_choice;
+#include "style.h"
 
 /**
  * Resolve spec[m] (NULL: the metric's default set) for every metric against

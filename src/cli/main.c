@@ -5,9 +5,11 @@
 #include <string.h>
 
 #include "bandfile.h"
+#include "list_write.h"
 #include "options.h"
 #include "report.h"
 #include "state.h"
+#include "writers.h"
 #include "survey.h"
 
 static int64_t pow10_of(unsigned n)
@@ -19,9 +21,9 @@ static int64_t pow10_of(unsigned n)
 }
 
 /* One row's checks; @return false if any failed (each reported). */
-static bool row_requirements(const report *r, const report_row *row, FILE *err)
+static bool row_requirements(const options *o, const report *r, const report_row *row,
+                             FILE *err)
 {
-    const options *o = r->opt;
     bool ok = true;
     char name[512] = "";
     if (row != &r->total)
@@ -32,15 +34,16 @@ static bool row_requirements(const report *r, const report_row *row, FILE *err)
         const shown *f = v ? report_figure(v, c->fig) : NULL;
         if (f && require_holds(c, f->defined, f->scaled, f->prec))
             continue;
-        fprintf(err, "cxstat: requirement failed: %s%s%s ", c->text, row != &r->total ? " for " : "",
+        diag_begin(err);
+        fprintf(err, "requirement failed: %s%s%s ", c->text, row != &r->total ? " for " : "",
                 name);
         if (f && f->defined) {
             char buf[32];
-            fprintf(err, "(%s is %s)\n", require_figure_name(c->metric, c->fig),
+            fprintf(err, "(%s is %s)\n", report_figure_name(c->metric, c->fig),
                     report_format(f, buf, sizeof buf));
         } else {
             fprintf(err, "(%s has no value: no valid answers)\n",
-                    require_figure_name(c->metric, c->fig));
+                    report_figure_name(c->metric, c->fig));
         }
         ok = false;
     }
@@ -48,59 +51,48 @@ static bool row_requirements(const report *r, const report_row *row, FILE *err)
 }
 
 /* Every check on the total and on every group shown; @return EXIT_REQUIRE if any failed. */
-static int check_requirements(const report *r, FILE *err)
+static int check_requirements(const options *o, const report *r, FILE *err)
 {
     bool ok = true;
     for (size_t i = 0; i < r->nrows; i++) {
-        if (r->opt->compare) {
-            ok = row_requirements(r, &r->cmp_row[i], err) && ok;
+        if (r->plan->compare) {
+            ok = row_requirements(o, r, &r->cmp_row[i], err) && ok;
             continue;
         }
         report_row row;
         report_row_at(r, i, &row);
-        ok = row_requirements(r, &row, err) && ok;
+        ok = row_requirements(o, r, &row, err) && ok;
     }
-    ok = row_requirements(r, &r->total, err) && ok;
+    ok = row_requirements(o, r, &r->total, err) && ok;
     return ok ? EXIT_OK : EXIT_REQUIRE;
 }
 
 /* What the report's figures need said beside them: wide margins, hidden groups, low rates. */
 static void report_warnings(const report *r, FILE *err)
 {
-    const options *o = r->opt;
-    if (o->quiet)
+    const report_style *o = r->style;
+    if (r->plan->quiet)
         return;
     if (r->wide)
-        fprintf(err, "cxstat: warning: %zu row%s with a margin of error above 10 points: "
-                     "too few responses for a precise figure\n",
+        diag_warning(err, "%zu row%s with a margin of error above 10 points: "
+                     "too few responses for a precise figure",
                 r->wide, r->wide == 1 ? "" : "s");
     if (r->hidden)
-        fprintf(err, "cxstat: warning: %zu group%s with fewer than %llu records hidden "
-                     "(counted in the total)\n",
+        diag_warning(err, "%zu group%s with fewer than %llu records hidden "
+                     "(counted in the total)",
                 r->hidden, r->hidden == 1 ? "" : "s", (unsigned long long)o->min_n);
-    if (o->compare && r->s->compare_other)
-        fprintf(err, "cxstat: warning: %llu record%s in neither compared segment (counted in "
-                     "the total)\n",
+    if (r->plan->compare && r->s->compare_other)
+        diag_warning(err, "%llu record%s in neither compared segment (counted in "
+                     "the total)",
                 (unsigned long long)r->s->compare_other, r->s->compare_other == 1 ? "" : "s");
     /* The documents warn that a few percent answering says little about the silent rest. */
     if (o->population && r->response_rate.defined &&
         r->response_rate.scaled < 10 * (int64_t)pow10_of(o->precision)) {
         char buf[32];
-        fprintf(err, "cxstat: warning: response rate %s%% of %llu: the answers may not speak "
-                     "for the customers who did not answer\n",
+        diag_warning(err, "response rate %s%% of %llu: the answers may not speak "
+                     "for the customers who did not answer",
                 report_format(&r->response_rate, buf, sizeof buf),
                 (unsigned long long)o->population);
-    }
-}
-
-static void write_report(const report *r, FILE *out)
-{
-    switch (r->opt->format) {
-    case FMT_TEXT: report_text(r, out); break;
-    case FMT_CSV: report_table(r, out, ','); break;
-    case FMT_TSV: report_table(r, out, '\t'); break;
-    case FMT_JSON: report_json(r, out); break;
-    case FMT_STATE: state_write(r->s, out); break;
     }
 }
 
@@ -108,7 +100,7 @@ static void write_report(const report *r, FILE *out)
 static int close_stdout(void)
 {
     if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
-        fprintf(stderr, "cxstat: write error: %s\n", strerror(errno));
+        diag_error(stderr, "write error: %s", strerror(errno));
         return EXIT_DATA;
     }
     return EXIT_OK;
@@ -125,8 +117,8 @@ static int run_list(const options *o, survey *s)
         rc = survey_read(s, o->files[i]);
     if (rc == EXIT_OK) {
         survey_warn(s);
-        if (!followup_write(&list, stdout, o->format)) {
-            fprintf(stderr, "cxstat: cannot read the list back from its temporary file\n");
+        if (!list_write(&list, stdout, o->style.format)) {
+            diag_error(stderr, "cannot read the list back from its temporary file");
             rc = EXIT_DATA;
         } else {
             rc = close_stdout();
@@ -136,29 +128,50 @@ static int run_list(const options *o, survey *s)
     return rc;
 }
 
-/* The inputs: data files, or with merge the state files and the options they carry. */
-static int read_inputs(survey *s, options *o, state_config *cfg)
+/* The inputs: data files, or with merge the state files, which fill the plan's data part. */
+static int read_inputs(const options *o, survey *s, run_plan *run, state_config *cfg)
 {
     int rc = EXIT_OK;
     for (size_t i = 0; rc == EXIT_OK && i < o->nfiles; i++)
-        rc = o->merge ? state_merge(s, o, cfg, o->files[i]) : survey_read(s, o->files[i]);
+        rc = o->merge ? state_merge(s, run, cfg, o->files[i]) : survey_read(s, o->files[i]);
     for (int m = 0; rc == EXIT_OK && o->merge && m < CX_METRIC_COUNT; m++)
-        if (o->wanted[m] && !s->active[m]) {
-            fprintf(stderr, "cxstat: --require reads %s, but the state files have no %s\n",
-                    cx_metric_name((cx_metric)m), cx_metric_name((cx_metric)m));
+        if (run->wanted[m] && !s->active[m]) {
+            diag_error(stderr, "--require reads %s, but the state files have no %s",
+                       cx_metric_name((cx_metric)m), cx_metric_name((cx_metric)m));
             rc = EXIT_USAGE;
         }
     return rc;
 }
 
-static int run(options *o)
+/* Figures, then the report in its format, its warnings, and the --require checks. */
+static int write_report(const options *o, const survey *s, const run_plan *run,
+                        const band_choice *bc)
+{
+    report r;
+    int rc = report_build(&r, run, &o->style, s, bc);
+    if (rc != EXIT_OK) {
+        diag_error(stderr, "out of memory");
+        return rc;
+    }
+    if (o->style.format != FMT_STATE) /* a state is no report: its figures come later */
+        report_warnings(&r, stderr);
+    report_writer_of(o->style.format)->write(&r, stdout);
+    rc = close_stdout();
+    if (rc == EXIT_OK)
+        rc = check_requirements(o, &r, stderr);
+    report_free(&r);
+    return rc;
+}
+
+static int run(const options *o)
 {
     survey s;
     band_choice bc;
     state_config cfg = {0};
+    run_plan run = o->plan; /* a merge fills its data part from the states */
     memset(&bc, 0, sizeof bc);
-    int rc = survey_init(&s, o, stderr);
-    if (rc == EXIT_OK && o->list) {
+    int rc = survey_init(&s, &run, stderr);
+    if (rc == EXIT_OK && run.list) {
         rc = run_list(o, &s);
         survey_free(&s);
         return rc;
@@ -167,24 +180,12 @@ static int run(options *o)
     if (rc == EXIT_OK && !o->merge)
         rc = bands_choose(&bc, o->bands, s.scale, stderr);
     if (rc == EXIT_OK)
-        rc = read_inputs(&s, o, &cfg);
+        rc = read_inputs(o, &s, &run, &cfg);
     if (rc == EXIT_OK && o->merge)
         rc = bands_choose(&bc, o->bands, s.scale, stderr);
     if (rc == EXIT_OK) {
-        report r;
         survey_warn(&s);
-        rc = report_build(&r, o, &s, &bc);
-        if (rc == EXIT_OK) {
-            if (o->format != FMT_STATE) /* a state is no report: its figures come later */
-                report_warnings(&r, stderr);
-            write_report(&r, stdout);
-            rc = close_stdout();
-        } else {
-            fprintf(stderr, "cxstat: out of memory\n");
-        }
-        if (rc == EXIT_OK)
-            rc = check_requirements(&r, stderr);
-        report_free(&r);
+        rc = write_report(o, &s, &run, &bc);
     }
     bands_free(&bc);
     survey_free(&s);

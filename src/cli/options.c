@@ -2,6 +2,7 @@
 #include "options.h"
 
 #include "followup.h"
+#include "writers.h"
 
 #include <getopt.h>
 #include <iconv.h>
@@ -142,10 +143,9 @@ static const struct option long_options[] = {
 static opt_result usage_error(FILE *err, const char *what, const char *arg, const char *hint)
 {
     if (arg)
-        fprintf(err, "cxstat: invalid %s '%s' (%s)\n", what, arg, hint);
+        diag_usage(err, "invalid %s '%s' (%s)", what, arg, hint);
     else
-        fprintf(err, "cxstat: %s\n", what);
-    fputs("Try 'cxstat --help' for more information.\n", err);
+        diag_usage(err, "%s", what);
     return OPT_USAGE;
 }
 
@@ -186,13 +186,10 @@ static bool parse_delim(const char *s, int *delim)
 
 static bool parse_format(const char *s, out_format *f)
 {
-    static const char *const names[] = {"text", "csv", "tsv", "json", "state"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(s, names[i]) == 0) {
-            *f = (out_format)i;
-            return true;
-        }
-    return false;
+    const report_writer *w = report_writer_named(s);
+    if (w)
+        *f = w->format;
+    return w != NULL;
 }
 
 /* --bands=[METRIC:]SET: a set named after its metric ("nps-market") needs no prefix. */
@@ -217,12 +214,11 @@ static bool parse_bands(const char *s, options *o)
 static opt_result bad_option(FILE *err, int c, const char *word)
 {
     if (c == ':')
-        fprintf(err, "cxstat: option '%s' needs a value\n", word);
+        diag_usage(err, "option '%s' needs a value", word);
     else if (optopt && strncmp(word, "--", 2) != 0)
-        fprintf(err, "cxstat: unknown option '-%c'\n", optopt);
+        diag_usage(err, "unknown option '-%c'", optopt);
     else
-        fprintf(err, "cxstat: unknown option '%s'\n", word);
-    fputs("Try 'cxstat --help' for more information.\n", err);
+        diag_usage(err, "unknown option '%s'", word);
     return OPT_USAGE;
 }
 
@@ -322,9 +318,9 @@ static bool parse_compare(char *arg, options *o)
         return false;
     *colon = '\0';
     *comma = '\0';
-    o->compare = arg;
-    o->compare_value[0] = colon + 1;
-    o->compare_value[1] = comma + 1;
+    o->plan.compare = arg;
+    o->plan.compare_value[0] = colon + 1;
+    o->plan.compare_value[1] = comma + 1;
     return true;
 }
 
@@ -335,32 +331,27 @@ static void parse_labels(const char *s, options *o)
         const char *name = cx_metric_name((cx_metric)m);
         size_t len = strlen(name);
         if (strncmp(s, name, len) == 0 && s[len] == ':' && s[len + 1] != '\0') {
-            o->labels[m] = s + len + 1;
+            o->plan.labels[m] = s + len + 1;
             return;
         }
     }
     for (int m = 0; m < CX_METRIC_COUNT; m++)
-        o->labels[m] = s;
-}
-
-bool options_grouped(const options *o)
-{
-    return o->ngroup > 0 || o->period || o->compare;
+        o->plan.labels[m] = s;
 }
 
 static void set_defaults(options *o)
 {
     memset(o, 0, sizeof *o);
-    o->header = true;
-    o->header_row = 1;
-    o->csat_hi = 5;
-    o->ces_hi = 7;
-    o->ces_direction = CX_CES_AGREE;
-    o->format = FMT_TEXT;
-    o->precision = DEFAULT_PRECISION;
-    o->lang = LANG_EN;
-    o->every = CX_EVERY_MONTH;
-    o->confidence = DEFAULT_CONFIDENCE;
+    o->plan.header = true;
+    o->plan.header_row = 1;
+    o->plan.csat_hi = 5;
+    o->plan.ces_hi = 7;
+    o->plan.ces_direction = CX_CES_AGREE;
+    o->style.format = FMT_TEXT;
+    o->style.precision = DEFAULT_PRECISION;
+    o->style.lang = LANG_EN;
+    o->plan.every = CX_EVERY_MONTH;
+    o->style.confidence = DEFAULT_CONFIDENCE;
 }
 
 static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
@@ -376,32 +367,32 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
         cx_metric m = (cx_metric)(c - OPT_NPS);
         if (!valid_column(arg))
             return usage_error(err, "column", arg, "a header name or a 1-based number");
-        o->column[m] = arg;
-        o->wanted[m] = true;
-        o->named_any = o->named_any || m != CX_LEVEL;
+        o->plan.column[m] = arg;
+        o->plan.wanted[m] = true;
+        o->plan.named_any = o->plan.named_any || m != CX_LEVEL;
         break;
     }
     case 'g':
-        if (!split_columns(arg, o->group, MAX_GROUP_COLUMNS, &o->ngroup))
+        if (!split_columns(arg, o->plan.group, MAX_GROUP_COLUMNS, &o->plan.ngroup))
             return usage_error(err, "--group", arg, "up to 8 columns, separated by commas");
         break;
     case OPT_SORT:
-        if (!parse_sort(arg, &o->sort))
+        if (!parse_sort(arg, &o->style.sort))
             return usage_error(err, "--sort", arg, "use key, n, nps, csat, ces or level");
         break;
     case OPT_MIN_N:
-        if (!parse_count(arg, &o->min_n))
+        if (!parse_count(arg, &o->style.min_n))
             return usage_error(err, "--min-n", arg, "a whole number");
         break;
     case OPT_PERIOD:
         if (!valid_column(arg))
             return usage_error(err, "column", arg, "a header name or a 1-based number");
-        o->period = arg;
+        o->plan.period = arg;
         break;
     case OPT_EVERY:
-        if (cx_every_parse(arg, &o->every) != CX_OK)
+        if (cx_every_parse(arg, &o->plan.every) != CX_OK)
             return usage_error(err, "--every", arg, "use day, week, month, quarter or year");
-        o->every_given = true;
+        o->plan.every_given = true;
         break;
     case OPT_COMPARE:
         if (!parse_compare(arg, o))
@@ -410,18 +401,18 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
     case 'w':
         if (!valid_column(arg))
             return usage_error(err, "column", arg, "a header name or a 1-based number");
-        o->weight = arg;
+        o->plan.weight = arg;
         break;
     case OPT_POPULATION:
-        if (!parse_count(arg, &o->population) || o->population == 0)
+        if (!parse_count(arg, &o->style.population) || o->style.population == 0)
             return usage_error(err, "--population", arg, "a whole number above 0");
         break;
     case OPT_CONFIDENCE:
-        if (!parse_confidence(arg, &o->confidence))
+        if (!parse_confidence(arg, &o->style.confidence))
             return usage_error(err, "--confidence", arg, "a number from 0.5 to 0.999");
         break;
     case 'd':
-        if (!parse_delim(arg, &o->delim))
+        if (!parse_delim(arg, &o->plan.delim))
             return usage_error(err, "delimiter", arg, "use , ; | or tab");
         break;
     case 'e': {
@@ -429,59 +420,59 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
         if (cd == (iconv_t)-1)
             return usage_error(err, "--encoding", arg, "an iconv name such as cp1251 or koi8-r");
         iconv_close(cd);
-        o->encoding = arg;
+        o->plan.encoding = arg;
         break;
     }
-    case 'n': o->header = false; break;
+    case 'n': o->plan.header = false; break;
     case OPT_LABELS:
         parse_labels(arg, o);
         break;
     case OPT_LIST:
-        if (!parse_list(arg, &o->list))
+        if (!parse_list(arg, &o->plan.list))
             return usage_error(err, "--list", arg,
                                "detractors, passives, promoters, dissatisfied or difficult");
         break;
     case OPT_SHOW:
-        if (!split_columns(arg, o->show, MAX_SHOW, &o->nshow))
+        if (!split_columns(arg, o->plan.show, MAX_SHOW, &o->plan.nshow))
             return usage_error(err, "--show", arg, "up to 64 columns, separated by commas");
         break;
     case OPT_WHERE: {
         char *eq = strchr(arg, '=');
-        if (!eq || eq == arg || o->nwhere == MAX_WHERE)
+        if (!eq || eq == arg || o->plan.nwhere == MAX_WHERE)
             return usage_error(err, "--where", arg, "COL=VALUE, at most 8 times");
         *eq = '\0';
         if (!valid_column(arg))
             return usage_error(err, "column", arg, "a header name or a 1-based number");
-        o->where[o->nwhere++] = (where_filter){arg, eq + 1};
+        o->plan.where[o->plan.nwhere++] = (where_filter){arg, eq + 1};
         break;
     }
     case OPT_HEADER_ROW:
-        if (!parse_count(arg, &o->header_row) || o->header_row == 0)
+        if (!parse_count(arg, &o->plan.header_row) || o->plan.header_row == 0)
             return usage_error(err, "--header-row", arg, "a line number from 1");
         break;
     case OPT_SKIP:
-        if (!parse_count(arg, &o->skip))
+        if (!parse_count(arg, &o->plan.skip))
             return usage_error(err, "--skip", arg, "a whole number");
-        o->skip_given = true;
+        o->plan.skip_given = true;
         break;
-    case OPT_STRICT: o->strict = true; break;
+    case OPT_STRICT: o->plan.strict = true; break;
     case OPT_CSAT_SCALE:
-        if (!parse_scale(arg, csat_his, 4, &o->csat_hi))
+        if (!parse_scale(arg, csat_his, 4, &o->plan.csat_hi))
             return usage_error(err, "CSAT scale", arg, "use 1-3, 1-5, 1-7 or 1-10");
         break;
     case OPT_CSAT_SATISFIED:
-        if (!parse_int(arg, 2, 10, &o->csat_satisfied))
+        if (!parse_int(arg, 2, 10, &o->plan.csat_satisfied))
             return usage_error(err, "--csat-satisfied", arg, "a whole number 2-10");
         break;
     case OPT_CES_SCALE:
-        if (!parse_scale(arg, ces_his, 3, &o->ces_hi))
+        if (!parse_scale(arg, ces_his, 3, &o->plan.ces_hi))
             return usage_error(err, "CES scale", arg, "use 1-5, 1-7 or 1-10");
         break;
     case OPT_CES_DIRECTION:
         if (strcmp(arg, "agree") == 0)
-            o->ces_direction = CX_CES_AGREE;
+            o->plan.ces_direction = CX_CES_AGREE;
         else if (strcmp(arg, "effort") == 0)
-            o->ces_direction = CX_CES_EFFORT;
+            o->plan.ces_direction = CX_CES_EFFORT;
         else
             return usage_error(err, "--ces-direction", arg, "use agree or effort");
         break;
@@ -491,27 +482,30 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
                                "use nps, nps-market, csat, level, METRIC:FILE or METRIC:none");
         break;
     case 'f':
-        if (!parse_format(arg, &o->format))
-            return usage_error(err, "format", arg, "use text, csv, tsv, json or state");
+        if (!parse_format(arg, &o->style.format)) {
+            char hint[128] = "use ";
+            report_writer_names(hint + 4, sizeof hint - 4);
+            return usage_error(err, "format", arg, hint);
+        }
         break;
     case 'p':
         if (!parse_int(arg, 0, CX_MAX_PRECISION - 1, &v))
             return usage_error(err, "precision", arg, "a whole number 0-5");
-        o->precision = (unsigned)v;
+        o->style.precision = (unsigned)v;
         break;
     case OPT_LANG:
         if (strcmp(arg, "en") == 0)
-            o->lang = LANG_EN;
+            o->style.lang = LANG_EN;
         else if (strcmp(arg, "ru") == 0)
-            o->lang = LANG_RU;
+            o->style.lang = LANG_RU;
         else
             return usage_error(err, "language", arg, "use en or ru");
         break;
-    case 'q': o->quiet = true; break;
+    case 'q': o->plan.quiet = true; break;
     case 'j':
         if (!parse_int(arg, 1, MAX_JOBS, &v))
             return usage_error(err, "--jobs", arg, "a whole number 1-256");
-        o->jobs = (unsigned)v;
+        o->plan.jobs = (unsigned)v;
         break;
     case OPT_REQUIRE:
         if (o->nrequire == MAX_REQUIRE)
@@ -520,7 +514,7 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
             return usage_error(err, "--require", arg,
                                "e.g. 'nps>=30'; metrics nps, csat, csat_mean, ces, "
                                "ces_low_effort, level; operators >= > <= < ==");
-        o->wanted[o->require[o->nrequire++].metric] = true;
+        o->plan.wanted[o->require[o->nrequire++].metric] = true;
         break;
     case 'h':
         for (size_t i = 0; i < sizeof usage_text / sizeof usage_text[0]; i++)
@@ -538,13 +532,13 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
 /* What merge takes from its state files may not be given again. */
 static opt_result check_merge(const options *o, FILE *err)
 {
-    bool data = o->named_any || o->column[CX_LEVEL] || o->ngroup || o->period || o->compare ||
-                o->weight || o->list || o->encoding || o->delim || !o->header ||
-                o->every_given || o->strict ||
-                o->header_row != 1 || o->skip_given || o->csat_hi != 5 || o->csat_satisfied ||
-                o->ces_hi != 7 || o->ces_direction != CX_CES_AGREE;
+    bool data = o->plan.named_any || o->plan.column[CX_LEVEL] || o->plan.ngroup || o->plan.period || o->plan.compare ||
+                o->plan.weight || o->plan.list || o->plan.encoding || o->plan.delim || !o->plan.header ||
+                o->plan.every_given || o->plan.strict ||
+                o->plan.header_row != 1 || o->plan.skip_given || o->plan.csat_hi != 5 || o->plan.csat_satisfied ||
+                o->plan.ces_hi != 7 || o->plan.ces_direction != CX_CES_AGREE;
     for (int m = 0; m < CX_METRIC_COUNT; m++)
-        data = data || o->labels[m];
+        data = data || o->plan.labels[m];
     if (data)
         return usage_error(err, "merge takes columns, scales, groups and periods from its state "
                                 "files: give only report options", NULL, NULL);
@@ -575,23 +569,23 @@ opt_result options_parse(int argc, char **argv, options *o, FILE *out, FILE *err
         return OPT_USAGE;
     if (o->merge && optind == argc)
         return usage_error(err, "merge needs state files (written by -f state)", NULL, NULL);
-    if (o->format == FMT_STATE && (o->list || o->nrequire))
+    if (o->style.format == FMT_STATE && (o->plan.list || o->nrequire))
         return usage_error(err, "-f state cannot be combined with --list or --require", NULL,
                            NULL);
-    if (o->list && (o->compare || o->nrequire))
+    if (o->plan.list && (o->plan.compare || o->nrequire))
         return usage_error(err, "--list cannot be combined with --compare or --require", NULL,
                            NULL);
-    if ((o->nshow || o->nwhere) && !o->list)
+    if ((o->plan.nshow || o->plan.nwhere) && !o->plan.list)
         return usage_error(err, "--show and --where go with --list", NULL, NULL);
-    if (o->list && !o->header && !o->nshow)
+    if (o->plan.list && !o->plan.header && !o->plan.nshow)
         return usage_error(err, "--list without a header needs --show with column numbers",
                            NULL, NULL);
-    if (o->list)
-        o->wanted[followup_metric(o->list)] = true;
-    if (o->compare && (o->ngroup || o->period))
+    if (o->plan.list)
+        o->plan.wanted[followup_metric(o->plan.list)] = true;
+    if (o->plan.compare && (o->plan.ngroup || o->plan.period))
         return usage_error(err, "--compare cannot be combined with --group or --period", NULL,
                            NULL);
-    if (o->csat_satisfied > o->csat_hi)
+    if (o->plan.csat_satisfied > o->plan.csat_hi)
         return usage_error(err, "--csat-satisfied is above the top of the CSAT scale", NULL,
                            NULL);
     if (optind < argc) {

@@ -3,22 +3,6 @@
 
 #include <string.h>
 
-typedef struct figure_def {
-    const char *name;
-    cx_metric metric;
-    figure_kind fig;
-} figure_def;
-
-/* Longest names first is not needed: a name must be followed by an operator. */
-static const figure_def figures[] = {
-    {"nps", CX_NPS, FIG_INDEX},
-    {"csat", CX_CSAT, FIG_INDEX},
-    {"csat_mean", CX_CSAT, FIG_MEAN},
-    {"ces", CX_CES, FIG_MEAN},
-    {"ces_low_effort", CX_CES, FIG_INDEX},
-    {"level", CX_LEVEL, FIG_MEAN},
-};
-
 typedef struct op_def {
     const char *text;
     require_op op;
@@ -42,11 +26,9 @@ bool require_parse(const char *text, require_check *check)
     size_t len = 0;
     while ((s[len] >= 'a' && s[len] <= 'z') || s[len] == '_')
         len++;
-    const figure_def *fd = NULL;
-    for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
-        if (strlen(figures[i].name) == len && strncmp(figures[i].name, s, len) == 0)
-            fd = &figures[i];
-    if (!fd)
+    cx_metric metric;
+    figure_kind fig;
+    if (!report_figure_named(s, len, &metric, &fig))
         return false;
     s = skip_spaces(s + len);
     const op_def *od = NULL;
@@ -62,18 +44,10 @@ bool require_parse(const char *text, require_check *check)
     if (cx_decimal_parse(s, nlen, &check->bound) != CX_OK)
         return false;
     check->text = text;
-    check->metric = fd->metric;
-    check->fig = fd->fig;
+    check->metric = metric;
+    check->fig = fig;
     check->op = od->op;
     return true;
-}
-
-const char *require_figure_name(cx_metric metric, figure_kind fig)
-{
-    for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
-        if (figures[i].metric == metric && figures[i].fig == fig)
-            return figures[i].name;
-    return "?";
 }
 
 bool require_holds(const require_check *check, bool defined, int64_t scaled, unsigned prec)

@@ -10,12 +10,7 @@
 #include <stdint.h>
 
 #include "cxstat.h"
-
-/** Which figure of a metric a check reads. */
-typedef enum figure_kind {
-    FIG_INDEX,      /* nps, csat (%), ces_low_effort (%) */
-    FIG_MEAN        /* csat_mean, ces (the CES mean) */
-} figure_kind;
+#include "report.h"
 
 typedef enum require_op { OP_GE, OP_GT, OP_LE, OP_LT, OP_EQ } require_op;
 
@@ -33,9 +28,6 @@ typedef struct require_check {
  * @return true on success.
  */
 bool require_parse(const char *text, require_check *check);
-
-/** The name of the figure a check reads, as written in the check ("csat_mean"). */
-const char *require_figure_name(cx_metric metric, figure_kind fig);
 
 /**
  * Decide a check on a displayed value scaled / 10^prec.  An undefined value

@@ -1,13 +1,8 @@
-/* followup.c - the --list rows, spilled per score to temporary files and written worst first. */
+/* followup.c - the --list rows, spilled per score to temporary files and read back worst first. */
 #include "followup.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#include "text.h"
-
-/* Widest cell of the text layout, in columns; longer text is cut with "…". */
-#define TEXT_CELL 40
 
 cx_metric followup_metric(list_kind kind)
 {
@@ -102,40 +97,6 @@ static bool read_row(FILE *b, size_t ncols, char **buf, size_t *cap, reader_fiel
     return true;
 }
 
-/* Bytes of the character at s (n bytes left), or 1 for a byte that is not UTF-8 text. */
-static size_t char_len(const char *s, size_t n)
-{
-    unsigned char c = (unsigned char)*s;
-    size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    return c >= 0x80 && (k > n || !text_utf8_valid(s, k)) ? 1 : k;
-}
-
-/*
- * A text cell: control and non-text bytes as spaces, at most TEXT_CELL
- * columns, a longer text cut with "…".  dst holds TEXT_CELL * 4 + 4 bytes.
- * @return the cell's width in columns.
- */
-static size_t text_cell(char *dst, const char *s, size_t n)
-{
-    size_t chars = 0;
-    for (size_t i = 0; i < n; i += char_len(s + i, n - i))
-        chars++;
-    size_t keep = chars > TEXT_CELL ? TEXT_CELL - 1 : chars, o = 0, i = 0;
-    for (size_t c = 0; c < keep; c++) {
-        size_t k = char_len(s + i, n - i);
-        unsigned char b = (unsigned char)s[i];
-        if (b < 0x20 || b == 0x7F || (k == 1 && b >= 0x80))
-            dst[o++] = ' ';
-        else
-            memcpy(dst + o, s + i, k), o += k;
-        i += k;
-    }
-    if (keep < chars)
-        memcpy(dst + o, "\xE2\x80\xA6", 3), o += 3;
-    dst[o] = '\0';
-    return keep < chars ? TEXT_CELL : chars;
-}
-
 typedef struct walk {
     char *buf;
     size_t cap;
@@ -144,114 +105,28 @@ typedef struct walk {
     bool error;
 } walk;
 
-/* Call row() for every row, worst first. */
-static bool each_row(followup *f, walk *w, void (*row)(followup *, walk *, FILE *, void *),
-                     FILE *out, void *ctx)
-{
-    for (size_t r = 0; r < CX_MAX_BINS; r++) {
-        FILE *b = f->bucket[r];
-        if (!b)
-            continue;
-        if (fflush(b) != 0 || fseek(b, 0, SEEK_SET) != 0)
-            return false;
-        while (read_row(b, f->ncols, &w->buf, &w->cap, w->cells, w->offs, &w->error))
-            row(f, w, out, ctx);
-        if (w->error)
-            return false;
-    }
-    return true;
-}
-
-static void measure_row(followup *f, walk *w, FILE *out, void *ctx)
-{
-    size_t *width = ctx;
-    char cell[TEXT_CELL * 4 + 4];
-    (void)out;
-    for (size_t i = 0; i < f->ncols; i++) {
-        size_t cw = text_cell(cell, w->cells[i].ptr, w->cells[i].len);
-        width[i] = cw > width[i] ? cw : width[i];
-    }
-}
-
-static void print_text_row(followup *f, walk *w, FILE *out, void *ctx)
-{
-    const size_t *width = ctx;
-    char cell[TEXT_CELL * 4 + 4];
-    for (size_t i = 0; i < f->ncols; i++) {
-        size_t cw = text_cell(cell, w->cells[i].ptr, w->cells[i].len);
-        fprintf(out, "%s%s", i ? "  " : "", cell);
-        if (i + 1 < f->ncols)
-            fprintf(out, "%*s", (int)(width[i] - cw), "");
-    }
-    fputc('\n', out);
-}
-
-static void print_table_row(followup *f, walk *w, FILE *out, void *ctx)
-{
-    char delim = *(const char *)ctx;
-    for (size_t i = 0; i < f->ncols; i++) {
-        if (i)
-            fputc(delim, out);
-        text_put_cell(out, w->cells[i].ptr, w->cells[i].len, delim);
-    }
-    fputc('\n', out);
-}
-
-static void print_json_row(followup *f, walk *w, FILE *out, void *ctx)
-{
-    uint64_t *written = ctx;
-    fputs(*written ? ",\n  {" : "\n  {", out);
-    for (size_t i = 0; i < f->ncols; i++) {
-        fputs(i ? ", " : "", out);
-        text_put_json(out, f->names[i], strlen(f->names[i]));
-        fputs(": ", out);
-        text_put_json(out, w->cells[i].ptr, w->cells[i].len);
-    }
-    fputc('}', out);
-    (*written)++;
-}
-
-bool followup_write(followup *f, FILE *out, out_format format)
+bool followup_each(followup *f, followup_row_fn *row, void *ctx)
 {
     walk w = {0};
-    bool ok = false;
     size_t n = f->ncols ? f->ncols : 1;
     w.cells = calloc(n, sizeof *w.cells);
     w.offs = calloc(n, sizeof *w.offs);
-    size_t *width = calloc(n, sizeof *width);
-    if (!w.cells || !w.offs || !width)
-        goto done;
-    if (format == FMT_JSON) {
-        uint64_t written = 0;
-        fputc('[', out);
-        ok = each_row(f, &w, print_json_row, out, &written);
-        fputs(written ? "\n]\n" : "]\n", out);
-    } else if (format == FMT_TEXT) {
-        char cell[TEXT_CELL * 4 + 4];
-        for (size_t i = 0; i < f->ncols; i++)
-            width[i] = text_cell(cell, f->names[i], strlen(f->names[i]));
-        if (!each_row(f, &w, measure_row, out, width))
-            goto done;
-        reader_field *heads = w.cells;
-        for (size_t i = 0; i < f->ncols; i++)
-            heads[i] = (reader_field){f->names[i], strlen(f->names[i])};
-        print_text_row(f, &w, out, width);
-        ok = each_row(f, &w, print_text_row, out, width);
-    } else {
-        char delim = format == FMT_TSV ? '\t' : ',';
-        for (size_t i = 0; i < f->ncols; i++) {
-            if (i)
-                fputc(delim, out);
-            text_put_cell(out, f->names[i], strlen(f->names[i]), delim);
+    bool ok = w.cells && w.offs;
+    for (size_t r = 0; ok && r < CX_MAX_BINS; r++) {
+        FILE *b = f->bucket[r];
+        if (!b)
+            continue;
+        if (fflush(b) != 0 || fseek(b, 0, SEEK_SET) != 0) {
+            ok = false;
+            break;
         }
-        fputc('\n', out);
-        ok = each_row(f, &w, print_table_row, out, &delim);
+        while (read_row(b, f->ncols, &w.buf, &w.cap, w.cells, w.offs, &w.error))
+            row(ctx, w.cells);
+        ok = !w.error;
     }
-done:
     free(w.buf);
     free(w.cells);
     free(w.offs);
-    free(width);
     return ok;
 }
 

@@ -13,7 +13,7 @@
 #include <stdio.h>
 
 #include "cxstat.h"
-#include "options.h"
+#include "plan.h"
 #include "reader.h"
 
 typedef struct followup {
@@ -41,8 +41,11 @@ bool followup_init(followup *f, const char *const *names, size_t ncols);
 /** Add a row of ncols cells at a rank.  @return false on a write error (errno set). */
 bool followup_add(followup *f, int rank, const reader_field *cells);
 
-/** Write the list.  @return false on a read or write error. */
-bool followup_write(followup *f, FILE *out, out_format format);
+/** Called with each row's ncols cells (valid during the call only). */
+typedef void followup_row_fn(void *ctx, const reader_field *cells);
+
+/** Read the rows back, worst first.  @return false on a read error. */
+bool followup_each(followup *f, followup_row_fn *row, void *ctx);
 
 void followup_free(followup *f);
 

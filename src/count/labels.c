@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "options.h"
+#include "plan.h"
 #include "reader.h"
 #include "text.h"
 
@@ -24,7 +24,7 @@ typedef struct label_load {
 
 static int load_fail(label_load *ll, uint64_t line, const char *what)
 {
-    fprintf(ll->err, "cxstat: %s:%llu: %s\n", ll->path, (unsigned long long)line, what);
+    diag_at(ll->err, (diag_place){ll->path, line, 0}, "%s", what);
     ll->failed = 1;
     return 1;
 }
@@ -99,7 +99,7 @@ int labels_load(label_table *t, const char *path, FILE *err)
     memset(t, 0, sizeof *t);
     FILE *fp = fopen(path, "rb");
     if (!fp) {
-        fprintf(err, "cxstat: %s: %s\n", path, strerror(errno));
+        diag_at(err, (diag_place){path, 0, 0}, "%s", strerror(errno));
         return EXIT_DATA;
     }
     label_load ll = {.path = path, .err = err, .t = t, .first = true};
@@ -108,7 +108,7 @@ int labels_load(label_table *t, const char *path, FILE *err)
     if (!t->entry || !ll.offset) {
         fclose(fp);
         free(ll.offset);
-        fprintf(err, "cxstat: out of memory\n");
+        diag_error(err, "out of memory");
         return EXIT_DATA;
     }
     reader_config cfg = {.header = false};
@@ -122,7 +122,7 @@ int labels_load(label_table *t, const char *path, FILE *err)
     if (ll.failed)
         return EXIT_DATA;
     if (rs != READER_OK) {
-        fprintf(err, "cxstat: %s:%llu: %s\n", path, (unsigned long long)r.line,
+        diag_at(err, (diag_place){path, r.line, 0}, "%s",
                 rs == READER_EIO ? strerror(r.errno_value) : reader_strerror(rs));
         return EXIT_DATA;
     }

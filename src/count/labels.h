@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "cxstat.h"
+#include "diag.h"
 
 typedef struct label_entry {
     const char *text; /* trimmed, NUL-terminated, in the table's store */

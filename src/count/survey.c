@@ -18,32 +18,32 @@ const char *survey_display_name(const char *path)
     return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
-int survey_init(survey *s, const options *opt, FILE *err)
+int survey_init(survey *s, const run_plan *p, FILE *err)
 {
     memset(s, 0, sizeof *s);
-    s->opt = opt;
+    s->plan = p;
     s->err = err;
     cx_scale_nps(&s->scale[CX_NPS]);
-    if (cx_scale_csat(&s->scale[CX_CSAT], opt->csat_hi, opt->csat_satisfied) != CX_OK ||
-        cx_scale_ces(&s->scale[CX_CES], opt->ces_hi, opt->ces_direction) != CX_OK) {
-        fprintf(err, "cxstat: invalid scale options\n");
+    if (cx_scale_csat(&s->scale[CX_CSAT], p->csat_hi, p->csat_satisfied) != CX_OK ||
+        cx_scale_ces(&s->scale[CX_CES], p->ces_hi, p->ces_direction) != CX_OK) {
+        diag_error(err, "invalid scale options");
         return EXIT_USAGE;
     }
     cx_scale_level(&s->scale[CX_LEVEL]);
     for (int m = 0; m < CX_METRIC_COUNT; m++) {
         cx_hist_init(&s->hist[m]);
         cx_whist_init(&s->whist[m]);
-        s->active[m] = opt->wanted[m];
+        s->active[m] = p->wanted[m];
     }
-    groups_init(&s->groups, opt->weight != NULL);
+    groups_init(&s->groups, p->weight != NULL);
     for (int m = 0; m < CX_METRIC_COUNT; m++) {
-        if (!opt->labels[m])
+        if (!p->labels[m])
             continue;
         for (int k = 0; k < m && !s->labels[m]; k++) /* one file for several metrics */
-            if (opt->labels[k] == opt->labels[m])
+            if (p->labels[k] == p->labels[m])
                 s->labels[m] = s->labels[k];
         if (!s->labels[m]) {
-            if (labels_load(&s->label_file[m], opt->labels[m], err) != EXIT_OK)
+            if (labels_load(&s->label_file[m], p->labels[m], err) != EXIT_OK)
                 return EXIT_DATA;
             s->labels[m] = &s->label_file[m];
         }
@@ -52,15 +52,17 @@ int survey_init(survey *s, const options *opt, FILE *err)
 }
 
 /* A message on standard error; a progress line on the terminal is erased first. */
-#define say(s, ...) \
-    ((s)->err ? (progress_end(&(s)->progress), fprintf((s)->err, __VA_ARGS__)) : 0)
+/* A message through diag: while reading, the progress line is erased first; a part
+ * (err NULL) says nothing, its errors are found again by the whole reading. */
+#define say(s, fn, ...) \
+    ((s)->err ? (progress_end(&(s)->progress), fn((s)->err, __VA_ARGS__)) : (void)0)
 
 /* Remember a problem for the warning, or with --strict report it and stop. */
 static void note(survey *s, uint64_t line, const char *text)
 {
     s->problems++;
-    if (s->opt->strict) {
-        say(s, "cxstat: %s:%llu: %s\n", s->file, (unsigned long long)line, text);
+    if (s->plan->strict) {
+        say(s, diag_at, (diag_place){s->file, line, 0}, "%s", text);
         s->exit_code = EXIT_DATA;
         return;
     }
@@ -84,7 +86,8 @@ static const char *invalid_reason(cx_status st)
 
 static void print_columns(FILE *err, const reader_field *f, size_t n)
 {
-    fputs("cxstat: columns:", err);
+    diag_begin(err);
+    fputs("columns:", err);
     for (size_t i = 0; i < n; i++) {
         char q[160];
         text_quote(q, sizeof q, f[i].ptr, f[i].len);
@@ -139,11 +142,11 @@ static int resolve_role(survey *s, const char *spec, const char *option, const r
     *col = find_column(spec, f, n);
     if (*col != NO_COLUMN)
         return 0;
-    say(s, "cxstat: %s: no column '%s' for %s\n", s->file, spec, option);
+    say(s, diag_at, (diag_place){s->file, 0, 0}, "no column '%s' for %s", spec, option);
     if (f)
         print_columns(s->err, f, n);
     else
-        say(s, "cxstat: without a header, give a column number\n");
+        say(s, diag_error, "without a header, give a column number");
     return fail(s, s->records ? EXIT_DATA : EXIT_USAGE);
 }
 
@@ -153,12 +156,12 @@ void survey_set_list(survey *s, followup *list)
 }
 
 /* -g columns lead a list with --show; every column already holds them. */
-static size_t list_groups(const options *o)
+static size_t list_groups(const run_plan *o)
 {
     return o->nshow ? o->ngroup : 0;
 }
 
-static size_t list_prefix(const options *o)
+static size_t list_prefix(const run_plan *o)
 {
     return list_groups(o) + (o->period ? 1 : 0);
 }
@@ -166,7 +169,7 @@ static size_t list_prefix(const options *o)
 /* The first input decides the list's columns: -g, the period, then --show or every column. */
 static int list_columns(survey *s, const reader_field *f, size_t n)
 {
-    const options *o = s->opt;
+    const run_plan *o = s->plan;
     size_t shown = o->nshow ? o->nshow : n, total = list_prefix(o) + shown;
     const char **names = calloc(total ? total : 1, sizeof *names);
     char **copies = calloc(shown ? shown : 1, sizeof *copies);
@@ -200,7 +203,7 @@ static int list_columns(survey *s, const reader_field *f, size_t n)
     s->cells = ok ? calloc(total ? total : 1, sizeof *s->cells) : NULL;
     s->show_col = ok ? calloc(shown ? shown : 1, sizeof *s->show_col) : NULL;
     if (!s->cells || !s->show_col) {
-        say(s, "cxstat: out of memory\n");
+        say(s, diag_error, "out of memory");
         return fail(s, EXIT_DATA);
     }
     return 0;
@@ -229,7 +232,7 @@ static size_t same_column(const survey *s, const reader_field *f, size_t n, size
 /* This file's column of each listed one: by --show, or by the first input's names. */
 static int resolve_list(survey *s, const reader_field *f, size_t n)
 {
-    const options *o = s->opt;
+    const run_plan *o = s->plan;
     bool first = !s->cells;
     if (first && list_columns(s, f, n))
         return 1;
@@ -252,7 +255,7 @@ static int resolve_list(survey *s, const reader_field *f, size_t n)
 
 static int resolve_roles(survey *s, const reader_field *f, size_t n)
 {
-    const options *o = s->opt;
+    const run_plan *o = s->plan;
     for (size_t i = 0; i < o->ngroup; i++)
         if (resolve_role(s, o->group[i], "--group", f, n, &s->group_col[i]))
             return 1;
@@ -269,7 +272,7 @@ static int resolve_roles(survey *s, const reader_field *f, size_t n)
 /* Decide each metric's column for this file; the first file decides which metrics exist. */
 static int resolve_columns(survey *s, const reader_field *f, size_t n)
 {
-    const options *o = s->opt;
+    const run_plan *o = s->plan;
     bool found_any = false;
     for (int m = 0; m < CX_METRIC_COUNT; m++) {
         const char *name = cx_metric_name((cx_metric)m);
@@ -277,12 +280,12 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
         if (o->column[m]) {
             s->col[m] = find_column(o->column[m], f, n);
             if (s->col[m] == NO_COLUMN) {
-                say(s, "cxstat: %s: no column '%s' for --%s\n", s->file,
+                say(s, diag_at, (diag_place){s->file, 0, 0}, "no column '%s' for --%s",
                         o->column[m], name);
                 if (f)
                     print_columns(s->err, f, n);
                 else
-                    say(s, "cxstat: without a header, give a column number\n");
+                    say(s, diag_error, "without a header, give a column number");
                 return fail(s, s->metrics_fixed ? EXIT_DATA : EXIT_USAGE);
             }
         } else if (!o->named_any && f && m != CX_LEVEL) {
@@ -293,14 +296,13 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
             s->active[m] = s->active[m] || found;
         if (s->active[m] && !found) {
             if (o->named_any || m == CX_LEVEL)
-                say(s, "cxstat: %s is needed (by --require or --list), but no %s "
-                                "column is named; name it with --%s\n", name, name, name);
+                say(s, diag_error, "%s is needed (by --require or --list), but no %s "
+                                "column is named; name it with --%s", name, name, name);
             else if (!f)
-                say(s, "cxstat: %s: without a header, name the %s column by "
-                                "number (--%s=N)\n", s->file, name, name);
+                say(s, diag_at, (diag_place){s->file, 0, 0}, "without a header, name the %s column by "
+                                "number (--%s=N)", name, name);
             else
-                say(s, "cxstat: %s:1: no column named '%s'; name it with --%s\n",
-                        s->file, name, name);
+                say(s, diag_at, (diag_place){s->file, 1, 0}, "no column named '%s'; name it with --%s", name, name);
             if (f && !o->named_any && m != CX_LEVEL)
                 print_columns(s->err, f, n);
             return fail(s, s->metrics_fixed ? EXIT_DATA : EXIT_USAGE);
@@ -310,12 +312,12 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
     }
     if (!found_any) {
         if (f) {
-            say(s, "cxstat: %s: no column named nps, csat or ces; name the "
-                            "columns with --nps, --csat, --ces\n", s->file);
+            say(s, diag_at, (diag_place){s->file, 0, 0}, "no column named nps, csat or ces; name the "
+                            "columns with --nps, --csat, --ces");
             print_columns(s->err, f, n);
         } else {
-            say(s, "cxstat: %s: without a header, name the columns by number "
-                            "(--nps=N, --csat=N, --ces=N)\n", s->file);
+            say(s, diag_at, (diag_place){s->file, 0, 0}, "without a header, name the columns by number "
+                            "(--nps=N, --csat=N, --ces=N)");
         }
         return fail(s, EXIT_USAGE);
     }
@@ -326,7 +328,7 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
 /* The i-th column the survey reads (metrics, -g, roles, --where, --show), or NO_COLUMN. */
 static size_t wanted_column(const survey *s, size_t i)
 {
-    const options *o = s->opt;
+    const run_plan *o = s->plan;
     if (i < CX_METRIC_COUNT)
         return s->active[i] ? s->col[i] : NO_COLUMN;
     i -= CX_METRIC_COUNT;
@@ -345,8 +347,8 @@ static size_t wanted_column(const survey *s, size_t i)
 /* Names and keys are printed back: they must be text.  Answers need not be (they are invalid). */
 static int not_utf8(survey *s, uint64_t line, size_t col)
 {
-    say(s, "cxstat: %s:%llu: column %zu is not UTF-8 text; name the file's encoding, "
-                    "e.g. --encoding=cp1251\n", s->file, (unsigned long long)line, col + 1);
+    say(s, diag_at, (diag_place){s->file, line, 0}, "column %zu is not UTF-8 text; name the file's encoding, "
+                    "e.g. --encoding=cp1251", col + 1);
     return fail(s, EXIT_DATA);
 }
 
@@ -366,7 +368,7 @@ static int on_header(void *ctx, const reader_field *f, size_t n, uint64_t line,
         if (pass == 1) {
             unsigned char *mask = realloc(s->want, len ? len : 1);
             if (!mask) {
-                say(s, "cxstat: out of memory\n");
+                say(s, diag_error, "out of memory");
                 return fail(s, EXIT_DATA);
             }
             memset(mask, 0, len ? len : 1);
@@ -431,7 +433,7 @@ static bool record_weight(survey *s, const reader_field *f, size_t n, uint64_t l
  */
 static group *record_group(survey *s, const reader_field *f, size_t n, uint64_t line)
 {
-    const options *o = s->opt;
+    const run_plan *o = s->plan;
     s->key.len = 0;
     bool ok = true;
     for (size_t i = 0; i < o->ngroup; i++) {
@@ -486,12 +488,11 @@ static group *record_group(survey *s, const reader_field *f, size_t n, uint64_t 
     groups_status st = ok ? groups_get(&s->groups, s->key.buf, s->key.len, &g) : GROUPS_ENOMEM;
     if (st != GROUPS_OK) {
         if (st == GROUPS_ELIMIT)
-            say(s, "cxstat: %s:%llu: more than %zu groups, or %zu bytes of group "
-                            "keys: too many groups\n", s->file, (unsigned long long)line,
+            say(s, diag_at, (diag_place){s->file, line, 0}, "more than %zu groups, or %zu bytes of group "
+                            "keys: too many groups",
                     (size_t)GROUPS_MAX, (size_t)GROUPS_KEY_BYTES);
         else
-            say(s, "cxstat: %s:%llu: out of memory for groups\n", s->file,
-                    (unsigned long long)line);
+            say(s, diag_at, (diag_place){s->file, line, 0}, "out of memory for groups");
         s->exit_code = EXIT_DATA;
     }
     return g;
@@ -565,12 +566,12 @@ static void period_label(const survey *s, const reader_field *f, size_t n, char 
     cx_date date;
     buf[0] = '\0';
     if (d && cx_date_parse(d->ptr, d->len, &date) == CX_OK)
-        cx_period_label(cx_period_of(date, s->opt->every), s->opt->every, buf, size);
+        cx_period_label(cx_period_of(date, s->plan->every), s->plan->every, buf, size);
 }
 
 static bool where_holds(const survey *s, const reader_field *f, size_t n, const char *label)
 {
-    const options *o = s->opt;
+    const run_plan *o = s->plan;
     for (size_t i = 0; i < o->nwhere; i++) {
         const char *v = "";
         size_t len = 0;
@@ -597,7 +598,7 @@ static bool where_holds(const survey *s, const reader_field *f, size_t n, const 
 /* A record whose answer is on the list: its cells go to the list, if --where lets them. */
 static int list_record(survey *s, const reader_field *f, size_t n, uint64_t line, int score)
 {
-    const options *o = s->opt;
+    const run_plan *o = s->plan;
     cx_metric m = followup_metric(o->list);
     int rank = followup_rank(&s->scale[m], o->list, score);
     char label[32] = "";
@@ -617,8 +618,7 @@ static int list_record(survey *s, const reader_field *f, size_t n, uint64_t line
         s->cells[k++] = c ? *c : (reader_field){"", 0};
     }
     if (!followup_add(s->list, rank, s->cells)) {
-        say(s, "cxstat: %s:%llu: cannot keep the list in a temporary file: %s\n",
-                s->file, (unsigned long long)line, strerror(errno));
+        say(s, diag_at, (diag_place){s->file, line, 0}, "cannot keep the list in a temporary file: %s", strerror(errno));
         return fail(s, EXIT_DATA);
     }
     return 0;
@@ -641,7 +641,7 @@ static int on_record(void *ctx, const reader_field *f, size_t n, uint64_t line)
     uint64_t units = 0;
     int list_score = -1;
     bool weighted = survey_weighted(s), weight_ok = !weighted || record_weight(s, f, n, line, &units);
-    group *g = options_grouped(s->opt) && !s->list ? record_group(s, f, n, line) : NULL;
+    group *g = plan_grouped(s->plan) && !s->list ? record_group(s, f, n, line) : NULL;
     if (s->exit_code)
         return 1;
     cx_whist *gw = g ? groups_whist(&s->groups, g) : NULL;
@@ -668,12 +668,12 @@ static int on_record(void *ctx, const reader_field *f, size_t n, uint64_t line)
         if (ok && g)
             ok = count_answer(&g->hist[m], gw ? gw + m : NULL, &s->scale[m], st, score, units);
         if (!ok) {
-            say(s, "cxstat: %s:%llu: %s\n", s->file, (unsigned long long)line,
+            say(s, diag_at, (diag_place){s->file, line, 0}, "%s",
                     cx_strerror(CX_EOVERFLOW));
             s->exit_code = EXIT_DATA;
             return 1;
         }
-        if (s->list && m == (int)followup_metric(s->opt->list) && st == CX_OK)
+        if (s->list && m == (int)followup_metric(s->plan->list) && st == CX_OK)
             list_score = score;
     }
     if (s->list && list_score >= 0)
@@ -688,23 +688,21 @@ static int report_reader_error(survey *s, const reader_result *r)
     case READER_STOPPED:
         return s->exit_code;
     case READER_EIO:
-        say(s, "cxstat: %s: %s\n", s->file, strerror(r->errno_value));
+        say(s, diag_at, (diag_place){s->file, 0, 0}, "%s", strerror(r->errno_value));
         break;
     case READER_EEMPTY:
-        say(s, "cxstat: %s: empty input: no header line\n", s->file);
+        say(s, diag_at, (diag_place){s->file, 0, 0}, "empty input: no header line");
         break;
     case READER_EXLSX:
-        say(s, "cxstat: %s: an Excel workbook (XLSX), not CSV: save it as CSV, or "
-                        "convert it with 'xlsx2csv %s' or 'ssconvert %s out.csv'\n",
-                s->file, s->file, s->file);
+        say(s, diag_at, (diag_place){s->file, 0, 0}, "an Excel workbook (XLSX), not CSV: save it as CSV, or "
+                        "convert it with 'xlsx2csv %s' or 'ssconvert %s out.csv'", s->file, s->file);
         break;
     case READER_EENCODING:
-        say(s, "cxstat: %s:%llu: bytes that are not %s text%s\n", s->file,
-                (unsigned long long)r->line, r->encoding ? r->encoding : "UTF-8",
+        say(s, diag_at, (diag_place){s->file, r->line, 0}, "bytes that are not %s text%s", r->encoding ? r->encoding : "UTF-8",
                 r->encoding ? "" : "; name the file's encoding, e.g. --encoding=cp1251");
         break;
     default:
-        say(s, "cxstat: %s:%llu: %s\n", s->file, (unsigned long long)r->line,
+        say(s, diag_at, (diag_place){s->file, r->line, 0}, "%s",
                 reader_strerror(r->status));
         break;
     }
@@ -726,7 +724,7 @@ static void *part_new(void *owner)
     survey *w = calloc(1, sizeof *w);
     if (!w)
         return NULL;
-    w->opt = s->opt; /* w->err stays NULL: a part says nothing; its errors are found again */
+    w->plan = s->plan; /* w->err stays NULL: a part says nothing; its errors are found again */
     memcpy(w->scale, s->scale, sizeof w->scale);
     memcpy(w->active, s->active, sizeof w->active);
     memcpy(w->labels, s->labels, sizeof w->labels);
@@ -749,7 +747,7 @@ static void *part_new(void *owner)
         cx_hist_init(&w->hist[m]);
         cx_whist_init(&w->whist[m]);
     }
-    groups_init(&w->groups, s->opt->weight != NULL);
+    groups_init(&w->groups, s->plan->weight != NULL);
     return w;
 }
 
@@ -816,7 +814,7 @@ static void join_part(survey *s, const survey *w, uint64_t line_off)
         const group *g = &w->groups.g[i];
         group *d;
         if (groups_get(&s->groups, groups_key(&w->groups, g), g->key_len, &d) != GROUPS_OK) {
-            say(s, "cxstat: %s: out of memory for groups\n", s->file);
+            say(s, diag_at, (diag_place){s->file, 0, 0}, "out of memory for groups");
             s->exit_code = EXIT_DATA;
             return;
         }
@@ -829,7 +827,7 @@ static void join_part(survey *s, const survey *w, uint64_t line_off)
         }
     }
     if (!ok) {
-        say(s, "cxstat: %s: %s\n", s->file, cx_strerror(CX_EOVERFLOW));
+        say(s, diag_at, (diag_place){s->file, 0, 0}, "%s", cx_strerror(CX_EOVERFLOW));
         s->exit_code = EXIT_DATA;
     }
 }
@@ -890,7 +888,7 @@ static int read_rest(survey *s, int fd, uint64_t start, uint64_t size, unsigned 
     if (joined || st == PARALLEL_ENOMEM) {
         s->byte_base = 0;
         if (st == PARALLEL_ENOMEM) {
-            say(s, "cxstat: out of memory\n");
+            say(s, diag_error, "out of memory");
             return EXIT_DATA;
         }
         return s->exit_code;
@@ -920,7 +918,7 @@ static unsigned online_cores(void)
  */
 static unsigned jobs_for(const survey *s, int fd, uint64_t *start, uint64_t *size)
 {
-    const options *o = s->opt;
+    const run_plan *o = s->plan;
     struct stat st;
     off_t at;
     if (o->jobs == 1 || s->list || o->strict || o->encoding || fstat(fd, &st) != 0 ||
@@ -945,12 +943,12 @@ bool survey_add_input(survey *s, const char *name)
 int survey_read_stream(survey *s, FILE *fp, const char *name)
 {
     if (!survey_add_input(s, name)) {
-        say(s, "cxstat: out of memory\n");
+        say(s, diag_error, "out of memory");
         return EXIT_DATA;
     }
     s->file = name;
     s->fields = 0;
-    const options *o = s->opt;
+    const run_plan *o = s->plan;
     reader_config cfg = {.delim = o->delim, .header = o->header, .encoding = o->encoding,
                          .skip_lines = o->header_row - 1, .skip_records = o->skip,
                          .detect_layout = o->header && !o->skip_given};
@@ -970,8 +968,8 @@ int survey_read_stream(survey *s, FILE *fp, const char *name)
     progress_end(&s->progress);
     s->skipped += r.skipped;
     if (r.layout && !o->quiet)
-        say(s, "cxstat: %s: %s export: %llu header row%s after the column names "
-                        "passed over\n", name, r.layout, (unsigned long long)r.skipped,
+        say(s, diag_at, (diag_place){name, 0, 0}, "%s export: %llu header row%s after the column names "
+                        "passed over", r.layout, (unsigned long long)r.skipped,
                 r.skipped == 1 ? "" : "s");
     return rc != EXIT_OK ? rc : report_reader_error(s, &r);
 }
@@ -981,7 +979,7 @@ int survey_read(survey *s, const char *path)
     const char *name = survey_display_name(path);
     FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!fp) {
-        say(s, "cxstat: %s: %s\n", name, strerror(errno));
+        say(s, diag_at, (diag_place){name, 0, 0}, "%s", strerror(errno));
         return EXIT_DATA;
     }
     int rc = survey_read_stream(s, fp, name);
@@ -992,12 +990,12 @@ int survey_read(survey *s, const char *path)
 
 void survey_warn(const survey *s)
 {
-    if (s->opt->quiet || s->problems == 0)
+    if (s->plan->quiet || s->problems == 0)
         return;
     for (size_t i = 0; i < s->nnotes; i++)
-        fprintf(s->err, "cxstat: %s:%llu: %s\n", s->note[i].file,
-                (unsigned long long)s->note[i].line, s->note[i].text);
-    fputs("cxstat: warning:", s->err);
+        diag_at(s->err, (diag_place){s->note[i].file, s->note[i].line, 0}, "%s", s->note[i].text);
+    diag_begin(s->err);
+    fputs("warning:", s->err);
     const char *sep = " ";
     for (int m = 0; m < CX_METRIC_COUNT; m++)
         if (s->active[m] && s->hist[m].invalid) {
@@ -1023,7 +1021,8 @@ void survey_warn(const survey *s)
         const word_count *w = s->words[m];
         if (!s->active[m] || w[0].n == 0)
             continue;
-        fprintf(s->err, "cxstat: warning: %s answers that are not scores%s:",
+        diag_begin(s->err);
+        fprintf(s->err, "warning: %s answers that are not scores%s:",
                 cx_metric_name((cx_metric)m), s->labels[m] ? " nor labels of --labels" : "");
         for (size_t i = 0; i < SURVEY_WORDS && w[i].n; i++)
             fprintf(s->err, "%s %s (%llu)", i ? "," : "", w[i].text, (unsigned long long)w[i].n);

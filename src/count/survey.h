@@ -12,10 +12,11 @@
 #include <stdio.h>
 
 #include "cxstat.h"
+#include "diag.h"
 #include "followup.h"
 #include "groups.h"
 #include "labels.h"
-#include "options.h"
+#include "plan.h"
 #include "progress.h"
 
 /** Without -j, files smaller than this are read on one thread. */
@@ -41,7 +42,7 @@ typedef struct word_count {
 enum { ROLE_PERIOD, ROLE_WEIGHT, ROLE_COMPARE, ROLE_COUNT };
 
 typedef struct survey {
-    const options *opt;
+    const run_plan *plan;
     FILE *err;
     cx_scale scale[CX_METRIC_COUNT];
     bool active[CX_METRIC_COUNT]; /* reported: named, required or found in the first file */
@@ -86,7 +87,7 @@ typedef struct survey {
 } survey;
 
 /** Set up scales from the options.  @return EXIT_OK or EXIT_USAGE (message printed). */
-int survey_init(survey *s, const options *opt, FILE *err);
+int survey_init(survey *s, const run_plan *plan, FILE *err);
 
 /**
  * Read one input ("-" is standard input) into the histograms.
@@ -118,7 +119,7 @@ const char *survey_display_name(const char *path);
 /** True when the total or the groups carry weights. */
 static inline bool survey_weighted(const survey *s)
 {
-    return s->opt->weight != NULL;
+    return s->plan->weight != NULL;
 }
 
 #endif

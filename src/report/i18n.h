@@ -4,7 +4,7 @@
 
 #include <stdint.h>
 
-#include "options.h"
+#include "style.h"
 
 typedef enum msg_id {
     MSG_INPUT, MSG_FILES, MSG_MALFORMED,

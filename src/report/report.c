@@ -46,6 +46,41 @@ static void set_interval(figure *f, const cx_interval *ci, unsigned mul, unsigne
     f->moe = show_real(ci->moe, mul, prec);
 }
 
+typedef struct figure_def {
+    const char *name;
+    cx_metric metric;
+    figure_kind fig;
+} figure_def;
+
+/* The figures --require and --compare name. */
+static const figure_def figures[] = {
+    {"nps", CX_NPS, FIG_INDEX},
+    {"csat", CX_CSAT, FIG_INDEX},
+    {"csat_mean", CX_CSAT, FIG_MEAN},
+    {"ces", CX_CES, FIG_MEAN},
+    {"ces_low_effort", CX_CES, FIG_INDEX},
+    {"level", CX_LEVEL, FIG_MEAN},
+};
+
+const char *report_figure_name(cx_metric metric, figure_kind fig)
+{
+    for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
+        if (figures[i].metric == metric && figures[i].fig == fig)
+            return figures[i].name;
+    return "?";
+}
+
+bool report_figure_named(const char *name, size_t len, cx_metric *metric, figure_kind *fig)
+{
+    for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
+        if (strlen(figures[i].name) == len && strncmp(figures[i].name, name, len) == 0) {
+            *metric = figures[i].metric;
+            *fig = figures[i].fig;
+            return true;
+        }
+    return false;
+}
+
 const figure *report_lead(const metric_view *v)
 {
     return v->metric == CX_CES || v->metric == CX_LEVEL ? &v->mean : &v->index;
@@ -121,7 +156,7 @@ static void view_intervals(metric_view *v, double confidence, double fpc, unsign
 static void view_build(metric_view *v, const report *r, cx_metric m, const cx_hist *h,
                        const cx_whist *w, const cx_bandset *bands, double population)
 {
-    const options *o = r->opt;
+    const report_style *st = r->style;
     memset(v, 0, sizeof *v);
     v->metric = m;
     v->scale = &r->s->scale[m];
@@ -129,9 +164,9 @@ static void view_build(metric_view *v, const report *r, cx_metric m, const cx_hi
     v->bands = bands;
     v->index.raw = v->mean.raw = v->mean_raw = v->sd_raw = NAN;
     cx_summarize(h, v->scale, &v->sum);
-    view_figures(v, w, o->precision);
+    view_figures(v, w, st->precision);
     double fpc = population > 0 ? cx_fpc((double)v->sum.n, population) : 1.0;
-    view_intervals(v, o->confidence, fpc, o->precision);
+    view_intervals(v, st->confidence, fpc, st->precision);
     const shown *lead = &report_lead(v)->value;
     v->band = v->bands && lead->defined ? cx_bandset_find(v->bands, lead->scaled, lead->prec)
                                         : NULL;
@@ -253,7 +288,7 @@ static void group_row(const report *r, size_t gi, report_row *row)
     row->key = groups_key(t, g);
     row->key_len = g->key_len;
     row->records = g->records;
-    if (r->opt->period) {
+    if (r->plan->period) {
         row->has_period = true;
         row->period = period_decode(row->key + row->key_len - PERIOD_KEY_BYTES);
     }
@@ -262,7 +297,7 @@ static void group_row(const report *r, size_t gi, report_row *row)
 
 void report_row_at(const report *r, size_t i, report_row *row)
 {
-    if (r->opt->compare) {
+    if (r->plan->compare) {
         *row = r->cmp_row[i];
         return;
     }
@@ -277,7 +312,7 @@ void report_row_at(const report *r, size_t i, report_row *row)
     for (size_t m = 0; m < row->count; m++) {
         metric_view *v = &row->view[m];
         bool mean = v->metric == CX_CES || v->metric == CX_LEVEL;
-        v->change = view_diff(v, &prev.view[m], mean, r->opt->confidence, r->opt->precision);
+        v->change = view_diff(v, &prev.view[m], mean, r->style->confidence, r->style->precision);
     }
 }
 
@@ -292,7 +327,7 @@ static void comparisons(report *r)
             comparison *c = &r->cmp[r->ncmp++];
             c->metric = va->metric;
             c->mean = mean;
-            c->diff = view_diff(va, vb, mean, r->opt->confidence, r->opt->precision);
+            c->diff = view_diff(va, vb, mean, r->style->confidence, r->style->precision);
         }
     }
 }
@@ -306,7 +341,7 @@ static int compare_rows(report *r)
     key_builder kb = {0};
     r->nrows = 2;
     for (int i = 0; i < 2; i++) {
-        const char *v = r->opt->compare_value[i];
+        const char *v = r->plan->compare_value[i];
         kb.len = 0;
         if (!key_add(&kb, v, strlen(v))) {
             free(kb.buf);
@@ -366,10 +401,10 @@ static int group_rows(report *r)
     const group_table *t = &r->s->groups;
     size_t n = t->count ? t->count : 1;
     size_t *tmp = calloc(n, sizeof *tmp);
-    double *value = r->opt->sort != SORT_KEY ? calloc(n, sizeof *value) : NULL;
+    double *value = r->style->sort != SORT_KEY ? calloc(n, sizeof *value) : NULL;
     r->order = calloc(n, sizeof *r->order);
-    r->prev = r->opt->period ? calloc(n, sizeof *r->prev) : NULL;
-    if (!tmp || !r->order || (r->opt->sort != SORT_KEY && !value) || (r->opt->period && !r->prev)) {
+    r->prev = r->plan->period ? calloc(n, sizeof *r->prev) : NULL;
+    if (!tmp || !r->order || (r->style->sort != SORT_KEY && !value) || (r->plan->period && !r->prev)) {
         free(tmp);
         free(value);
         return EXIT_DATA;
@@ -381,7 +416,7 @@ static int group_rows(report *r)
     if (r->prev)
         link_periods(r, r->order, t->count);
     for (size_t i = 0; i < t->count; i++) {
-        if (t->g[r->order[i]].records < r->opt->min_n) {
+        if (t->g[r->order[i]].records < r->style->min_n) {
             r->hidden++;
             continue;
         }
@@ -389,7 +424,7 @@ static int group_rows(report *r)
         report_row row;
         group_row(r, r->order[r->nrows - 1], &row);
         if (value)
-            value[r->order[r->nrows - 1]] = sort_figure(&row, r->opt->sort);
+            value[r->order[r->nrows - 1]] = sort_figure(&row, r->style->sort);
         for (size_t m = 0; m < row.count; m++)
             if (row.view[m].note == NOTE_WIDE) {
                 r->wide++;
@@ -405,25 +440,27 @@ static int group_rows(report *r)
     return EXIT_OK;
 }
 
-int report_build(report *r, const options *opt, const survey *s, const band_choice *bc)
+int report_build(report *r, const run_plan *p, const report_style *style, const survey *s,
+                 const band_choice *bc)
 {
     memset(r, 0, sizeof *r);
-    r->opt = opt;
+    r->plan = p;
+    r->style = style;
     r->s = s;
     r->bc = bc;
-    double population = (double)opt->population;
+    double population = (double)style->population;
     r->total.records = s->records;
     row_build(&r->total, r, s->hist, survey_weighted(s) ? s->whist : NULL, bc, population);
-    if (opt->population)
-        r->response_rate = show_real((double)s->records / population, 100, opt->precision);
+    if (style->population)
+        r->response_rate = show_real((double)s->records / population, 100, style->precision);
     for (size_t m = 0; m < r->total.count; m++)
         if (r->total.view[m].note == NOTE_WIDE) {
             r->wide++;
             break;
         }
-    if (opt->compare)
+    if (p->compare)
         return compare_rows(r);
-    if (options_grouped(opt))
+    if (plan_grouped(p))
         return group_rows(r);
     return EXIT_OK;
 }
@@ -459,7 +496,7 @@ const char *report_format(const shown *v, char *buf, size_t size)
 
 void report_row_name(const report *r, const report_row *row, char *buf, size_t size)
 {
-    const options *o = r->opt;
+    const run_plan *o = r->plan;
     size_t used = 0, pos = 0, len, i = 0;
     const char *part;
     buf[0] = '\0';
@@ -589,9 +626,9 @@ size_t report_fields(const report *r, const metric_view *v, report_field *out)
     add_text(&l, "note", notes[v->note], false);
     add_text(&l, "band", v->band ? v->band->id : NULL, false);
     add_text(&l, "band_label",
-             v->band ? (r->opt->lang == LANG_RU ? v->band->label_ru : v->band->label_en) : NULL,
+             v->band ? (r->style->lang == LANG_RU ? v->band->label_ru : v->band->label_en) : NULL,
              false);
-    if (r->opt->period)
+    if (r->plan->period)
         add_change(&l, lead_change, &v->change);
     return l.n;
 }

@@ -12,10 +12,22 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "bandfile.h"
 #include "cxstat.h"
-#include "options.h"
+#include "plan.h"
+#include "style.h"
 #include "survey.h"
+
+/** Which figure of a metric a check reads. */
+typedef enum figure_kind {
+    FIG_INDEX,      /* nps, csat (%), ces_low_effort (%) */
+    FIG_MEAN        /* csat_mean, ces (the CES mean) */
+} figure_kind;
+
+/** The name of a figure as --require and --compare write it ("csat_mean"). */
+const char *report_figure_name(cx_metric metric, figure_kind fig);
+
+/** The figure named by the len bytes at name.  @return false when none is. */
+bool report_figure_named(const char *name, size_t len, cx_metric *metric, figure_kind *fig);
 
 /** A figure as displayed: scaled / 10^prec, or no value. */
 typedef struct shown {
@@ -78,7 +90,8 @@ typedef struct comparison {
 } comparison;
 
 typedef struct report {
-    const options *opt;
+    const run_plan *plan;
+    const report_style *style;
     const survey *s;
     const band_choice *bc;
     report_row total;
@@ -100,7 +113,8 @@ void report_row_at(const report *r, size_t i, report_row *row);
 const figure *report_lead(const metric_view *v);
 
 /** Build the report.  @return EXIT_OK, or EXIT_DATA when memory is exhausted. */
-int report_build(report *r, const options *opt, const survey *s, const band_choice *bc);
+int report_build(report *r, const run_plan *plan, const report_style *style, const survey *s,
+                 const band_choice *bc);
 
 void report_free(report *r);
 

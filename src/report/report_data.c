@@ -76,7 +76,7 @@ static void table_metric_cells(const report *r, const report_row *row, FILE *out
 /* The group columns of a row (empty for the total), then its period columns. */
 static void table_key_cells(const report *r, const report_row *row, FILE *out, char delim)
 {
-    const options *o = r->opt;
+    const run_plan *o = r->plan;
     size_t pos = 0, len, parts = o->ngroup + (o->compare ? 1 : 0);
     const char *part;
     fputs(row->key ? "group" : "total", out);
@@ -102,7 +102,7 @@ static void table_key_cells(const report *r, const report_row *row, FILE *out, c
 
 static void table_grouped(const report *r, FILE *out, char delim)
 {
-    const options *o = r->opt;
+    const run_plan *o = r->plan;
     fputs("row", out);
     for (size_t i = 0; i < o->ngroup; i++) {
         fputc(delim, out);
@@ -128,7 +128,7 @@ static void table_grouped(const report *r, FILE *out, char delim)
 
 static void table_compare(const report *r, FILE *out, char delim)
 {
-    const options *o = r->opt;
+    const run_plan *o = r->plan;
     char buf[32];
     fprintf(out, "figure%ca%cb%cn_a%cn_b%cvalue_a%cvalue_b%cdifference%cci_low%cci_high%cp"
                  "%csignificant%cverdict\n",
@@ -138,7 +138,7 @@ static void table_compare(const report *r, FILE *out, char delim)
         const metric_view *a = report_view(&r->cmp_row[0], c->metric);
         const metric_view *b = report_view(&r->cmp_row[1], c->metric);
         const difference *d = &c->diff;
-        fputs(require_figure_name(c->metric, c->mean ? FIG_MEAN : FIG_INDEX), out);
+        fputs(report_figure_name(c->metric, c->mean ? FIG_MEAN : FIG_INDEX), out);
         fputc(delim, out);
         put_cell(out, o->compare_value[0], delim);
         fputc(delim, out);
@@ -163,19 +163,20 @@ static void table_compare(const report *r, FILE *out, char delim)
 
 void report_table(const report *r, FILE *out, char delim)
 {
-    const options *o = r->opt;
+    const run_plan *o = r->plan;
+    const report_style *st = r->style;
     if (o->compare) {
         table_compare(r, out, delim);
         return;
     }
-    if (options_grouped(o)) {
+    if (plan_grouped(o)) {
         table_grouped(r, out, delim);
         return;
     }
     fprintf(out, "records%cmalformed", delim);
     if (o->weight)
         fprintf(out, "%cweight_invalid", delim);
-    if (o->population)
+    if (st->population)
         fprintf(out, "%cpopulation%cresponse_rate", delim, delim);
     table_metric_header(r, out, delim);
     const survey *s = r->s;
@@ -183,9 +184,9 @@ void report_table(const report *r, FILE *out, char delim)
             (unsigned long long)s->malformed);
     if (o->weight)
         fprintf(out, "%c%llu", delim, (unsigned long long)s->weight_invalid);
-    if (o->population) {
+    if (st->population) {
         char buf[32];
-        fprintf(out, "%c%llu%c%s", delim, (unsigned long long)o->population, delim,
+        fprintf(out, "%c%llu%c%s", delim, (unsigned long long)st->population, delim,
                 report_format(&r->response_rate, buf, sizeof buf));
     }
     table_metric_cells(r, &r->total, out, delim);
@@ -251,7 +252,7 @@ static void json_metrics(const report *r, FILE *out, const report_row *row, cons
 
 static void json_row(const report *r, FILE *out, const report_row *row, bool last)
 {
-    const options *o = r->opt;
+    const run_plan *o = r->plan;
     size_t pos = 0, len;
     const char *part;
     fputs("    {\n      \"key\": {", out);
@@ -285,7 +286,7 @@ static void json_row(const report *r, FILE *out, const report_row *row, bool las
 
 static void json_compare(const report *r, FILE *out)
 {
-    const options *o = r->opt;
+    const run_plan *o = r->plan;
     fputs("  \"compare\": {\n    \"column\": ", out);
     json_string(out, o->compare);
     fputs(",\n", out);
@@ -304,7 +305,7 @@ static void json_compare(const report *r, FILE *out)
         const difference *d = &c->diff;
         char words[256];
         fputs("      {\"figure\": ", out);
-        json_string(out, require_figure_name(c->metric, c->mean ? FIG_MEAN : FIG_INDEX));
+        json_string(out, report_figure_name(c->metric, c->mean ? FIG_MEAN : FIG_INDEX));
         fputs(", \"difference\": ", out);
         json_shown(out, &d->value);
         fputs(", \"ci_low\": ", out);
@@ -324,7 +325,8 @@ static void json_compare(const report *r, FILE *out)
 
 static void json_inputs(const report *r, FILE *out)
 {
-    const options *o = r->opt;
+    const run_plan *o = r->plan;
+    const report_style *st = r->style;
     const survey *s = r->s;
     fputs("{\n  \"version\": \"" CX_VERSION "\",\n  \"files\": [", out);
     for (size_t i = 0; i < s->ninputs; i++) {
@@ -335,15 +337,15 @@ static void json_inputs(const report *r, FILE *out)
     fprintf(out, "],\n  \"records\": %llu,\n  \"malformed\": %llu,\n",
             (unsigned long long)s->records, (unsigned long long)s->malformed);
     fprintf(out, "  \"skipped\": %llu,\n", (unsigned long long)s->skipped);
-    fprintf(out, "  \"confidence\": %g,\n", o->confidence);
+    fprintf(out, "  \"confidence\": %g,\n", st->confidence);
     if (o->weight) {
         fputs("  \"weight\": ", out);
         json_string(out, o->weight);
         fprintf(out, ",\n  \"weight_invalid\": %llu,\n", (unsigned long long)s->weight_invalid);
     }
-    if (o->population) {
+    if (st->population) {
         fprintf(out, "  \"population\": %llu,\n  \"response_rate\": ",
-                (unsigned long long)o->population);
+                (unsigned long long)st->population);
         json_shown(out, &r->response_rate);
         fputs(",\n", out);
     }
@@ -351,12 +353,12 @@ static void json_inputs(const report *r, FILE *out)
 
 void report_json(const report *r, FILE *out)
 {
-    const options *o = r->opt;
+    const run_plan *o = r->plan;
     json_inputs(r, out);
     if (o->compare) {
         fprintf(out, "  \"compare_other\": %llu,\n", (unsigned long long)r->s->compare_other);
         json_compare(r, out);
-    } else if (options_grouped(o)) {
+    } else if (plan_grouped(o)) {
         fputs("  \"group_by\": [", out);
         for (size_t i = 0; i < o->ngroup; i++) {
             fputs(i ? ", " : "", out);
@@ -377,7 +379,7 @@ void report_json(const report *r, FILE *out)
         }
         fputs("  ],\n", out);
     }
-    if (options_grouped(o)) {
+    if (plan_grouped(o)) {
         fprintf(out, "  \"total\": {\n    \"records\": %llu%s\n",
                 (unsigned long long)r->total.records, r->total.count ? "," : "");
         json_metrics(r, out, &r->total, "    ");

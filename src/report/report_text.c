@@ -65,7 +65,7 @@ static void share_row(table *t, const char *label, uint64_t n, const shown *pct,
 }
 
 /* "NPS 25.0 ±38.2 95% CI -20.4 to 58.9" */
-static void figure_row(table *t, const char *label, const figure *f, const options *o)
+static void figure_row(table *t, const char *label, const figure *f, const report_style *o)
 {
     line *r = add_row(t, label);
     char lo[32], hi[32];
@@ -161,7 +161,7 @@ static void print_title(FILE *out, const metric_view *v, out_lang lang)
     fputc('\n', out);
 }
 
-static void print_metric(FILE *out, const metric_view *v, const options *o)
+static void print_metric(FILE *out, const metric_view *v, const report_style *o)
 {
     out_lang lang = o->lang;
     const cx_scale *sc = v->scale;
@@ -214,8 +214,8 @@ static void print_metric(FILE *out, const metric_view *v, const options *o)
 
 static void print_input(const report *r, FILE *out)
 {
-    const options *o = r->opt;
-    out_lang lang = o->lang;
+    const report_style *st = r->style;
+    out_lang lang = st->lang;
     fprintf(out, "%s: ", msg(lang, MSG_INPUT));
     if (r->s->ninputs == 1)
         fputs(r->s->inputs[0], out);
@@ -226,11 +226,11 @@ static void print_input(const report *r, FILE *out)
     if (r->s->malformed)
         fprintf(out, ", %llu %s", (unsigned long long)r->s->malformed,
                 msg(lang, MSG_MALFORMED));
-    if (o->population) {
+    if (st->population) {
         char buf[32];
         fprintf(out, ", %s %s%% (N = %llu)", msg(lang, MSG_RESPONSE_RATE),
                 report_format(&r->response_rate, buf, sizeof buf),
-                (unsigned long long)o->population);
+                (unsigned long long)st->population);
     }
     fputc('\n', out);
 }
@@ -303,18 +303,19 @@ static void grid_print(const report *r, grid *g, FILE *out)
 /* Columns of a metric in a group table: figure, margin, band, change. */
 enum { MC_VALUE, MC_MOE, MC_BAND, MC_CHANGE, MC_COUNT };
 
-static size_t key_columns(const options *o)
+static size_t key_columns(const run_plan *o)
 {
     return o->ngroup + (o->period ? 1 : 0);
 }
 
 static void key_cell(const report *r, const report_row *row, size_t c, char *buf)
 {
-    const options *o = r->opt;
+    const run_plan *o = r->plan;
+    const report_style *st = r->style;
     buf[0] = '\0';
     if (!row->key) {
         if (c == 0)
-            snprintf(buf, CELL, "%s", msg(o->lang, MSG_TOTAL));
+            snprintf(buf, CELL, "%s", msg(st->lang, MSG_TOTAL));
         return;
     }
     if (c == o->ngroup) {
@@ -326,7 +327,7 @@ static void key_cell(const report *r, const report_row *row, size_t c, char *buf
     for (size_t i = 0; key_next(row->key, row->key_len, &pos, &part, &len); i++)
         if (i == c) {
             if (len == 0)
-                snprintf(buf, CELL, "%s", msg(o->lang, MSG_BLANK_KEY));
+                snprintf(buf, CELL, "%s", msg(st->lang, MSG_BLANK_KEY));
             else
                 text_quote(buf, CELL, part, len);
             /* drop the quotes text_quote adds: a table cell needs none */
@@ -345,7 +346,7 @@ static void metric_cell(const report *r, const metric_view *v, size_t mc, char *
     buf[0] = '\0';
     switch (mc) {
     case MC_VALUE:
-        shown_text(&f->value, r->opt->lang, buf, CELL);
+        shown_text(&f->value, r->style->lang, buf, CELL);
         if (v->note == NOTE_INDICATIVE)
             snprintf(buf + strlen(buf), CELL - strlen(buf), "~");
         break;
@@ -376,7 +377,7 @@ static void group_fill(const report *r, const grid *g, size_t i, char (*cells)[C
         report_row_at(r, i, &row);
         rw = &row;
     }
-    size_t keys = key_columns(r->opt);
+    size_t keys = key_columns(r->plan);
     for (size_t c = 0; c < g->ncol; c++) {
         if (c < keys)
             key_cell(r, rw, c, cells[c]);
@@ -399,30 +400,31 @@ static const char *lead_head(cx_metric m, out_lang lang)
 
 static void report_groups(const report *r, FILE *out)
 {
-    const options *o = r->opt;
+    const run_plan *o = r->plan;
+    const report_style *st = r->style;
     grid g = {.fill = group_fill, .nrows = r->nrows + 1};
     for (size_t i = 0; i < o->ngroup; i++)
         g.col[g.ncol++] = (column){.head = o->group[i], .left = true};
     if (o->period)
-        g.col[g.ncol++] = (column){.head = msg(o->lang, MSG_PERIOD), .left = true};
-    g.col[g.ncol++] = (column){.head = msg(o->lang, MSG_RECORDS_COL), .left = false};
+        g.col[g.ncol++] = (column){.head = msg(st->lang, MSG_PERIOD), .left = true};
+    g.col[g.ncol++] = (column){.head = msg(st->lang, MSG_RECORDS_COL), .left = false};
     for (size_t m = 0; m < r->total.count; m++) {
         cx_metric metric = r->total.view[m].metric;
-        g.col[g.ncol++] = (column){lead_head(metric, o->lang), false, m, MC_VALUE};
+        g.col[g.ncol++] = (column){lead_head(metric, st->lang), false, m, MC_VALUE};
         g.col[g.ncol++] = (column){"±", false, m, MC_MOE};
         if (r->total.view[m].bands)
-            g.col[g.ncol++] = (column){msg(o->lang, metric == CX_LEVEL ? MSG_LEVEL : MSG_BAND),
+            g.col[g.ncol++] = (column){msg(st->lang, metric == CX_LEVEL ? MSG_LEVEL : MSG_BAND),
                                        true, m, MC_BAND};
         if (o->period)
-            g.col[g.ncol++] = (column){msg(o->lang, MSG_CHANGE), false, m, MC_CHANGE};
+            g.col[g.ncol++] = (column){msg(st->lang, MSG_CHANGE), false, m, MC_CHANGE};
     }
     print_input(r, out);
     fputc('\n', out);
     grid_print(r, &g, out);
-    fprintf(out, "\n± %g%% %s", o->confidence * 100, msg(o->lang, MSG_CI));
-    fprintf(out, "; ~ %s", msg(o->lang, MSG_NOTE_INDICATIVE));
+    fprintf(out, "\n± %g%% %s", st->confidence * 100, msg(st->lang, MSG_CI));
+    fprintf(out, "; ~ %s", msg(st->lang, MSG_NOTE_INDICATIVE));
     if (o->period)
-        fprintf(out, "; * %s", o->lang == LANG_RU ? "значимое изменение" : "significant change");
+        fprintf(out, "; * %s", st->lang == LANG_RU ? "значимое изменение" : "significant change");
     fputc('\n', out);
 }
 
@@ -439,17 +441,17 @@ static void compare_fill(const report *r, const grid *g, size_t i, char (*cells)
         switch (c) {
         case 0:
             snprintf(buf, CELL, "%s",
-                     require_figure_name(cmp->metric, cmp->mean ? FIG_MEAN : FIG_INDEX));
+                     report_figure_name(cmp->metric, cmp->mean ? FIG_MEAN : FIG_INDEX));
             break;
         case 1:
-        case 3: shown_text(&f->value, r->opt->lang, buf, CELL); break;
+        case 3: shown_text(&f->value, r->style->lang, buf, CELL); break;
         case 2:
         case 4: snprintf(buf, CELL, "%llu", (unsigned long long)v->sum.n); break;
-        case 5: shown_text(&d->value, r->opt->lang, buf, CELL); break;
+        case 5: shown_text(&d->value, r->style->lang, buf, CELL); break;
         case 6:
             if (d->tested)
                 snprintf(buf, CELL, "%s %s %s", report_format(&d->lo, lo, sizeof lo),
-                         r->opt->lang == LANG_RU ? "…" : "to",
+                         r->style->lang == LANG_RU ? "…" : "to",
                          report_format(&d->hi, hi, sizeof hi));
             break;
         case 7: report_format(&d->p, buf, CELL); break;
@@ -460,38 +462,39 @@ static void compare_fill(const report *r, const grid *g, size_t i, char (*cells)
 
 static void report_compare(const report *r, FILE *out)
 {
-    const options *o = r->opt;
+    const run_plan *o = r->plan;
+    const report_style *st = r->style;
     char ci[64];
-    snprintf(ci, sizeof ci, "%g%% %s", o->confidence * 100, msg(o->lang, MSG_CI));
+    snprintf(ci, sizeof ci, "%g%% %s", st->confidence * 100, msg(st->lang, MSG_CI));
     grid g = {.fill = compare_fill, .nrows = r->ncmp};
-    g.col[g.ncol++] = (column){.head = msg(o->lang, MSG_FIGURE), .left = true};
+    g.col[g.ncol++] = (column){.head = msg(st->lang, MSG_FIGURE), .left = true};
     g.col[g.ncol++] = (column){.head = o->compare_value[0], .left = false};
     g.col[g.ncol++] = (column){.head = "n", .left = false};
     g.col[g.ncol++] = (column){.head = o->compare_value[1], .left = false};
     g.col[g.ncol++] = (column){.head = "n", .left = false};
-    g.col[g.ncol++] = (column){.head = msg(o->lang, MSG_DIFFERENCE), .left = false};
+    g.col[g.ncol++] = (column){.head = msg(st->lang, MSG_DIFFERENCE), .left = false};
     g.col[g.ncol++] = (column){.head = ci, .left = false};
     g.col[g.ncol++] = (column){.head = "p", .left = false};
-    g.col[g.ncol++] = (column){.head = msg(o->lang, MSG_VERDICT), .left = true};
+    g.col[g.ncol++] = (column){.head = msg(st->lang, MSG_VERDICT), .left = true};
     print_input(r, out);
-    fprintf(out, "%s: %s = %s %s %s\n\n", o->lang == LANG_RU ? "Сравнение" : "Comparison",
-            o->compare, o->compare_value[0], msg(o->lang, MSG_VS), o->compare_value[1]);
+    fprintf(out, "%s: %s = %s %s %s\n\n", st->lang == LANG_RU ? "Сравнение" : "Comparison",
+            o->compare, o->compare_value[0], msg(st->lang, MSG_VS), o->compare_value[1]);
     grid_print(r, &g, out);
 }
 
 void report_text(const report *r, FILE *out)
 {
-    if (r->opt->compare) {
+    if (r->plan->compare) {
         report_compare(r, out);
         return;
     }
-    if (options_grouped(r->opt)) {
+    if (plan_grouped(r->plan)) {
         report_groups(r, out);
         return;
     }
     print_input(r, out);
     for (size_t i = 0; i < r->total.count; i++) {
         fputc('\n', out);
-        print_metric(out, &r->total.view[i], r->opt);
+        print_metric(out, &r->total.view[i], r->style);
     }
 }

@@ -61,7 +61,7 @@ static void put_hists(const survey *s, FILE *out, const cx_hist *h, const cx_whi
 
 void state_write(const survey *s, FILE *out)
 {
-    const options *o = s->opt;
+    const run_plan *o = s->plan;
     const group_table *t = &s->groups;
     fputs(STATE_MAGIC "\n", out);
     for (int m = 0; m < CX_METRIC_COUNT; m++) {
@@ -136,7 +136,7 @@ typedef struct line_reader {
 static int bad(line_reader *lr, const char *what)
 {
     if (!lr->bad)
-        fprintf(lr->err, "cxstat: %s:%llu: %s\n", lr->path, (unsigned long long)lr->line, what);
+        diag_at(lr->err, (diag_place){lr->path, lr->line, 0}, "%s", what);
     lr->bad = true;
     return EXIT_DATA;
 }
@@ -288,7 +288,7 @@ static const char *keep(state_config *cfg, line_reader *lr, char *s)
 }
 
 /* The first state's configuration becomes the run's. */
-static void configure(survey *s, options *o, state_config *cfg, line_reader *lr,
+static void configure(survey *s, run_plan *o, state_config *cfg, line_reader *lr,
                       const char *kind)
 {
     if (strcmp(kind, "scale") == 0) {
@@ -359,7 +359,7 @@ static bool same_text(const char *p, size_t n, const char *v)
 
 static void take_row(line_reader *lr, survey *s)
 {
-    const options *o = s->opt;
+    const run_plan *o = s->plan;
     uint64_t records = take_u64(lr), parts = take_u64(lr);
     /* the key's parts: the -g values, then the compared value or the period */
     uint64_t want = o->ngroup + (o->compare != NULL) + (o->period != NULL);
@@ -421,13 +421,13 @@ static bool append(char **text, size_t *len, const char *line)
     return true;
 }
 
-int state_merge(survey *s, options *o, state_config *cfg, const char *path)
+int state_merge(survey *s, run_plan *o, state_config *cfg, const char *path)
 {
     bool std_in = strcmp(path, "-") == 0;
     FILE *fp = std_in ? stdin : fopen(path, "rb");
     path = survey_display_name(path);
     if (!fp) {
-        fprintf(s->err, "cxstat: %s: %s\n", path, strerror(errno));
+        diag_at(s->err, (diag_place){path, 0, 0}, "%s", strerror(errno));
         return EXIT_DATA;
     }
     int rc = state_merge_stream(s, o, cfg, fp, path);
@@ -436,7 +436,7 @@ int state_merge(survey *s, options *o, state_config *cfg, const char *path)
     return rc;
 }
 
-int state_merge_stream(survey *s, options *o, state_config *cfg, FILE *fp, const char *path)
+int state_merge_stream(survey *s, run_plan *o, state_config *cfg, FILE *fp, const char *path)
 {
     bool first = cfg->text == NULL;
     if (first) /* the states, not --require, say which metrics there are */

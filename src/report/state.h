@@ -26,7 +26,7 @@
 
 #include <stdio.h>
 
-#include "options.h"
+#include "plan.h"
 #include "survey.h"
 
 /** Write the survey's state.  The caller checks out for write errors. */
@@ -48,10 +48,10 @@ typedef struct state_config {
  * *o (and cfg); every later one must have the same configuration.
  * @return EXIT_OK, or EXIT_DATA with "cxstat: FILE:LINE: ..." printed.
  */
-int state_merge(survey *s, options *o, state_config *cfg, const char *path);
+int state_merge(survey *s, run_plan *o, state_config *cfg, const char *path);
 
 /** Same as state_merge() on an open stream, shown in messages as name. */
-int state_merge_stream(survey *s, options *o, state_config *cfg, FILE *fp, const char *name);
+int state_merge_stream(survey *s, run_plan *o, state_config *cfg, FILE *fp, const char *name);
 
 void state_config_free(state_config *cfg);
 

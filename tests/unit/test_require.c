@@ -37,8 +37,8 @@ static void test_ces_is_the_mean_and_low_effort_the_share(void **state)
     assert_true(require_parse("ces_low_effort<=70", &c));
     assert_int_equal(c.fig, FIG_INDEX);
     assert_int_equal(c.op, OP_LE);
-    assert_string_equal(require_figure_name(CX_CES, FIG_INDEX), "ces_low_effort");
-    assert_string_equal(require_figure_name(CX_CSAT, FIG_MEAN), "csat_mean");
+    assert_string_equal(report_figure_name(CX_CES, FIG_INDEX), "ces_low_effort");
+    assert_string_equal(report_figure_name(CX_CSAT, FIG_MEAN), "csat_mean");
 }
 
 static void test_parse_rejects_malformed_checks(void **state)

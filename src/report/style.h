@@ -1,0 +1,39 @@
+/*
+ * style.h - how a report is shown: its format, language, rounding, row
+ * order, and the statistics' confidence and population; and the band sets
+ * its figures are read against.
+ */
+#ifndef CX_STYLE_H
+#define CX_STYLE_H
+
+#include <stdint.h>
+
+#include "cxstat.h"
+
+#define DEFAULT_PRECISION 1
+#define DEFAULT_CONFIDENCE 0.95
+
+typedef enum out_format { FMT_TEXT, FMT_CSV, FMT_TSV, FMT_JSON, FMT_STATE } out_format;
+typedef enum out_lang { LANG_EN, LANG_RU } out_lang;
+
+/** Order of group rows: by key, or by a figure, largest first. */
+typedef enum sort_order { SORT_KEY, SORT_N, SORT_NPS, SORT_CSAT, SORT_CES, SORT_LEVEL } sort_order;
+
+typedef struct report_style {
+    out_format format;
+    unsigned precision;
+    out_lang lang;
+    sort_order sort;
+    uint64_t min_n;     /* hide groups with fewer records */
+    double confidence;
+    uint64_t population; /* 0: not given */
+} report_style;
+
+/** The band set each metric's figures are read against (the command line loads them). */
+typedef struct band_choice {
+    const cx_bandset *set[CX_METRIC_COUNT]; /* NULL: no bands for that metric */
+    cx_bandset loaded[CX_METRIC_COUNT];     /* sets read from files */
+    char *strings[CX_METRIC_COUNT];         /* the loaded sets' labels and ids */
+} band_choice;
+
+#endif
