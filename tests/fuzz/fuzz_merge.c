@@ -16,6 +16,7 @@
 #include "bandfile.h"
 #include "fuzz.h"
 #include "options.h"
+#include "writers.h"
 #include "report.h"
 #include "state.h"
 #include "survey.h"
@@ -23,7 +24,7 @@
 static const char *const formats[] = {"text", "csv", "json", "state"};
 
 /* Merge data[0..n) as one stream; @return merge's exit status. */
-static int merge_bytes(survey *s, options *o, state_config *cfg, const uint8_t *data, size_t n)
+static int merge_bytes(survey *s, run_plan *o, state_config *cfg, const uint8_t *data, size_t n)
 {
     char *copy = malloc(n ? n : 1); /* fmemopen() needs a buffer it may use */
     FUZZ_CHECK(copy != NULL);
@@ -57,25 +58,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     survey s;
     state_config cfg = {0};
-    FUZZ_CHECK(survey_init(&s, &o, null) == EXIT_OK);
+    FUZZ_CHECK(survey_init(&s, &o.plan, null) == EXIT_OK);
     size_t cut = ctl[1] >= 128 ? size : size * ctl[1] / 128;
-    int rc = merge_bytes(&s, &o, &cfg, data, cut);
+    int rc = merge_bytes(&s, &o.plan, &cfg, data, cut);
     if (rc == EXIT_OK && cut < size)
-        rc = merge_bytes(&s, &o, &cfg, data + cut, size - cut);
+        rc = merge_bytes(&s, &o.plan, &cfg, data + cut, size - cut);
     if (rc == EXIT_OK) {
         band_choice bc;
         memset(&bc, 0, sizeof bc);
         if (bands_choose(&bc, o.bands, s.scale, null) == EXIT_OK) {
             report r;
             survey_warn(&s);
-            if (report_build(&r, &o, &s, &bc) == EXIT_OK) {
-                switch (o.format) {
-                case FMT_TEXT: report_text(&r, null); break;
-                case FMT_CSV: report_table(&r, null, ','); break;
-                case FMT_TSV: report_table(&r, null, '\t'); break;
-                case FMT_JSON: report_json(&r, null); break;
-                case FMT_STATE: state_write(&s, null); break;
-                }
+            if (report_build(&r, &o.plan, &o.style, &s, &bc) == EXIT_OK) {
+                report_writer_of(o.style.format)->write(&r, null);
                 report_free(&r);
             }
         }

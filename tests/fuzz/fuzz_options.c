@@ -24,34 +24,34 @@ static void check_options(const options *o, int argc, char **argv)
         FUZZ_CHECK(o->files[i] != NULL);
     if (o->files != NULL && o->nfiles > 0 && strcmp(o->files[0], "-") != 0)
         FUZZ_CHECK(o->files >= argv + 1 && o->files + o->nfiles == argv + argc);
-    FUZZ_CHECK(o->delim == 0 || o->delim == ',' || o->delim == ';' || o->delim == '\t' ||
-               o->delim == '|');
-    FUZZ_CHECK(o->csat_hi == 3 || o->csat_hi == 5 || o->csat_hi == 7 || o->csat_hi == 10);
-    FUZZ_CHECK(o->csat_satisfied == 0 ||
-               (o->csat_satisfied >= 2 && o->csat_satisfied <= o->csat_hi));
-    FUZZ_CHECK(o->ces_hi == 5 || o->ces_hi == 7 || o->ces_hi == 10);
-    FUZZ_CHECK(o->precision <= CX_MAX_PRECISION - 1);
+    FUZZ_CHECK(o->plan.delim == 0 || o->plan.delim == ',' || o->plan.delim == ';' || o->plan.delim == '\t' ||
+               o->plan.delim == '|');
+    FUZZ_CHECK(o->plan.csat_hi == 3 || o->plan.csat_hi == 5 || o->plan.csat_hi == 7 || o->plan.csat_hi == 10);
+    FUZZ_CHECK(o->plan.csat_satisfied == 0 ||
+               (o->plan.csat_satisfied >= 2 && o->plan.csat_satisfied <= o->plan.csat_hi));
+    FUZZ_CHECK(o->plan.ces_hi == 5 || o->plan.ces_hi == 7 || o->plan.ces_hi == 10);
+    FUZZ_CHECK(o->style.precision <= CX_MAX_PRECISION - 1);
     FUZZ_CHECK(o->nrequire <= MAX_REQUIRE);
-    FUZZ_CHECK(o->ngroup <= MAX_GROUP_COLUMNS);
-    FUZZ_CHECK(o->confidence >= 0.5 && o->confidence <= 0.999);
-    FUZZ_CHECK((unsigned)o->every < CX_EVERY_COUNT);
-    for (size_t i = 0; i < o->ngroup; i++)
-        FUZZ_CHECK(o->group[i] != NULL && o->group[i][0] != '\0');
+    FUZZ_CHECK(o->plan.ngroup <= MAX_GROUP_COLUMNS);
+    FUZZ_CHECK(o->style.confidence >= 0.5 && o->style.confidence <= 0.999);
+    FUZZ_CHECK((unsigned)o->plan.every < CX_EVERY_COUNT);
+    for (size_t i = 0; i < o->plan.ngroup; i++)
+        FUZZ_CHECK(o->plan.group[i] != NULL && o->plan.group[i][0] != '\0');
     for (int m = 0; m < CX_METRIC_COUNT; m++)
-        FUZZ_CHECK(o->column[m] == NULL || (o->column[m][0] != '\0' && o->wanted[m]));
+        FUZZ_CHECK(o->plan.column[m] == NULL || (o->plan.column[m][0] != '\0' && o->plan.wanted[m]));
     for (size_t i = 0; i < o->nrequire; i++)
-        FUZZ_CHECK(o->wanted[o->require[i].metric]);
-    if (o->compare)
-        FUZZ_CHECK(o->ngroup == 0 && o->period == NULL && o->compare_value[0] &&
-                   o->compare_value[1]);
+        FUZZ_CHECK(o->plan.wanted[o->require[i].metric]);
+    if (o->plan.compare)
+        FUZZ_CHECK(o->plan.ngroup == 0 && o->plan.period == NULL && o->plan.compare_value[0] &&
+                   o->plan.compare_value[1]);
 
     /* survey_init() loads --labels files: only without them (a name could be anything). */
     bool labels = false;
     for (int m = 0; m < CX_METRIC_COUNT; m++)
-        labels = labels || o->labels[m] != NULL;
+        labels = labels || o->plan.labels[m] != NULL;
     if (!labels) {
         survey s;
-        FUZZ_CHECK(survey_init(&s, o, fuzz_devnull()) == EXIT_OK);
+        FUZZ_CHECK(survey_init(&s, &o->plan, fuzz_devnull()) == EXIT_OK);
         survey_free(&s);
     }
 
@@ -63,8 +63,8 @@ static void check_options(const options *o, int argc, char **argv)
     if (builtin) {
         cx_scale sc[CX_METRIC_COUNT];
         cx_scale_nps(&sc[CX_NPS]);
-        FUZZ_CHECK(cx_scale_csat(&sc[CX_CSAT], o->csat_hi, o->csat_satisfied) == CX_OK);
-        FUZZ_CHECK(cx_scale_ces(&sc[CX_CES], o->ces_hi, o->ces_direction) == CX_OK);
+        FUZZ_CHECK(cx_scale_csat(&sc[CX_CSAT], o->plan.csat_hi, o->plan.csat_satisfied) == CX_OK);
+        FUZZ_CHECK(cx_scale_ces(&sc[CX_CES], o->plan.ces_hi, o->plan.ces_direction) == CX_OK);
         cx_scale_level(&sc[CX_LEVEL]);
         band_choice bc;
         int rc = bands_choose(&bc, o->bands, sc, fuzz_devnull());

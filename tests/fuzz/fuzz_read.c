@@ -61,7 +61,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0; /* an option set the program does not take (yet): nothing to read */
 
     survey s;
-    if (survey_init(&s, &o, null) == EXIT_OK) {
+    if (survey_init(&s, &o.plan, null) == EXIT_OK) {
         /* fmemopen() needs a buffer it may use; a copy also keeps the input const. */
         char *copy = malloc(size ? size : 1);
         FUZZ_CHECK(copy != NULL);
