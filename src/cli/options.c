@@ -270,13 +270,16 @@ static bool parse_list(const char *s, list_kind *out)
 
 static bool parse_sort(const char *s, sort_order *out)
 {
-    static const char *const names[] = {"key", "n", "nps", "csat", "ces", "level"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(s, names[i]) == 0) {
-            *out = (sort_order)i;
-            return true;
-        }
-    return false;
+    const metric_def *d = metric_named(s, strlen(s));
+    if (strcmp(s, "key") == 0)
+        *out = SORT_KEY;
+    else if (strcmp(s, "n") == 0)
+        *out = SORT_N;
+    else if (d)
+        *out = (sort_order)(SORT_METRIC + d->metric);
+    else
+        return false;
+    return true;
 }
 
 /* A whole number 0..10^15, digits only. */
@@ -369,7 +372,7 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
             return usage_error(err, "column", arg, "a header name or a 1-based number");
         o->plan.column[m] = arg;
         o->plan.wanted[m] = true;
-        o->plan.named_any = o->plan.named_any || m != CX_LEVEL;
+        o->plan.named_any = o->plan.named_any || metric_def_of(m)->detected;
         break;
     }
     case 'g':
@@ -581,7 +584,7 @@ opt_result options_parse(int argc, char **argv, options *o, FILE *out, FILE *err
         return usage_error(err, "--list without a header needs --show with column numbers",
                            NULL, NULL);
     if (o->plan.list)
-        o->plan.wanted[followup_metric(o->plan.list)] = true;
+        o->plan.wanted[metric_of_list(o->plan.list)] = true;
     if (o->plan.compare && (o->plan.ngroup || o->plan.period))
         return usage_error(err, "--compare cannot be combined with --group or --period", NULL,
                            NULL);

@@ -28,7 +28,7 @@ bool require_parse(const char *text, require_check *check)
         len++;
     cx_metric metric;
     figure_kind fig;
-    if (!report_figure_named(s, len, &metric, &fig))
+    if (!metric_figure_named(s, len, &metric, &fig))
         return false;
     s = skip_spaces(s + len);
     const op_def *od = NULL;

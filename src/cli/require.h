@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "cxstat.h"
-#include "report.h"
+#include "metrics.h"
 
 typedef enum require_op { OP_GE, OP_GT, OP_LE, OP_LT, OP_EQ } require_op;
 

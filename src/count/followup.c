@@ -4,15 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-cx_metric followup_metric(list_kind kind)
-{
-    switch (kind) {
-    case LIST_DISSATISFIED: return CX_CSAT;
-    case LIST_DIFFICULT: return CX_CES;
-    default: return CX_NPS;
-    }
-}
-
 int followup_rank(const cx_scale *sc, list_kind kind, int score)
 {
     int rank = score - sc->lo;

@@ -32,9 +32,6 @@ typedef struct followup {
  */
 int followup_rank(const cx_scale *scale, list_kind kind, int score);
 
-/** The metric a list reads. */
-cx_metric followup_metric(list_kind kind);
-
 /** Start a list with these output column names (copied). */
 bool followup_init(followup *f, const char *const *names, size_t ncols);
 

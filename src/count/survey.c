@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "metrics.h"
 #include "parallel.h"
 #include "reader.h"
 #include "text.h"
@@ -23,13 +24,11 @@ int survey_init(survey *s, const run_plan *p, FILE *err)
     memset(s, 0, sizeof *s);
     s->plan = p;
     s->err = err;
-    cx_scale_nps(&s->scale[CX_NPS]);
-    if (cx_scale_csat(&s->scale[CX_CSAT], p->csat_hi, p->csat_satisfied) != CX_OK ||
-        cx_scale_ces(&s->scale[CX_CES], p->ces_hi, p->ces_direction) != CX_OK) {
-        diag_error(err, "invalid scale options");
-        return EXIT_USAGE;
-    }
-    cx_scale_level(&s->scale[CX_LEVEL]);
+    for (int m = 0; m < CX_METRIC_COUNT; m++)
+        if (metric_plan_scale((cx_metric)m, p, &s->scale[m]) != CX_OK) {
+            diag_error(err, "invalid scale options");
+            return EXIT_USAGE;
+        }
     for (int m = 0; m < CX_METRIC_COUNT; m++) {
         cx_hist_init(&s->hist[m]);
         cx_whist_init(&s->whist[m]);
@@ -288,14 +287,14 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
                     say(s, diag_error, "without a header, give a column number");
                 return fail(s, s->metrics_fixed ? EXIT_DATA : EXIT_USAGE);
             }
-        } else if (!o->named_any && f && m != CX_LEVEL) {
+        } else if (!o->named_any && f && metric_def_of((cx_metric)m)->detected) {
             s->col[m] = find_column(name, f, n);
         }
         bool found = s->col[m] != NO_COLUMN;
         if (!s->metrics_fixed)
             s->active[m] = s->active[m] || found;
         if (s->active[m] && !found) {
-            if (o->named_any || m == CX_LEVEL)
+            if (o->named_any || !metric_def_of((cx_metric)m)->detected)
                 say(s, diag_error, "%s is needed (by --require or --list), but no %s "
                                 "column is named; name it with --%s", name, name, name);
             else if (!f)
@@ -303,7 +302,7 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
                                 "number (--%s=N)", name, name);
             else
                 say(s, diag_at, (diag_place){s->file, 1, 0}, "no column named '%s'; name it with --%s", name, name);
-            if (f && !o->named_any && m != CX_LEVEL)
+            if (f && !o->named_any && metric_def_of((cx_metric)m)->detected)
                 print_columns(s->err, f, n);
             return fail(s, s->metrics_fixed ? EXIT_DATA : EXIT_USAGE);
         }
@@ -599,7 +598,7 @@ static bool where_holds(const survey *s, const reader_field *f, size_t n, const 
 static int list_record(survey *s, const reader_field *f, size_t n, uint64_t line, int score)
 {
     const run_plan *o = s->plan;
-    cx_metric m = followup_metric(o->list);
+    cx_metric m = metric_of_list(o->list);
     int rank = followup_rank(&s->scale[m], o->list, score);
     char label[32] = "";
     if (o->period)
@@ -673,7 +672,7 @@ static int on_record(void *ctx, const reader_field *f, size_t n, uint64_t line)
             s->exit_code = EXIT_DATA;
             return 1;
         }
-        if (s->list && m == (int)followup_metric(s->plan->list) && st == CX_OK)
+        if (s->list && m == (int)metric_of_list(s->plan->list) && st == CX_OK)
             list_score = score;
     }
     if (s->list && list_score >= 0)

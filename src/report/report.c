@@ -46,44 +46,15 @@ static void set_interval(figure *f, const cx_interval *ci, unsigned mul, unsigne
     f->moe = show_real(ci->moe, mul, prec);
 }
 
-typedef struct figure_def {
-    const char *name;
-    cx_metric metric;
-    figure_kind fig;
-} figure_def;
-
-/* The figures --require and --compare name. */
-static const figure_def figures[] = {
-    {"nps", CX_NPS, FIG_INDEX},
-    {"csat", CX_CSAT, FIG_INDEX},
-    {"csat_mean", CX_CSAT, FIG_MEAN},
-    {"ces", CX_CES, FIG_MEAN},
-    {"ces_low_effort", CX_CES, FIG_INDEX},
-    {"level", CX_LEVEL, FIG_MEAN},
-};
-
 const char *report_figure_name(cx_metric metric, figure_kind fig)
 {
-    for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
-        if (figures[i].metric == metric && figures[i].fig == fig)
-            return figures[i].name;
-    return "?";
-}
-
-bool report_figure_named(const char *name, size_t len, cx_metric *metric, figure_kind *fig)
-{
-    for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
-        if (strlen(figures[i].name) == len && strncmp(figures[i].name, name, len) == 0) {
-            *metric = figures[i].metric;
-            *fig = figures[i].fig;
-            return true;
-        }
-    return false;
+    const char *name = metric_def_of(metric)->figure[fig];
+    return name ? name : "?";
 }
 
 const figure *report_lead(const metric_view *v)
 {
-    return v->metric == CX_CES || v->metric == CX_LEVEL ? &v->mean : &v->index;
+    return metric_def_of(v->metric)->lead == FIG_MEAN ? &v->mean : &v->index;
 }
 
 /* The figures of one histogram, weighted or not, without intervals. */
@@ -124,7 +95,7 @@ static void view_figures(metric_view *v, const cx_whist *w, unsigned p)
         v->mean.value = show(s->mean, 1, pm);
     }
     v->mean.raw = v->mean_raw;
-    if (v->metric == CX_LEVEL) { /* a rating has no share: its figure is the mean */
+    if (metric_def_of(v->metric)->interval == IV_NONE) { /* no share: the mean leads */
         v->index = (figure){.raw = NAN};
         v->good_pct = v->mid_pct = v->bad_pct = (shown){0};
     }
@@ -134,10 +105,11 @@ static void view_intervals(metric_view *v, double confidence, double fpc, unsign
 {
     cx_interval ci;
     double n = v->n_stat;
-    if (v->metric == CX_NPS) {
+    interval_kind iv = metric_def_of(v->metric)->interval;
+    if (iv == IV_NPS) {
         if (cx_nps_interval(v->good * n, v->mid * n, v->bad * n, confidence, fpc, &ci) == CX_OK)
             set_interval(&v->index, &ci, 100, p);
-    } else if (v->metric != CX_LEVEL && n > 0) {
+    } else if (iv == IV_WILSON && n > 0) {
         if (cx_wilson_interval(v->good * n, n, confidence, fpc, &ci) == CX_OK)
             set_interval(&v->index, &ci, 100, p);
     }
@@ -148,7 +120,7 @@ static void view_intervals(metric_view *v, double confidence, double fpc, unsign
         v->note = NOTE_NONE;
     else if (v->sum.n < INDICATIVE_N)
         v->note = NOTE_INDICATIVE;
-    else if (v->metric != CX_LEVEL && v->index.moe.defined &&
+    else if (iv != IV_NONE && v->index.moe.defined &&
              (double)v->index.moe.scaled > WIDE_POINTS * pow10_table[p])
         v->note = NOTE_WIDE;
 }
@@ -213,7 +185,7 @@ static difference view_diff(const metric_view *a, const metric_view *b, bool mea
         st = cx_welch(na, ma, sa, nb, mb, sb, conf, 1, 1, &d);
         return difference_of(&d, st, 1, p + 1);
     }
-    if (a->metric == CX_NPS)
+    if (metric_def_of(a->metric)->interval == IV_NPS)
         st = cx_nps_diff(a->good * na, a->mid * na, a->bad * na, b->good * nb, b->mid * nb,
                          b->bad * nb, conf, 1, 1, &d);
     else
@@ -311,7 +283,7 @@ void report_row_at(const report *r, size_t i, report_row *row)
     row->previous = prev.period;
     for (size_t m = 0; m < row->count; m++) {
         metric_view *v = &row->view[m];
-        bool mean = v->metric == CX_CES || v->metric == CX_LEVEL;
+        bool mean = metric_def_of(v->metric)->lead == FIG_MEAN;
         v->change = view_diff(v, &prev.view[m], mean, r->style->confidence, r->style->precision);
     }
 }
@@ -322,7 +294,7 @@ static void comparisons(report *r)
     for (size_t m = 0; m < a->count; m++) {
         const metric_view *va = &a->view[m], *vb = &b->view[m];
         for (int mean = 0; mean < 2; mean++) {
-            if ((va->metric == CX_LEVEL && !mean) || (va->metric == CX_NPS && mean))
+            if (!metric_def_of(va->metric)->figure[mean])
                 continue;
             comparison *c = &r->cmp[r->ncmp++];
             c->metric = va->metric;
@@ -384,10 +356,9 @@ static void link_periods(report *r, const size_t *by_key, size_t n)
 
 static double sort_figure(const report_row *row, sort_order order)
 {
-    static const cx_metric metric_of[] = {CX_NPS, CX_NPS, CX_NPS, CX_CSAT, CX_CES, CX_LEVEL};
     if (order == SORT_N)
         return (double)row->records;
-    const metric_view *v = report_view(row, metric_of[order]);
+    const metric_view *v = report_view(row, (cx_metric)(order - SORT_METRIC));
     return v ? report_lead(v)->raw : NAN;
 }
 
@@ -578,17 +549,14 @@ size_t report_fields(const report *r, const metric_view *v, report_field *out)
     static const char *const scales[] = {"", "", "1-2", "1-3", "1-4", "1-5", "1-6",
                                          "1-7", "1-8", "1-9", "1-10"};
     static const char *const notes[] = {NULL, "wide", "indicative"};
-    static const char *const nps_keys[] = {"nps", "nps_ci_low", "nps_ci_high", "nps_moe"};
-    static const char *const csat_keys[] = {"csat", "csat_ci_low", "csat_ci_high", "csat_moe"};
-    static const char *const low_keys[] = {"low_effort_pct", "low_effort_pct_ci_low",
-                                           "low_effort_pct_ci_high", "low_effort_pct_moe"};
     static const char *const mean_keys[] = {"mean", "mean_ci_low", "mean_ci_high", "mean_moe"};
     static const char *const lead_change[] = {"change", "change_ci_low", "change_ci_high",
                                               "change_p", "change_significant"};
     const cx_summary *s = &v->sum;
+    const metric_def *d = metric_def_of(v->metric);
     field_list l = {out, 0};
-    add_text(&l, "scale", v->metric == CX_NPS ? "0-10" : scales[v->scale->hi], true);
-    if (v->metric == CX_CES)
+    add_text(&l, "scale", v->scale->lo == 0 ? "0-10" : scales[v->scale->hi], true);
+    if (d->directed)
         add_text(&l, "direction", v->scale->direction == CX_CES_AGREE ? "agree" : "effort",
                  true);
     add_count(&l, "responses", s->n);
@@ -599,30 +567,18 @@ size_t report_fields(const report *r, const metric_view *v, report_field *out)
                                .defined = true});
         add_shown(&l, "n_eff", show_real(v->n_eff, 1, 1));
     }
-    switch (v->metric) {
-    case CX_NPS:
-        add_count(&l, "promoters", s->good);
-        add_count(&l, "passives", s->mid);
-        add_count(&l, "detractors", s->bad);
-        add_shown(&l, "promoters_pct", v->good_pct);
-        add_shown(&l, "passives_pct", v->mid_pct);
-        add_shown(&l, "detractors_pct", v->bad_pct);
-        add_figure(&l, nps_keys, &v->index);
-        break;
-    case CX_CSAT:
-        add_count(&l, "satisfied", s->good);
-        add_figure(&l, csat_keys, &v->index);
+    const shown *pct[BUCKET_COUNT] = {&v->good_pct, &v->mid_pct, &v->bad_pct};
+    const uint64_t count[BUCKET_COUNT] = {s->good, s->mid, s->bad};
+    for (int b = 0; b < BUCKET_COUNT; b++)
+        if (d->bucket[b].count_key)
+            add_count(&l, d->bucket[b].count_key, count[b]);
+    for (int b = 0; b < BUCKET_COUNT; b++)
+        if (d->bucket[b].pct_key)
+            add_shown(&l, d->bucket[b].pct_key, *pct[b]);
+    if (d->interval != IV_NONE)
+        add_figure(&l, d->index_keys, &v->index);
+    if (d->figure[FIG_MEAN])
         add_figure(&l, mean_keys, &v->mean);
-        break;
-    case CX_CES:
-        add_count(&l, "low_effort", s->good);
-        add_figure(&l, low_keys, &v->index);
-        add_figure(&l, mean_keys, &v->mean);
-        break;
-    default:
-        add_figure(&l, mean_keys, &v->mean);
-        break;
-    }
     add_text(&l, "note", notes[v->note], false);
     add_text(&l, "band", v->band ? v->band->id : NULL, false);
     add_text(&l, "band_label",

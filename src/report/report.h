@@ -13,21 +13,13 @@
 #include <stdio.h>
 
 #include "cxstat.h"
+#include "metrics.h"
 #include "plan.h"
 #include "style.h"
 #include "survey.h"
 
-/** Which figure of a metric a check reads. */
-typedef enum figure_kind {
-    FIG_INDEX,      /* nps, csat (%), ces_low_effort (%) */
-    FIG_MEAN        /* csat_mean, ces (the CES mean) */
-} figure_kind;
-
 /** The name of a figure as --require and --compare write it ("csat_mean"). */
 const char *report_figure_name(cx_metric metric, figure_kind fig);
-
-/** The figure named by the len bytes at name.  @return false when none is. */
-bool report_figure_named(const char *name, size_t len, cx_metric *metric, figure_kind *fig);
 
 /** A figure as displayed: scaled / 10^prec, or no value. */
 typedef struct shown {

@@ -82,7 +82,7 @@ static void figure_row(table *t, const char *label, const figure *f, const repor
 static void band_row(table *t, const metric_view *v, out_lang lang)
 {
     if (v->band) {
-        line *r = add_row(t, msg(lang, v->metric == CX_LEVEL ? MSG_LEVEL : MSG_BAND));
+        line *r = add_row(t, msg(lang, metric_def_of(v->metric)->band_head));
         snprintf(r->value, sizeof r->value, "%s", v->band->id);
         snprintf(r->note, sizeof r->note, "%s",
                  lang == LANG_RU ? v->band->label_ru : v->band->label_en);
@@ -148,12 +148,10 @@ static void print_distribution(FILE *out, const metric_view *v)
 
 static void print_title(FILE *out, const metric_view *v, out_lang lang)
 {
-    static const msg_id titles[] = {MSG_NPS_TITLE, MSG_CSAT_TITLE, MSG_CES_TITLE,
-                                    MSG_LEVEL_TITLE};
+    const metric_def *d = metric_def_of(v->metric);
     const cx_scale *sc = v->scale;
-    fprintf(out, "%s, %s %d-%d", msg(lang, titles[v->metric]), msg(lang, MSG_SCALE), sc->lo,
-            sc->hi);
-    if (v->metric == CX_CES)
+    fprintf(out, "%s, %s %d-%d", msg(lang, d->title), msg(lang, MSG_SCALE), sc->lo, sc->hi);
+    if (d->directed)
         fprintf(out, " (%s)",
                 msg(lang, sc->direction == CX_CES_AGREE ? MSG_AGREE : MSG_EFFORT));
     if (v->weighted)
@@ -175,32 +173,18 @@ static void print_metric(FILE *out, const metric_view *v, const report_style *o)
         line *r = add_row(&t, "n_eff");
         snprintf(r->value, sizeof r->value, "%.1f", v->n_eff);
     }
-    switch (v->metric) {
-    case CX_NPS:
-        share_row(&t, msg(lang, MSG_PROMOTERS), s->good, &v->good_pct, sc->good_lo,
-                  sc->good_hi, lang);
-        share_row(&t, msg(lang, MSG_PASSIVES), s->mid, &v->mid_pct, sc->bad_hi + 1,
-                  sc->good_lo - 1, lang);
-        share_row(&t, msg(lang, MSG_DETRACTORS), s->bad, &v->bad_pct, sc->bad_lo, sc->bad_hi,
-                  lang);
-        figure_row(&t, msg(lang, MSG_INDEX_NPS), &v->index, o);
-        break;
-    case CX_CSAT:
-        share_row(&t, msg(lang, MSG_SATISFIED), s->good, &v->good_pct, sc->good_lo,
-                  sc->good_hi, lang);
-        figure_row(&t, msg(lang, MSG_INDEX_CSAT), &v->index, o);
+    const metric_def *d = metric_def_of(v->metric);
+    const uint64_t count[BUCKET_COUNT] = {s->good, s->mid, s->bad};
+    const shown *pct[BUCKET_COUNT] = {&v->good_pct, &v->mid_pct, &v->bad_pct};
+    const int lo[BUCKET_COUNT] = {sc->good_lo, sc->bad_hi + 1, sc->bad_lo};
+    const int hi[BUCKET_COUNT] = {sc->good_hi, sc->good_lo - 1, sc->bad_hi};
+    for (int b = 0; b < BUCKET_COUNT; b++)
+        if (d->bucket[b].label != MSG_COUNT)
+            share_row(&t, msg(lang, d->bucket[b].label), count[b], pct[b], lo[b], hi[b], lang);
+    if (d->interval != IV_NONE)
+        figure_row(&t, msg(lang, d->index_row), &v->index, o);
+    if (d->figure[FIG_MEAN])
         figure_row(&t, msg(lang, MSG_MEAN), &v->mean, o);
-        break;
-    case CX_CES:
-        share_row(&t, msg(lang, MSG_LOW_EFFORT), s->good, &v->good_pct, sc->good_lo,
-                  sc->good_hi, lang);
-        figure_row(&t, msg(lang, MSG_LOW_EFFORT_PCT), &v->index, o);
-        figure_row(&t, msg(lang, MSG_MEAN), &v->mean, o);
-        break;
-    default:
-        figure_row(&t, msg(lang, MSG_MEAN), &v->mean, o);
-        break;
-    }
     band_row(&t, v, lang);
     if (v->note != NOTE_NONE) {
         line *r = add_row(&t, "");
@@ -388,15 +372,6 @@ static void group_fill(const report *r, const grid *g, size_t i, char (*cells)[C
     }
 }
 
-static const char *lead_head(cx_metric m, out_lang lang)
-{
-    switch (m) {
-    case CX_NPS: return "NPS";
-    case CX_CSAT: return "CSAT";
-    case CX_CES: return msg(lang, MSG_CES_MEAN);
-    default: return msg(lang, MSG_MEAN);
-    }
-}
 
 static void report_groups(const report *r, FILE *out)
 {
@@ -410,11 +385,11 @@ static void report_groups(const report *r, FILE *out)
     g.col[g.ncol++] = (column){.head = msg(st->lang, MSG_RECORDS_COL), .left = false};
     for (size_t m = 0; m < r->total.count; m++) {
         cx_metric metric = r->total.view[m].metric;
-        g.col[g.ncol++] = (column){lead_head(metric, st->lang), false, m, MC_VALUE};
+        g.col[g.ncol++] = (column){msg(st->lang, metric_def_of(metric)->lead_head), false, m, MC_VALUE};
         g.col[g.ncol++] = (column){"±", false, m, MC_MOE};
         if (r->total.view[m].bands)
-            g.col[g.ncol++] = (column){msg(st->lang, metric == CX_LEVEL ? MSG_LEVEL : MSG_BAND),
-                                       true, m, MC_BAND};
+            g.col[g.ncol++] = (column){msg(st->lang, metric_def_of(metric)->band_head), true, m,
+                                       MC_BAND};
         if (o->period)
             g.col[g.ncol++] = (column){msg(st->lang, MSG_CHANGE), false, m, MC_CHANGE};
     }

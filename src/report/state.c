@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "groups.h"
+#include "metrics.h"
 
 #define STATE_MAGIC "cxstat-state 1"
 
@@ -308,16 +309,10 @@ static void configure(survey *s, run_plan *o, state_config *cfg, line_reader *lr
         cx_ces_direction dir = strcmp(take(lr), "effort") == 0 ? CX_CES_EFFORT : CX_CES_AGREE;
         /* only a scale cxstat makes: the one its options give for these numbers */
         cx_scale made;
-        cx_status st = CX_OK;
-        switch ((cx_metric)m) {
-        case CX_NPS: cx_scale_nps(&made); break;
-        case CX_CSAT: st = cx_scale_csat(&made, v[1], v[2]); break;
-        case CX_CES: st = cx_scale_ces(&made, v[1], dir); break;
-        default: cx_scale_level(&made); break; /* CX_LEVEL */
-        }
+        cx_status st = metric_scale((cx_metric)m, v[1], v[2], dir, &made);
         if (st != CX_OK || made.lo != v[0] || made.hi != v[1] || made.good_lo != v[2] ||
             made.good_hi != v[3] || made.bad_lo != v[4] || made.bad_hi != v[5] ||
-            (m == CX_CES && made.direction != dir)) {
+            (metric_def_of((cx_metric)m)->directed && made.direction != dir)) {
             bad(lr, "a scale cxstat does not make");
             return;
         }

@@ -9,15 +9,16 @@
 #include <stdint.h>
 
 #include "cxstat.h"
+#include "i18n.h"
 
 #define DEFAULT_PRECISION 1
 #define DEFAULT_CONFIDENCE 0.95
 
 typedef enum out_format { FMT_TEXT, FMT_CSV, FMT_TSV, FMT_JSON, FMT_STATE } out_format;
-typedef enum out_lang { LANG_EN, LANG_RU } out_lang;
 
-/** Order of group rows: by key, or by a figure, largest first. */
-typedef enum sort_order { SORT_KEY, SORT_N, SORT_NPS, SORT_CSAT, SORT_CES, SORT_LEVEL } sort_order;
+/** Order of group rows: by key, by records, or by a metric's lead figure (SORT_METRIC + the
+ * metric), largest first. */
+typedef enum sort_order { SORT_KEY, SORT_N, SORT_METRIC } sort_order;
 
 typedef struct report_style {
     out_format format;

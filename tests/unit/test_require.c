@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "unit.h"
+#include "report.h"
 #include "require.h"
 
 static void test_parse_reads_metric_operator_and_bound(void **state)

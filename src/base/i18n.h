@@ -4,7 +4,9 @@
 
 #include <stdint.h>
 
-#include "style.h"
+
+/** The report's language (--lang). */
+typedef enum out_lang { LANG_EN, LANG_RU } out_lang;
 
 typedef enum msg_id {
     MSG_INPUT, MSG_FILES, MSG_MALFORMED,
