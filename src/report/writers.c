@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "state.h"
+#include "state_write.h"
 
 static void write_csv(const report *r, FILE *out)
 {

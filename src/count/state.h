@@ -1,6 +1,6 @@
 /*
- * state.h - a run's exact histograms as a text file (-f state), and the
- * merge of such files (cxstat merge): the map and reduce steps of a survey
+ * state.h - the state file (-f state): its format, and the merge of such
+ * files (cxstat merge): the map and reduce steps of a survey
  * split over many processes or machines.  Merging the states of any split of
  * the inputs gives the report a single run over all of them gives, byte for
  * byte, because every figure comes from integer counts that add.
@@ -29,8 +29,8 @@
 #include "plan.h"
 #include "survey.h"
 
-/** Write the survey's state.  The caller checks out for write errors. */
-void state_write(const survey *s, FILE *out);
+/** The first line of every state file. */
+#define STATE_MAGIC "cxstat-state 1"
 
 /**
  * The data options a merge takes from its state files (columns, period,
