@@ -50,7 +50,7 @@ static const char *const table[MSG_COUNT][2] = {
     [MSG_LOW_EFFORT_PCT] = {"low effort %", "малые усилия %"},
 };
 
-const char *msg_records(out_lang lang, uint64_t n)
+const char *i18n_records(out_lang lang, uint64_t n)
 {
     if (lang != LANG_RU)
         return n == 1 ? "record" : "records";
@@ -62,7 +62,7 @@ const char *msg_records(out_lang lang, uint64_t n)
     return "записей";
 }
 
-const char *msg(out_lang lang, msg_id id)
+const char *i18n_text(out_lang lang, msg_id id)
 {
     return table[id][lang == LANG_RU];
 }

@@ -27,9 +27,9 @@ typedef enum msg_id {
  * "record", "records"; "запись", "записи", "записей": the word for n records,
  * by each language's plural rule.
  */
-const char *msg_records(out_lang lang, uint64_t n);
+const char *i18n_records(out_lang lang, uint64_t n);
 
 /** The text of a message in a language (static, UTF-8). */
-const char *msg(out_lang lang, msg_id id);
+const char *i18n_text(out_lang lang, msg_id id);
 
 #endif

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "text.h"
+
 /* In cx_metric order. */
 static const metric_def metrics[CX_METRIC_COUNT] = {
     {
@@ -50,22 +52,10 @@ const metric_def *metric_def_of(cx_metric m)
     return &metrics[m];
 }
 
-static bool same_name(const char *a, size_t len, const char *b)
-{
-    if (strlen(b) != len)
-        return false;
-    for (size_t i = 0; i < len; i++) {
-        char c = a[i] >= 'A' && a[i] <= 'Z' ? (char)(a[i] - 'A' + 'a') : a[i];
-        if (c != b[i])
-            return false;
-    }
-    return true;
-}
-
 const metric_def *metric_named(const char *name, size_t len)
 {
     for (int m = 0; m < CX_METRIC_COUNT; m++)
-        if (same_name(name, len, metrics[m].name))
+        if (text_name_equal(name, len, metrics[m].name))
             return &metrics[m];
     return NULL;
 }

@@ -59,7 +59,7 @@ typedef struct metric_def {
 /** The row of a metric. */
 const metric_def *metric_def_of(cx_metric m);
 
-/** The metric whose name is the len bytes at name, ignoring ASCII case, or NULL. */
+/** The metric whose name is the len bytes at name (text_name_equal()), or NULL. */
 const metric_def *metric_named(const char *name, size_t len);
 
 /** The metric a --list kind reads. */

@@ -44,7 +44,7 @@ static void shown_text(const shown *v, out_lang lang, char *buf, size_t size)
     if (v->defined)
         report_format(v, buf, size);
     else
-        snprintf(buf, size, "%s", msg(lang, MSG_NA));
+        snprintf(buf, size, "%s", i18n_text(lang, MSG_NA));
 }
 
 static void share_row(table *t, const char *label, uint64_t n, const shown *pct, int lo,
@@ -75,20 +75,20 @@ static void figure_row(table *t, const char *label, const figure *f, const repor
     strcpy(r->pct, "±");
     report_format(&f->moe, r->pct + strlen(r->pct), sizeof r->pct - strlen(r->pct));
     snprintf(r->note, sizeof r->note, "%g%% %s %s %s %s", o->confidence * 100,
-             msg(o->lang, MSG_CI), report_format(&f->lo, lo, sizeof lo),
+             i18n_text(o->lang, MSG_CI), report_format(&f->lo, lo, sizeof lo),
              o->lang == LANG_RU ? "…" : "to", report_format(&f->hi, hi, sizeof hi));
 }
 
 static void band_row(table *t, const metric_view *v, out_lang lang)
 {
     if (v->band) {
-        line *r = add_row(t, msg(lang, metric_def_of(v->metric)->band_head));
+        line *r = add_row(t, i18n_text(lang, metric_def_of(v->metric)->band_head));
         snprintf(r->value, sizeof r->value, "%s", v->band->id);
         snprintf(r->note, sizeof r->note, "%s",
                  lang == LANG_RU ? v->band->label_ru : v->band->label_en);
     } else if (!v->bands) {
-        line *r = add_row(t, msg(lang, MSG_BAND));
-        snprintf(r->note, sizeof r->note, "%s", msg(lang, MSG_NO_BANDS));
+        line *r = add_row(t, i18n_text(lang, MSG_BAND));
+        snprintf(r->note, sizeof r->note, "%s", i18n_text(lang, MSG_NO_BANDS));
     }
 }
 
@@ -150,12 +150,12 @@ static void print_title(FILE *out, const metric_view *v, out_lang lang)
 {
     const metric_def *d = metric_def_of(v->metric);
     const cx_scale *sc = v->scale;
-    fprintf(out, "%s, %s %d-%d", msg(lang, d->title), msg(lang, MSG_SCALE), sc->lo, sc->hi);
+    fprintf(out, "%s, %s %d-%d", i18n_text(lang, d->title), i18n_text(lang, MSG_SCALE), sc->lo, sc->hi);
     if (d->directed)
         fprintf(out, " (%s)",
-                msg(lang, sc->direction == CX_CES_AGREE ? MSG_AGREE : MSG_EFFORT));
+                i18n_text(lang, sc->direction == CX_CES_AGREE ? MSG_AGREE : MSG_EFFORT));
     if (v->weighted)
-        fprintf(out, ", %s", msg(lang, MSG_WEIGHTED));
+        fprintf(out, ", %s", i18n_text(lang, MSG_WEIGHTED));
     fputc('\n', out);
 }
 
@@ -166,9 +166,9 @@ static void print_metric(FILE *out, const metric_view *v, const report_style *o)
     const cx_summary *s = &v->sum;
     table t = {0};
     print_title(out, v, lang);
-    count_row(&t, msg(lang, MSG_RESPONSES), s->n);
-    count_row(&t, msg(lang, MSG_BLANK), s->blank);
-    count_row(&t, msg(lang, MSG_INVALID), s->invalid);
+    count_row(&t, i18n_text(lang, MSG_RESPONSES), s->n);
+    count_row(&t, i18n_text(lang, MSG_BLANK), s->blank);
+    count_row(&t, i18n_text(lang, MSG_INVALID), s->invalid);
     if (v->weighted) {
         line *r = add_row(&t, "n_eff");
         snprintf(r->value, sizeof r->value, "%.1f", v->n_eff);
@@ -180,19 +180,19 @@ static void print_metric(FILE *out, const metric_view *v, const report_style *o)
     const int hi[BUCKET_COUNT] = {sc->good_hi, sc->good_lo - 1, sc->bad_hi};
     for (int b = 0; b < BUCKET_COUNT; b++)
         if (d->bucket[b].label != MSG_COUNT)
-            share_row(&t, msg(lang, d->bucket[b].label), count[b], pct[b], lo[b], hi[b], lang);
+            share_row(&t, i18n_text(lang, d->bucket[b].label), count[b], pct[b], lo[b], hi[b], lang);
     if (d->interval != IV_NONE)
-        figure_row(&t, msg(lang, d->index_row), &v->index, o);
+        figure_row(&t, i18n_text(lang, d->index_row), &v->index, o);
     if (d->figure[FIG_MEAN])
-        figure_row(&t, msg(lang, MSG_MEAN), &v->mean, o);
+        figure_row(&t, i18n_text(lang, MSG_MEAN), &v->mean, o);
     band_row(&t, v, lang);
     if (v->note != NOTE_NONE) {
         line *r = add_row(&t, "");
         snprintf(r->note, sizeof r->note, "%s",
-                 msg(lang, v->note == NOTE_WIDE ? MSG_NOTE_WIDE : MSG_NOTE_INDICATIVE));
+                 i18n_text(lang, v->note == NOTE_WIDE ? MSG_NOTE_WIDE : MSG_NOTE_INDICATIVE));
     }
     print_table(out, &t);
-    fprintf(out, "  %s\n", msg(lang, MSG_DISTRIBUTION));
+    fprintf(out, "  %s\n", i18n_text(lang, MSG_DISTRIBUTION));
     print_distribution(out, v);
 }
 
@@ -200,19 +200,19 @@ static void print_input(const report *r, FILE *out)
 {
     const report_style *st = r->style;
     out_lang lang = st->lang;
-    fprintf(out, "%s: ", msg(lang, MSG_INPUT));
+    fprintf(out, "%s: ", i18n_text(lang, MSG_INPUT));
     if (r->s->ninputs == 1)
         fputs(r->s->inputs[0], out);
     else
-        fprintf(out, "%zu %s", r->s->ninputs, msg(lang, MSG_FILES));
+        fprintf(out, "%zu %s", r->s->ninputs, i18n_text(lang, MSG_FILES));
     fprintf(out, ", %llu %s", (unsigned long long)r->s->records,
-            msg_records(lang, r->s->records));
+            i18n_records(lang, r->s->records));
     if (r->s->malformed)
         fprintf(out, ", %llu %s", (unsigned long long)r->s->malformed,
-                msg(lang, MSG_MALFORMED));
+                i18n_text(lang, MSG_MALFORMED));
     if (st->population) {
         char buf[32];
-        fprintf(out, ", %s %s%% (N = %llu)", msg(lang, MSG_RESPONSE_RATE),
+        fprintf(out, ", %s %s%% (N = %llu)", i18n_text(lang, MSG_RESPONSE_RATE),
                 report_format(&r->response_rate, buf, sizeof buf),
                 (unsigned long long)st->population);
     }
@@ -299,7 +299,7 @@ static void key_cell(const report *r, const report_row *row, size_t c, char *buf
     buf[0] = '\0';
     if (!row->key) {
         if (c == 0)
-            snprintf(buf, CELL, "%s", msg(st->lang, MSG_TOTAL));
+            snprintf(buf, CELL, "%s", i18n_text(st->lang, MSG_TOTAL));
         return;
     }
     if (c == o->ngroup) {
@@ -311,7 +311,7 @@ static void key_cell(const report *r, const report_row *row, size_t c, char *buf
     for (size_t i = 0; key_next(row->key, row->key_len, &pos, &part, &len); i++)
         if (i == c) {
             if (len == 0)
-                snprintf(buf, CELL, "%s", msg(st->lang, MSG_BLANK_KEY));
+                snprintf(buf, CELL, "%s", i18n_text(st->lang, MSG_BLANK_KEY));
             else
                 text_quote(buf, CELL, part, len);
             /* drop the quotes text_quote adds: a table cell needs none */
@@ -381,23 +381,23 @@ static void report_groups(const report *r, FILE *out)
     for (size_t i = 0; i < o->ngroup; i++)
         g.col[g.ncol++] = (column){.head = o->group[i], .left = true};
     if (o->period)
-        g.col[g.ncol++] = (column){.head = msg(st->lang, MSG_PERIOD), .left = true};
-    g.col[g.ncol++] = (column){.head = msg(st->lang, MSG_RECORDS_COL), .left = false};
+        g.col[g.ncol++] = (column){.head = i18n_text(st->lang, MSG_PERIOD), .left = true};
+    g.col[g.ncol++] = (column){.head = i18n_text(st->lang, MSG_RECORDS_COL), .left = false};
     for (size_t m = 0; m < r->total.count; m++) {
         cx_metric metric = r->total.view[m].metric;
-        g.col[g.ncol++] = (column){msg(st->lang, metric_def_of(metric)->lead_head), false, m, MC_VALUE};
+        g.col[g.ncol++] = (column){i18n_text(st->lang, metric_def_of(metric)->lead_head), false, m, MC_VALUE};
         g.col[g.ncol++] = (column){"±", false, m, MC_MOE};
         if (r->total.view[m].bands)
-            g.col[g.ncol++] = (column){msg(st->lang, metric_def_of(metric)->band_head), true, m,
+            g.col[g.ncol++] = (column){i18n_text(st->lang, metric_def_of(metric)->band_head), true, m,
                                        MC_BAND};
         if (o->period)
-            g.col[g.ncol++] = (column){msg(st->lang, MSG_CHANGE), false, m, MC_CHANGE};
+            g.col[g.ncol++] = (column){i18n_text(st->lang, MSG_CHANGE), false, m, MC_CHANGE};
     }
     print_input(r, out);
     fputc('\n', out);
     grid_print(r, &g, out);
-    fprintf(out, "\n± %g%% %s", st->confidence * 100, msg(st->lang, MSG_CI));
-    fprintf(out, "; ~ %s", msg(st->lang, MSG_NOTE_INDICATIVE));
+    fprintf(out, "\n± %g%% %s", st->confidence * 100, i18n_text(st->lang, MSG_CI));
+    fprintf(out, "; ~ %s", i18n_text(st->lang, MSG_NOTE_INDICATIVE));
     if (o->period)
         fprintf(out, "; * %s", st->lang == LANG_RU ? "значимое изменение" : "significant change");
     fputc('\n', out);
@@ -440,20 +440,20 @@ static void report_compare(const report *r, FILE *out)
     const run_plan *o = r->plan;
     const report_style *st = r->style;
     char ci[64];
-    snprintf(ci, sizeof ci, "%g%% %s", st->confidence * 100, msg(st->lang, MSG_CI));
+    snprintf(ci, sizeof ci, "%g%% %s", st->confidence * 100, i18n_text(st->lang, MSG_CI));
     grid g = {.fill = compare_fill, .nrows = r->ncmp};
-    g.col[g.ncol++] = (column){.head = msg(st->lang, MSG_FIGURE), .left = true};
+    g.col[g.ncol++] = (column){.head = i18n_text(st->lang, MSG_FIGURE), .left = true};
     g.col[g.ncol++] = (column){.head = o->compare_value[0], .left = false};
     g.col[g.ncol++] = (column){.head = "n", .left = false};
     g.col[g.ncol++] = (column){.head = o->compare_value[1], .left = false};
     g.col[g.ncol++] = (column){.head = "n", .left = false};
-    g.col[g.ncol++] = (column){.head = msg(st->lang, MSG_DIFFERENCE), .left = false};
+    g.col[g.ncol++] = (column){.head = i18n_text(st->lang, MSG_DIFFERENCE), .left = false};
     g.col[g.ncol++] = (column){.head = ci, .left = false};
     g.col[g.ncol++] = (column){.head = "p", .left = false};
-    g.col[g.ncol++] = (column){.head = msg(st->lang, MSG_VERDICT), .left = true};
+    g.col[g.ncol++] = (column){.head = i18n_text(st->lang, MSG_VERDICT), .left = true};
     print_input(r, out);
     fprintf(out, "%s: %s = %s %s %s\n\n", st->lang == LANG_RU ? "Сравнение" : "Comparison",
-            o->compare, o->compare_value[0], msg(st->lang, MSG_VS), o->compare_value[1]);
+            o->compare, o->compare_value[0], i18n_text(st->lang, MSG_VS), o->compare_value[1]);
     grid_print(r, &g, out);
 }
 

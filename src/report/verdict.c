@@ -19,7 +19,7 @@ void verdict_text(const report *r, const comparison *c, char *buf, size_t size)
         snprintf(buf, size, "%s", ru ? "нечего проверять: в обоих сегментах все ответы одинаковы"
                                      : "nothing to test: every answer in each segment is the same");
     else if (!d->tested)
-        snprintf(buf, size, "%s", msg(st->lang, MSG_UNTESTED));
+        snprintf(buf, size, "%s", i18n_text(st->lang, MSG_UNTESTED));
     else if (!d->significant)
         snprintf(buf, size, ru ? "значимой разницы нет (%g%%)" : "no significant difference at %g%%",
                  pct);

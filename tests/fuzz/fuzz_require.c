@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fuzz.h"
+#include "report.h"
 #include "require.h"
 
 __extension__ typedef __int128 i128;
