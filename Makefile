@@ -50,7 +50,7 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/test_fastline_portable
 GEN     = $(BUILD)/gen_survey
 
-.PHONY: all bins run test check stages unit e2e jobs tsan asan valgrind clang-check lint manlint readme-check \
+.PHONY: all bins run test check stages unit e2e jobs multihost tsan asan valgrind clang-check lint manlint readme-check \
         sample deps \
         test-deps install-check install uninstall clean bench
 
@@ -81,6 +81,8 @@ test-deps: deps
 	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
 	command -v parallel >/dev/null 2>&1 || missing="$$missing parallel"; \
 	command -v jq >/dev/null 2>&1 || missing="$$missing jq"; \
+	command -v rsync >/dev/null 2>&1 || missing="$$missing rsync"; \
+	[ -x /usr/sbin/sshd ] || missing="$$missing openssh-server"; \
 	if [ -n "$$missing" ]; then \
 	  echo "cxstat: installing$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
@@ -144,6 +146,7 @@ test: test-deps
 	$(Q)$(MAKE) --no-print-directory fuzz-replay
 	$(Q)$(MAKE) --no-print-directory property
 	$(Q)$(MAKE) --no-print-directory install-check
+	$(Q)$(MAKE) --no-print-directory multihost
 	@echo "make test: all suites passed"
 
 check: stages unit e2e jobs
@@ -174,6 +177,11 @@ tsan:
 # Exact accounting against Python's csv module on generated files (tests/property/check.py).
 property: $(BIN)
 	$(Q)python3 tests/property/check.py $(BIN)
+
+# The map/reduce recipe over ssh: two OpenSSH servers on loopback, GNU parallel maps
+# on both, merge must equal one run (tests/multihost/run.sh; skips loudly without root).
+multihost: $(BIN)
+	$(Q)bash tests/multihost/run.sh $(BIN)
 
 # Speed and memory against DuckDB, Miller, Python's csv module and two parsing
 # floors on a generated 2,000,000-row export, with a scaling table; installs
