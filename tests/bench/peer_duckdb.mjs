@@ -1,8 +1,14 @@
-// peer_duckdb.mjs - the bench's grouped report in DuckDB: read_csv with every
-// column as text, then SQL with the validity rules of METRICS.md 6 as regular
-// expressions, and the figures from integer counts.
+// peer_duckdb.mjs - the bench's grouped report in DuckDB, two ways:
+//   exact    read_csv with every column as text, then SQL with the validity
+//            rules of METRICS.md 6 as regular expressions, and the figures
+//            from integer counts: the same numbers as cxstat;
+//   analyst  the query an analyst would write: read_csv with its own type
+//            detection, count(*) FILTER (WHERE nps >= 9) ... GROUP BY store,
+//            answers cast with TRY_CAST; no validity rules (labelled or
+//            decimal answers are lost or counted differently), so its figures
+//            are only timed, not compared.
 //
-// Usage: node tests/bench/peer_duckdb.mjs FILE [NODE_PREFIX]
+// Usage: node tests/bench/peer_duckdb.mjs FILE [NODE_PREFIX [exact|analyst]]
 //   NODE_PREFIX: where `npm install --prefix NODE_PREFIX @duckdb/node-api` put
 //   the package (default build/bench at the top of the repository).
 //
@@ -20,7 +26,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const [file, prefixArg] = process.argv.slice(2);
+const [file, prefixArg, modeArg] = process.argv.slice(2);
+const mode = modeArg ?? 'exact';
 if (!file) {
   process.stderr.write('usage: node peer_duckdb.mjs FILE [NODE_PREFIX]\n');
   process.exit(2);
@@ -71,9 +78,22 @@ SELECT store,
 FROM counts ORDER BY store;
 `;
 
+// The analyst's query: typed reading, plain comparisons, the same output columns.
+const analystSql = `
+SELECT store,
+       round(100.0 * (count(*) FILTER (WHERE n >= 9) - count(*) FILTER (WHERE n <= 6))
+             / nullif(count(n), 0), 1) AS nps,
+       round(100.0 * count(*) FILTER (WHERE c >= 4) / nullif(count(c), 0), 1) AS csat,
+       round(avg(e), 2) AS ces_mean
+FROM (SELECT store, TRY_CAST(nps AS INTEGER) AS n, TRY_CAST(csat AS INTEGER) AS c,
+             TRY_CAST(ces AS INTEGER) AS e
+      FROM read_csv(${lit(file)}))
+GROUP BY store ORDER BY store;
+`;
+
 const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();
-const statements = sql.split(/;\s*$/m).map((s) => s.trim()).filter(Boolean);
+const statements = (mode === 'analyst' ? analystSql : sql).split(/;\s*$/m).map((s) => s.trim()).filter(Boolean);
 let reader;
 for (const s of statements)
   reader = await connection.runAndReadAll(s);

@@ -179,9 +179,11 @@ measure floor_lines 3 "$B/floor_lines" "$DATA"
 measure floor_libcsv 3 "$B/floor_libcsv" "$DATA"
 if $have_duckdb; then
     say "timing DuckDB"
-    measure duckdb 3 node "$HERE/peer_duckdb.mjs" "$DATA" "$B"
+    measure duckdb 3 node "$HERE/peer_duckdb.mjs" "$DATA" "$B" exact
     cp "$OUT/duckdb.raw" "$OUT/duckdb.csv"
     agree duckdb "$OUT/cxstat.csv" "$ROWS rows"
+    say "timing DuckDB, the analyst's query (typed read_csv, no validity rules)"
+    measure duckdb_analyst 3 node "$HERE/peer_duckdb.mjs" "$DATA" "$B" analyst
 fi
 if $have_mlr; then
     say "timing Miller (one run)"
@@ -271,7 +273,8 @@ row() {
 }
 row cxstat "cxstat -g store ($(nproc 2>/dev/null || echo ?) cores)"
 row cxstat_j1 "cxstat -j 1 -g store"
-row duckdb "DuckDB read_csv + SQL"
+row duckdb "DuckDB, cxstat's exact rules"
+row duckdb_analyst "DuckDB, the analyst's query"
 row miller "Miller (mlr put)"
 row python "Python csv module"
 row floor_libcsv "floor: libcsv parse, no work"
@@ -295,12 +298,16 @@ faster() {
     ge "$r" "$5"
     target "$(verdict $?)" "${1}cxstat vs $2: ${r}x faster (${6:+$6; }target >= ${5}x)"
 }
-faster "" DuckDB "$(field duckdb 2)" "$CX" 4
+faster "" "DuckDB (the analyst's query)" "$(field duckdb_analyst 2)" "$CX" 4
+faster "" "DuckDB (cxstat's exact rules)" "$(field duckdb 2)" "$CX" 15
 faster "" Miller "$(field miller 2)" "$CX" 20
-r=$(ratio "$CX" "$(field floor_libcsv 2)")
-ge 0.5 "$r"
-target "$(verdict $?)" "cxstat vs libcsv-only floor: ${r}x the floor's time (target <= 0.5x)"
-echo "      (cxstat -j 1: $(ratio "$(field cxstat_j1 2)" "$(field floor_libcsv 2)")x the floor's time)"
+r=$(ratio "$CX" "$(field floor_lines 2)")
+ge 3 "$r"
+target "$(verdict $?)" "cxstat ($(nproc) cores) vs the memchr line-count floor: ${r}x the floor's time (target <= 3x)"
+r=$(ratio "$(field cxstat_j1 2)" "$(field floor_libcsv 2)")
+ge 0.55 "$r"
+target "$(verdict $?)" "cxstat -j 1 vs the libcsv-only floor: ${r}x the floor's time (target <= 0.55x)"
+echo "      (cxstat on $(nproc) cores: $(ratio "$CX" "$(field floor_libcsv 2)")x the libcsv floor's time)"
 maxrss=$(awk '$1 == "cxstat" || $1 ~ /^scale_/ { if ($4 > m) m = $4 } END { print m + 0 }' "$OUT/results")
 minsc=$(awk '$1 ~ /^scale_/ { if (m == "" || $4 < m) m = $4 } END { print m + 0 }' "$OUT/results")
 maxsc=$(awk '$1 ~ /^scale_/ { if ($4 > m) m = $4 } END { print m + 0 }' "$OUT/results")
