@@ -312,7 +312,8 @@ const cx_bandset *cx_bandset_default(cx_metric metric);
 /* ---- Statistics: how precise a sample figure is -------------------------- */
 
 /*
- * The interval estimates and tests of METRICS.md section 7.  Shares and NPS
+ * The interval estimates and tests that doc/METHODS.md states, with their
+ * published sources and worked examples.  Shares and NPS
  * are on the 0..1 scale (NPS -1..1), means on the scale of the answers; a
  * report multiplies by 100 itself.  Counts are doubles so that a weighted
  * sample can pass effective counts: with weighted shares p_w and Kish's n_eff
@@ -429,7 +430,8 @@ cx_status cx_nps_interval(double promoters, double passives, double detractors,
  * of each sample as in cx_nps_interval(); center = NPS'1 - NPS'2,
  * se = sqrt(fpc1^2 var'1/n'1 + fpc2^2 var'2/n'2), interval center +- z se
  * (clipped to [-2, 2]), stat = center/se, two-sided normal p.  shown is the
- * plain NPS1 - NPS2.
+ * plain NPS1 - NPS2, which can have the other sign than the interval (or be
+ * 0): a significant difference goes the way of its interval, not of shown.
  * @param out  defined is false when a sample has n < 2 or both fpc are 0
  * @return CX_OK; CX_EUNDEFINED when a sample has n = 0 (shown NaN);
  *         CX_EINVAL as for cx_nps_interval() (out untouched).
@@ -504,6 +506,22 @@ cx_status cx_mean_interval(double n, double mean, double sd, double confidence, 
  */
 cx_status cx_welch(double n1, double mean1, double sd1, double n2, double mean2, double sd2,
                    double confidence, double fpc1, double fpc2, cx_diff *out);
+
+/**
+ * Holm's step-down adjustment for multiple tests (Holm 1979), as R's
+ * p.adjust(p, "holm"): with the m p-values that are not NaN sorted
+ * ascending, p(1) <= ... <= p(m), the j-th adjusted value is
+ * min(1, max over i <= j of (m - i + 1) p(i)).  A test is significant after
+ * adjustment at level alpha when its adjusted value is below alpha.  NaN
+ * marks a change with no test: it stays NaN and is not counted in m.
+ * @param p       n p-values in [0, 1], or NaN
+ * @param adj     receives the n adjusted values (may not alias p)
+ * @param order   scratch space of n entries; on return its first m entries
+ *                are the indices of the tested p-values, smallest p first
+ * @param tested  receives m
+ * @return CX_OK; CX_EINVAL (outputs unspecified) for a p outside [0, 1].
+ */
+cx_status cx_holm(const double *p, size_t n, double *adj, size_t *order, size_t *tested);
 
 /* ---- Dates and periods: which day, week, month... an answer belongs to -- */
 
@@ -665,7 +683,7 @@ cx_status cx_whist_add(cx_whist *whist, const cx_scale *scale, int score, uint64
 cx_status cx_whist_merge(cx_whist *dst, const cx_whist *src);
 
 /**
- * The weighted figures of a weighted histogram (METRICS.md section 7,
+ * The weighted figures of a weighted histogram (doc/METHODS.md,
  * "Weights").  Every figure is a ratio of the exact integer sums, converted
  * to double only at the end, so it does not depend on the order in which
  * answers were added.
@@ -679,6 +697,7 @@ typedef struct cx_wsummary {
     double sd;             /* weighted standard deviation, sqrt(sum w (x - mean)^2 / sum w
                               * n_eff / (n_eff - 1)); NaN when n_eff <= 1 */
     bool defined;          /* false when sum w = 0: shares, index and mean are NaN */
+    cx_u128 sum_units;     /* the exact sum of the weights, in units (cx_units_format()) */
 } cx_wsummary;
 
 /**
@@ -687,6 +706,15 @@ typedef struct cx_wsummary {
  * effective counts good * n_eff, ... and n_eff to the statistics functions.
  */
 void cx_wsummarize(const cx_whist *whist, const cx_scale *scale, cx_wsummary *out);
+
+/**
+ * Write an exact number of units as a decimal with six decimals, digit by
+ * digit from the integer ("579999999421.000000" for 579999999421000000
+ * units), with no detour through a double, so any sum a cx_whist holds
+ * prints exactly.  Writes at most size bytes including the NUL, like
+ * snprintf; 48 bytes always suffice.  @return the length the full text has.
+ */
+size_t cx_units_format(cx_u128 units, char *buf, size_t size);
 
 #ifdef __cplusplus
 }

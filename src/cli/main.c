@@ -140,6 +140,10 @@ static int read_inputs(const options *o, survey *s, run_plan *run, state_config 
                        cx_metric_name((cx_metric)m), cx_metric_name((cx_metric)m));
             rc = EXIT_USAGE;
         }
+    if (rc == EXIT_OK && o->merge && o->style.adjust == ADJUST_HOLM && !run->period) {
+        diag_error(stderr, "--adjust=holm goes with --period, and the state files have none");
+        rc = EXIT_USAGE;
+    }
     return rc;
 }
 

@@ -37,6 +37,8 @@ static const char *const usage_text[] = {
     "                            finite-population correction of the margins\n"
     "      --confidence=C        confidence of intervals and tests, 0.5-0.999\n"
     "                            (default 0.95)\n"
+    "      --adjust=METHOD       with --period: none (default) or holm, the\n"
+    "                            Holm-Bonferroni correction over each metric's changes\n"
     "\n",
     "Input:\n"
     "  -d, --delimiter=C         field delimiter: ',' ';' '|' or tab (also 'tab');\n"
@@ -95,10 +97,11 @@ enum {
     OPT_NPS = 256, OPT_CSAT, OPT_CES, OPT_LEVEL, OPT_STRICT, OPT_SORT, OPT_MIN_N, OPT_PERIOD,
     OPT_EVERY, OPT_COMPARE, OPT_POPULATION, OPT_CONFIDENCE, OPT_HEADER_ROW, OPT_SKIP,
     OPT_LABELS, OPT_LIST, OPT_SHOW, OPT_WHERE, OPT_CSAT_SCALE, OPT_CSAT_SATISFIED,
-    OPT_CES_SCALE, OPT_CES_DIRECTION, OPT_BANDS, OPT_LANG, OPT_REQUIRE
+    OPT_CES_SCALE, OPT_CES_DIRECTION, OPT_BANDS, OPT_LANG, OPT_REQUIRE, OPT_ADJUST
 };
 
 static const struct option long_options[] = {
+    {"adjust", required_argument, NULL, OPT_ADJUST},
     {"bands", required_argument, NULL, OPT_BANDS},
     {"ces", required_argument, NULL, OPT_CES},
     {"ces-direction", required_argument, NULL, OPT_CES_DIRECTION},
@@ -414,6 +417,11 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
         if (!parse_confidence(arg, &o->style.confidence))
             return usage_error(err, "--confidence", arg, "a number from 0.5 to 0.999");
         break;
+    case OPT_ADJUST:
+        if (strcmp(arg, "none") != 0 && strcmp(arg, "holm") != 0)
+            return usage_error(err, "--adjust", arg, "use none or holm");
+        o->style.adjust = strcmp(arg, "holm") == 0 ? ADJUST_HOLM : ADJUST_NONE;
+        break;
     case 'd':
         if (!parse_delim(arg, &o->plan.delim))
             return usage_error(err, "delimiter", arg, "use , ; | or tab");
@@ -588,6 +596,9 @@ opt_result options_parse(int argc, char **argv, options *o, FILE *out, FILE *err
     if (o->plan.compare && (o->plan.ngroup || o->plan.period))
         return usage_error(err, "--compare cannot be combined with --group or --period", NULL,
                            NULL);
+    /* A merge learns its --period from the state files; main checks it there. */
+    if (o->style.adjust == ADJUST_HOLM && !o->plan.period && !o->merge)
+        return usage_error(err, "--adjust=holm goes with --period", NULL, NULL);
     if (o->plan.csat_satisfied > o->plan.csat_hi)
         return usage_error(err, "--csat-satisfied is above the top of the CSAT scale", NULL,
                            NULL);

@@ -1,6 +1,6 @@
 /*
  * stats.c - interval estimates and significance tests for the scores, so that
- * a report can say how precise a sample figure is (METRICS.md section 7).
+ * a report can say how precise a sample figure is (doc/METHODS.md).
  */
 #include <math.h>
 

@@ -173,7 +173,8 @@ void cx_wsummarize(const cx_whist *whist, const cx_scale *scale, cx_wsummary *ou
         w2 += whist->w2[i];
         wx += whist->w[i] * i;
     }
-    w = cx_u128_to_double(good + mid + bad);
+    s.sum_units = good + mid + bad;
+    w = cx_u128_to_double(s.sum_units);
     s.sum_w = w / CX_WEIGHT_SCALE;
     s.sum_w2 = cx_u128_to_double(w2) / ((double)CX_WEIGHT_SCALE * CX_WEIGHT_SCALE);
     s.defined = w > 0.0;
@@ -189,4 +190,24 @@ void cx_wsummarize(const cx_whist *whist, const cx_scale *scale, cx_wsummary *ou
         s.sd = weighted_sd(whist, scale, s.mean - scale->lo, w, s.n_eff);
     }
     *out = s;
+}
+
+size_t cx_units_format(cx_u128 units, char *buf, size_t size)
+{
+    char digits[48]; /* a cx_u128 has at most 39 digits, plus the point */
+    size_t n = 0, len;
+
+    /* Least significant digit first; the point after WEIGHT_DECIMALS of them. */
+    for (unsigned i = 0; units != 0 || i <= WEIGHT_DECIMALS; i++) {
+        if (i == WEIGHT_DECIMALS)
+            digits[n++] = '.';
+        digits[n++] = (char)('0' + (int)(units % 10));
+        units /= 10;
+    }
+    len = n;
+    for (size_t i = 0; size > 0 && i < len && i + 1 < size; i++)
+        buf[i] = digits[len - 1 - i];
+    if (size > 0)
+        buf[len < size ? len : size - 1] = '\0';
+    return len;
 }

@@ -6,9 +6,10 @@
 #include <string.h>
 
 #include "groups.h"
+#include "period_tests.h"
 #include "text.h"
 
-/* A margin wider than this many points is flagged (METRICS.md 7, small samples). */
+/* A margin wider than this many points is flagged (doc/METHODS.md, small samples). */
 #define WIDE_POINTS 10.0
 /* Fewer respondents than this make a figure indicative only. */
 #define INDICATIVE_N 30
@@ -67,6 +68,7 @@ static void view_figures(metric_view *v, const cx_whist *w, unsigned p)
         cx_wsummarize(w, v->scale, &ws);
         v->weighted = true;
         v->weight_sum = ws.sum_w;
+        v->weight_units = ws.sum_units;
         v->n_eff = ws.n_eff;
         v->n_stat = ws.defined ? ws.n_eff : 0;
         v->good = ws.good;
@@ -116,9 +118,11 @@ static void view_intervals(metric_view *v, double confidence, double fpc, unsign
     double sd = isfinite(v->sd_raw) ? v->sd_raw : 0.0;
     if (n > 0 && cx_mean_interval(n, v->mean_raw, sd, confidence, fpc, &ci) == CX_OK)
         set_interval(&v->mean, &ci, 1, p + 1);
-    if (v->sum.n == 0)
+    /* No value (no answer, or all weights 0): nothing to qualify.  With weights
+     * n means n_eff here too, as in every interval and test. */
+    if (!report_lead(v)->value.defined)
         v->note = NOTE_NONE;
-    else if (v->sum.n < INDICATIVE_N)
+    else if (n < INDICATIVE_N)
         v->note = NOTE_INDICATIVE;
     else if (iv != IV_NONE && v->index.moe.defined &&
              (double)v->index.moe.scaled > WIDE_POINTS * pow10_table[p])
@@ -156,9 +160,23 @@ static void row_build(report_row *row, const report *r, const cx_hist *hist,
 
 /* ---- differences: periods and comparisons ---- */
 
+/*
+ * The direction of a significant difference is the side of 0 its interval
+ * lies on: the NPS interval is centred on the adjusted difference, which can
+ * have the other sign than the plain one shown (or be 0 where it is 0), and
+ * any difference can round to 0.  Such a change is "contrary" and the
+ * writers say so instead of showing a contradiction.
+ */
+static void difference_settle(difference *d, double lo)
+{
+    int64_t v = d->value.defined ? d->value.scaled : 0;
+    d->direction = d->significant ? (lo > 0.0 ? 1 : -1) : 0;
+    d->contrary = d->significant && (v > 0 ? 1 : v < 0 ? -1 : 0) != d->direction;
+}
+
 static difference difference_of(const cx_diff *d, cx_status st, unsigned mul, unsigned prec)
 {
-    difference out = {0};
+    difference out = {.raw_p = NAN};
     if (st != CX_OK)
         return out;
     out.value = show_real(d->shown, mul, prec);
@@ -167,7 +185,9 @@ static difference difference_of(const cx_diff *d, cx_status st, unsigned mul, un
         out.significant = d->significant;
         out.lo = show_real(d->lo, mul, prec);
         out.hi = show_real(d->hi, mul, prec);
-        out.p = show_real(d->p, 1, P_DECIMALS);
+        out.p = out.p_adj = show_real(d->p, 1, P_DECIMALS);
+        out.raw_p = d->p;
+        difference_settle(&out, d->lo);
     }
     return out;
 }
@@ -251,8 +271,15 @@ static void sort_groups(size_t *idx, size_t *tmp, size_t n, const row_order *o)
     memcpy(idx, tmp, n * sizeof *idx);
 }
 
+difference report_change(const report *r, const metric_view *now, const metric_view *before,
+                         double confidence)
+{
+    bool mean = metric_def_of(now->metric)->lead == FIG_MEAN;
+    return view_diff(now, before, mean, confidence, r->style->precision);
+}
+
 /* A group's row, without its change against the previous period. */
-static void group_row(const report *r, size_t gi, report_row *row)
+void report_group_row(const report *r, size_t gi, report_row *row)
 {
     const group_table *t = &r->s->groups;
     const group *g = &t->g[gi];
@@ -273,18 +300,26 @@ void report_row_at(const report *r, size_t i, report_row *row)
         *row = r->cmp_row[i];
         return;
     }
-    group_row(r, r->order[i], row);
+    report_group_row(r, r->order[i], row);
     size_t pi = r->prev ? r->prev[r->order[i]] : SIZE_MAX;
     if (pi == SIZE_MAX)
         return;
     report_row prev;
-    group_row(r, pi, &prev);
+    report_group_row(r, pi, &prev);
     row->has_previous = true;
     row->previous = prev.period;
     for (size_t m = 0; m < row->count; m++) {
-        metric_view *v = &row->view[m];
-        bool mean = metric_def_of(v->metric)->lead == FIG_MEAN;
-        v->change = view_diff(v, &prev.view[m], mean, r->style->confidence, r->style->precision);
+        difference *d = &row->view[m].change;
+        *d = report_change(r, &row->view[m], &prev.view[m], r->style->confidence);
+        if (!r->tests)
+            continue;
+        /* the decision over the whole table (period_tests.c) */
+        const change_test *t = &r->tests[r->order[i] * CX_METRIC_COUNT + m];
+        d->p_adj = show_real(t->p_adj, 1, P_DECIMALS);
+        d->significant = t->significant;
+        d->contrary = t->contrary;
+        if (!t->significant)
+            d->direction = 0;
     }
 }
 
@@ -393,7 +428,7 @@ static int group_rows(report *r)
         }
         r->order[r->nrows++] = r->order[i];
         report_row row;
-        group_row(r, r->order[r->nrows - 1], &row);
+        report_group_row(r, r->order[r->nrows - 1], &row);
         if (value)
             value[r->order[r->nrows - 1]] = sort_figure(&row, r->style->sort);
         for (size_t m = 0; m < row.count; m++)
@@ -408,7 +443,7 @@ static int group_rows(report *r)
     }
     free(tmp);
     free(value);
-    return EXIT_OK;
+    return r->prev ? period_tests(r) : EXIT_OK;
 }
 
 int report_build(report *r, const run_plan *p, const report_style *style, const survey *s,
@@ -440,7 +475,9 @@ void report_free(report *r)
 {
     free(r->order);
     free(r->prev);
+    free(r->tests);
     r->order = r->prev = NULL;
+    r->tests = NULL;
 }
 
 const shown *report_figure(const metric_view *v, figure_kind fig)
@@ -534,13 +571,14 @@ static void add_figure(field_list *l, const char *const keys[4], const figure *f
     add_shown(l, keys[3], f->moe);
 }
 
-static void add_change(field_list *l, const char *const keys[5], const difference *d)
+static void add_change(field_list *l, const char *const keys[6], const difference *d)
 {
     add_shown(l, keys[0], d->value);
     add_shown(l, keys[1], d->lo);
     add_shown(l, keys[2], d->hi);
     add_shown(l, keys[3], d->p);
-    add(l, (report_field){.key = keys[4], .kind = FK_BOOL, .defined = d->tested,
+    add_shown(l, keys[4], d->p_adj);
+    add(l, (report_field){.key = keys[5], .kind = FK_BOOL, .defined = d->tested,
                           .flag = d->significant});
 }
 
@@ -551,7 +589,8 @@ size_t report_fields(const report *r, const metric_view *v, report_field *out)
     static const char *const notes[] = {NULL, "wide", "indicative"};
     static const char *const mean_keys[] = {"mean", "mean_ci_low", "mean_ci_high", "mean_moe"};
     static const char *const lead_change[] = {"change", "change_ci_low", "change_ci_high",
-                                              "change_p", "change_significant"};
+                                              "change_p", "change_p_adjusted",
+                                              "change_significant"};
     const cx_summary *s = &v->sum;
     const metric_def *d = metric_def_of(v->metric);
     field_list l = {out, 0};
@@ -563,7 +602,7 @@ size_t report_fields(const report *r, const metric_view *v, report_field *out)
     add_count(&l, "blank", s->blank);
     add_count(&l, "invalid", s->invalid);
     if (v->weighted) {
-        add(&l, (report_field){.key = "weight_sum", .kind = FK_REAL, .real = v->weight_sum,
+        add(&l, (report_field){.key = "weight_sum", .kind = FK_UNITS, .units = v->weight_units,
                                .defined = true});
         add_shown(&l, "n_eff", show_real(v->n_eff, 1, 1));
     }

@@ -28,7 +28,7 @@ typedef struct shown {
     unsigned prec;
 } shown;
 
-/** Why a figure should be read with care (METRICS.md 7, small samples). */
+/** Why a figure should be read with care (doc/METHODS.md, small samples). */
 typedef enum figure_note { NOTE_NONE, NOTE_WIDE, NOTE_INDICATIVE } figure_note;
 
 /** A displayed figure with its interval at the run's confidence. */
@@ -41,8 +41,12 @@ typedef struct figure {
 /** A difference between two samples of one figure, as displayed. */
 typedef struct difference {
     bool tested;      /* an interval and a test exist */
-    bool significant; /* the interval excludes 0 */
+    bool significant; /* the interval excludes 0 (after --adjust for period changes) */
+    int direction;    /* significant: +1 when the interval lies above 0, -1 below; else 0 */
+    bool contrary;    /* significant, but the value shown has the other sign or is 0 */
     shown value, lo, hi, p;
+    shown p_adj;      /* the p-value after --adjust (p itself without it) */
+    double raw_p;     /* p unrounded, NaN without a test (for the adjustment) */
 } difference;
 
 typedef struct metric_view {
@@ -52,6 +56,7 @@ typedef struct metric_view {
     cx_summary sum;                   /* respondents, exact */
     bool weighted;
     double weight_sum, n_eff;         /* with --weight */
+    cx_u128 weight_units;             /* the exact weight sum, in millionths */
     double n_stat;                    /* n the statistics use: n, or n_eff */
     double good, mid, bad;            /* shares 0..1 the statistics use */
     double mean_raw, sd_raw;
@@ -73,6 +78,13 @@ typedef struct report_row {
     size_t count;
     metric_view view[CX_METRIC_COUNT];
 } report_row;
+
+/** A period change as decided over the whole table (see period_tests.h). */
+typedef struct change_test {
+    double p_adj;     /* NaN: no test */
+    bool significant;
+    bool contrary;
+} change_test;
 
 /** A --compare: one figure of segment A against segment B. */
 typedef struct comparison {
@@ -96,6 +108,9 @@ typedef struct report {
     shown response_rate;              /* with --population */
     comparison cmp[2 * CX_METRIC_COUNT];
     size_t ncmp;
+    change_test *tests;               /* --period: per group and view, the decided changes */
+    size_t tested[CX_METRIC_COUNT];   /* --period: changes tested, per view of the total */
+    size_t contrary;                  /* --period: significant changes shown with the other sign */
 } report;
 
 /** The i-th row shown besides the total (0 <= i < nrows), computed into *row. */
@@ -109,6 +124,13 @@ int report_build(report *r, const run_plan *plan, const report_style *style, con
                  const band_choice *bc);
 
 void report_free(report *r);
+
+/** The row of group gi (an index into the group table), without its change. */
+void report_group_row(const report *r, size_t gi, report_row *row);
+
+/** The change from before to now of a view's lead figure, tested at confidence. */
+difference report_change(const report *r, const metric_view *now, const metric_view *before,
+                         double confidence);
 
 /** The figure a --require check reads. */
 const shown *report_figure(const metric_view *v, figure_kind fig);
@@ -124,17 +146,17 @@ const char *report_format(const shown *v, char *buf, size_t size);
 
 /* ---- fields: one table that the CSV, TSV and JSON writers share ---- */
 
-typedef enum field_kind { FK_COUNT, FK_SHOWN, FK_TEXT, FK_BOOL, FK_REAL } field_kind;
+typedef enum field_kind { FK_COUNT, FK_SHOWN, FK_TEXT, FK_BOOL, FK_UNITS } field_kind;
 typedef struct report_field {
     const char *key;   /* JSON key inside the metric; CSV column "<metric>_<key>" */
     field_kind kind;
     bool json_only;
-    bool defined;      /* FK_BOOL and FK_REAL: false prints null / empty */
+    bool defined;      /* FK_BOOL and FK_UNITS: false prints null / empty */
     uint64_t count;
     shown value;
     const char *text;  /* NULL: no value */
     bool flag;
-    double real;
+    cx_u128 units;     /* FK_UNITS: an exact weight sum in millionths */
 } report_field;
 
 #define REPORT_MAX_FIELDS 48

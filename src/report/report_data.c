@@ -23,9 +23,12 @@ static void put_key(FILE *out, cx_metric m, const char *key)
         fprintf(out, "%s_%s", name, key);
 }
 
-static void put_real(FILE *out, double v)
+/* An exact weight sum: every digit from the integer, none from a double. */
+static void put_units(FILE *out, cx_u128 units)
 {
-    fprintf(out, "%.6f", v);
+    char buf[48];
+    cx_units_format(units, buf, sizeof buf);
+    fputs(buf, out);
 }
 
 static void put_value(FILE *out, const report_field *f, char delim)
@@ -36,9 +39,9 @@ static void put_value(FILE *out, const report_field *f, char delim)
     case FK_SHOWN: fputs(report_format(&f->value, buf, sizeof buf), out); break;
     case FK_TEXT: put_cell(out, f->text ? f->text : "", delim); break;
     case FK_BOOL: fputs(f->defined ? (f->flag ? "true" : "false") : "", out); break;
-    case FK_REAL:
+    case FK_UNITS:
         if (f->defined)
-            put_real(out, f->real);
+            put_units(out, f->units);
         break;
     }
 }
@@ -217,9 +220,9 @@ static void json_value(FILE *out, const report_field *f)
             fputs("null", out);
         break;
     case FK_BOOL: fputs(f->defined ? (f->flag ? "true" : "false") : "null", out); break;
-    case FK_REAL:
+    case FK_UNITS:
         if (f->defined)
-            put_real(out, f->real);
+            put_units(out, f->units);
         else
             fputs("null", out);
         break;
@@ -368,8 +371,15 @@ void report_json(const report *r, FILE *out)
         if (o->period) {
             fputs("  \"period\": {\"column\": ", out);
             json_string(out, o->period);
-            fprintf(out, ", \"every\": \"%s\", \"invalid\": %llu},\n", cx_every_name(o->every),
+            fprintf(out, ", \"every\": \"%s\", \"invalid\": %llu", cx_every_name(o->every),
                     (unsigned long long)r->s->period_invalid);
+            /* The family the changes were decided in: how many, and whether adjusted. */
+            fprintf(out, ", \"adjust\": \"%s\", \"tested\": {",
+                    r->style->adjust == ADJUST_HOLM ? "holm" : "none");
+            for (size_t m = 0; m < r->total.count; m++)
+                fprintf(out, "%s\"%s\": %zu", m ? ", " : "",
+                        cx_metric_name(r->total.view[m].metric), r->tested[m]);
+            fputs("}},\n", out);
         }
         fprintf(out, "  \"hidden_groups\": %zu,\n  \"groups\": [\n", r->hidden);
         for (size_t i = 0; i < r->nrows; i++) {

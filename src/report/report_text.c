@@ -345,8 +345,12 @@ static void metric_cell(const report *r, const metric_view *v, size_t mc, char *
         if (v->change.value.defined) {
             char tmp[32];
             report_format(&v->change.value, tmp, sizeof tmp);
-            snprintf(buf, CELL, "%s%s%s", v->change.value.scaled > 0 ? "+" : "", tmp,
-                     v->change.significant ? "*" : "");
+            /* A significant change whose sign disagrees with its interval (or is 0)
+             * carries the interval's direction, not a contradiction. */
+            const char *mark = !v->change.significant ? ""
+                               : !v->change.contrary  ? "*"
+                               : v->change.direction > 0 ? "*↑" : "*↓";
+            snprintf(buf, CELL, "%s%s%s", v->change.value.scaled > 0 ? "+" : "", tmp, mark);
         }
         break;
     }
@@ -372,6 +376,29 @@ static void group_fill(const report *r, const grid *g, size_t i, char (*cells)[C
     }
 }
 
+
+/* How many changes each metric tested, whether they were adjusted, and the arrows if any. */
+static void period_footnote(const report *r, FILE *out)
+{
+    bool ru = r->style->lang == LANG_RU;
+    fputs(ru ? "; * значимое изменение (проверено: " : "; * significant change (tested: ", out);
+    for (size_t m = 0; m < r->total.count; m++)
+        fprintf(out, "%s%s %zu", m ? ", " : "",
+                i18n_text(r->style->lang, metric_def_of(r->total.view[m].metric)->lead_head),
+                r->tested[m]);
+    if (r->style->adjust == ADJUST_HOLM)
+        fputs(ru ? "; поправка Холма по каждой метрике)" : "; Holm-adjusted per metric)", out);
+    else
+        fputs(ru ? "; без поправки на множественные проверки)"
+                 : "; not adjusted for multiple tests)",
+              out);
+    if (r->contrary)
+        fputs(ru ? "; *↑ *↓ значимый рост или спад по интервалу, хотя показанное изменение "
+                   "другого знака или равно 0"
+                 : "; *↑ *↓ a significant rise or fall by its interval, though the change "
+                   "shown has the other sign or is 0",
+              out);
+}
 
 static void report_groups(const report *r, FILE *out)
 {
@@ -399,7 +426,7 @@ static void report_groups(const report *r, FILE *out)
     fprintf(out, "\n± %g%% %s", st->confidence * 100, i18n_text(st->lang, MSG_CI));
     fprintf(out, "; ~ %s", i18n_text(st->lang, MSG_NOTE_INDICATIVE));
     if (o->period)
-        fprintf(out, "; * %s", st->lang == LANG_RU ? "значимое изменение" : "significant change");
+        period_footnote(r, out);
     fputc('\n', out);
 }
 

@@ -20,6 +20,9 @@ typedef enum out_format { FMT_TEXT, FMT_CSV, FMT_TSV, FMT_JSON, FMT_STATE } out_
  * metric), largest first. */
 typedef enum sort_order { SORT_KEY, SORT_N, SORT_METRIC } sort_order;
 
+/** --adjust: how the period changes of one metric are corrected for being many tests. */
+typedef enum adjust_method { ADJUST_NONE, ADJUST_HOLM } adjust_method;
+
 typedef struct report_style {
     out_format format;
     unsigned precision;
@@ -27,6 +30,7 @@ typedef struct report_style {
     sort_order sort;
     uint64_t min_n;     /* hide groups with fewer records */
     double confidence;
+    adjust_method adjust; /* --adjust; ADJUST_NONE by default */
     uint64_t population; /* 0: not given */
 } report_style;
 

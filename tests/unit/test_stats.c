@@ -257,10 +257,11 @@ static void test_nps_interval_all_promoters_and_all_detractors(void **state)
 }
 
 /*
- * n = 1: an NPS but no interval (METRICS 7).  The worked-example row 0/1/0
- * lists what the formula gives there, -60.0 ... 60.0 (n' = 4, var' = 0.375,
- * half-width 0.600114); the rule below it withholds every n = 1 interval,
- * since one promoter would get -48.5 ... 98.5 around the 100 shown.
+ * n = 1: an NPS but no interval (doc/METHODS.md; the worked example 0/1/0
+ * reads "NPS 0.0; no interval (n = 1)").  The formula alone would give
+ * -60.0 ... 60.0 there (n' = 4, var' = 0.375, half-width 0.600114), and one
+ * promoter would get -48.5 ... 98.5 around the 100 shown.  The e2e case
+ * nps_one_answer_no_interval checks the report.
  */
 static void test_nps_interval_one_answer_has_no_interval(void **state)
 {
@@ -783,6 +784,60 @@ static void test_nps_coverage_is_near_95_percent(void **state)
         }
 }
 
+/*
+ * Holm's adjustment, against R (tests/stats/expected.R):
+ *   p.adjust(c(0.01, 0.04, 0.03, 0.005), "holm")      0.03 0.06 0.06 0.02
+ *   p.adjust(c(0.02, NA, 0.02, 0.5, 1), "holm")       0.08 NA 0.08 1 1
+ *   p.adjust(c(0.3, 0.6), "holm")                     0.6 0.6
+ *   p.adjust(c(1.097008061e-06, 1.946913467e-02, 4.316111191e-02, 1), "holm")
+ *       4.388032246e-06 5.840740402e-02 8.632222383e-02 1
+ */
+static void assert_holm(const double *p, size_t n, const double *want, size_t tested)
+{
+    double adj[8];
+    size_t order[8], m = 99;
+    assert_int_equal(cx_holm(p, n, adj, order, &m), CX_OK);
+    assert_int_equal(m, tested);
+    for (size_t i = 0; i < n; i++) {
+        if (isnan(want[i]))
+            assert_true(isnan(adj[i]));
+        else
+            assert_near(adj[i], want[i], 1e-9);
+    }
+    for (size_t j = 1; j < m; j++) /* the order: tested ones, smallest p first */
+        assert_true(p[order[j - 1]] <= p[order[j]]);
+}
+
+static void test_holm_matches_r_p_adjust(void **state)
+{
+    (void)state;
+    static const double p1[] = {0.01, 0.04, 0.03, 0.005}, a1[] = {0.03, 0.06, 0.06, 0.02};
+    static const double p3[] = {0.3, 0.6}, a3[] = {0.6, 0.6};
+    static const double p4[] = {1.097008061e-06, 1.946913467e-02, 4.316111191e-02, 1};
+    static const double a4[] = {4.388032246e-06, 5.840740402e-02, 8.632222383e-02, 1};
+    double p2[] = {0.02, NAN, 0.02, 0.5, 1}, a2[] = {0.08, NAN, 0.08, 1, 1};
+    assert_holm(p1, 4, a1, 4);
+    assert_holm(p2, 5, a2, 4);
+    assert_holm(p3, 2, a3, 2);
+    assert_holm(p4, 4, a4, 4);
+}
+
+static void test_holm_edge_cases(void **state)
+{
+    (void)state;
+    double adj[3] = {0}, nan3[] = {NAN, NAN, NAN}, one[] = {0.04}, bad[] = {0.5, 1.5};
+    size_t order[3], m = 99;
+    assert_int_equal(cx_holm(nan3, 3, adj, order, &m), CX_OK); /* nothing tested */
+    assert_int_equal(m, 0);
+    assert_true(isnan(adj[0]) && isnan(adj[1]) && isnan(adj[2]));
+    assert_int_equal(cx_holm(one, 1, adj, order, &m), CX_OK); /* one test: p itself */
+    assert_int_equal(m, 1);
+    assert_same(adj[0], 0.04);
+    assert_int_equal(cx_holm(NULL, 0, NULL, NULL, &m), CX_OK);
+    assert_int_equal(m, 0);
+    assert_int_equal(cx_holm(bad, 2, adj, order, &m), CX_EINVAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -830,6 +885,8 @@ int main(void)
         cmocka_unit_test(test_fpc_factor),
         cmocka_unit_test(test_nps_coverage_matches_metrics_at_n_50),
         cmocka_unit_test(test_nps_coverage_is_near_95_percent),
+        cmocka_unit_test(test_holm_matches_r_p_adjust),
+        cmocka_unit_test(test_holm_edge_cases),
     };
     int failures = cmocka_run_group_tests(tests, NULL, NULL);
     return failures ? 1 : 0;

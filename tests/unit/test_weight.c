@@ -560,6 +560,44 @@ static void test_weighted_sd_uses_kish_n_in_bessels_correction(void **state)
     assert_true(isnan(ws.sd));
 }
 
+/*
+ * Issue 15: the weight sum prints exactly from the integer sum.  Expected
+ * digits from bc: 580 * 999999999000000 + 1000000 = 579999999421000000
+ * units; 11 * 2^120 = 14621507953634074601941877663083790336 units, the
+ * most a whole cx_whist holds (every bin at its limit).
+ */
+static void test_units_format_is_exact_at_any_size(void **state)
+{
+    (void)state;
+    cx_scale s = nps();
+    cx_whist h;
+    cx_wsummary w;
+    char buf[48];
+
+    cx_whist_init(&h);
+    for (int i = 0; i < 580; i++)
+        add(&h, s, 9, 999999999 * UNIT);
+    add(&h, s, 9, UNIT);
+    cx_wsummarize(&h, &s, &w);
+    assert_int_equal(cx_units_format(w.sum_units, buf, sizeof buf), 19);
+    assert_string_equal(buf, "579999999421.000000");
+
+    for (size_t i = 0; i < CX_MAX_BINS; i++)
+        h.w[i] = h.w2[i] = (cx_u128)1 << 120;
+    cx_wsummarize(&h, &s, &w);
+    assert_int_equal(cx_units_format(w.sum_units, buf, sizeof buf), 39);
+    assert_string_equal(buf, "14621507953634074601941877663083.790336");
+
+    assert_int_equal(cx_units_format(0, buf, sizeof buf), 8);
+    assert_string_equal(buf, "0.000000");
+    assert_int_equal(cx_units_format(500000, buf, sizeof buf), 8);
+    assert_string_equal(buf, "0.500000");
+    /* Truncated like snprintf: the length of the whole text, a NUL at the end. */
+    assert_int_equal(cx_units_format(1234567, buf, 4), 8);
+    assert_string_equal(buf, "1.2");
+    assert_int_equal(cx_units_format(1234567, NULL, 0), 8);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -589,6 +627,7 @@ int main(void)
         cmocka_unit_test(test_no_weight_is_no_value),
         cmocka_unit_test(test_huge_sums_stay_exact_until_the_end),
         cmocka_unit_test(test_u128_converts_to_the_nearest_double),
+        cmocka_unit_test(test_units_format_is_exact_at_any_size),
     };
     return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;
 }
