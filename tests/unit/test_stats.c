@@ -785,6 +785,28 @@ static void test_nps_coverage_is_near_95_percent(void **state)
 }
 
 /*
+ * Issue 15: a significant difference goes the way of its interval.  For
+ * shares the Newcombe interval always holds the plain difference d (each
+ * bound is d minus or plus a square root), so its side of 0 is d's sign:
+ * only rounding can make them disagree.  Checked on every table up to
+ * 25 against 25.
+ */
+static void test_share_diff_interval_holds_the_plain_difference(void **state)
+{
+    (void)state;
+    cx_diff d;
+    for (int n1 = 1; n1 <= 25; n1++)
+        for (int n2 = 1; n2 <= 25; n2++)
+            for (int k1 = 0; k1 <= n1; k1++)
+                for (int k2 = 0; k2 <= n2; k2++) {
+                    assert_int_equal(cx_share_diff(k1, n1, k2, n2, 0.95, 1, 1, &d), CX_OK);
+                    assert_true(d.lo <= d.shown && d.shown <= d.hi);
+                    if (d.significant)
+                        assert_true(d.lo > 0 ? d.shown > 0 : d.shown < 0);
+                }
+}
+
+/*
  * Holm's adjustment, against R (tests/stats/expected.R):
  *   p.adjust(c(0.01, 0.04, 0.03, 0.005), "holm")      0.03 0.06 0.06 0.02
  *   p.adjust(c(0.02, NA, 0.02, 0.5, 1), "holm")       0.08 NA 0.08 1 1
@@ -885,6 +907,7 @@ int main(void)
         cmocka_unit_test(test_fpc_factor),
         cmocka_unit_test(test_nps_coverage_matches_metrics_at_n_50),
         cmocka_unit_test(test_nps_coverage_is_near_95_percent),
+        cmocka_unit_test(test_share_diff_interval_holds_the_plain_difference),
         cmocka_unit_test(test_holm_matches_r_p_adjust),
         cmocka_unit_test(test_holm_edge_cases),
     };
