@@ -11,7 +11,7 @@
 
 /* A margin wider than this many points is flagged (doc/METHODS.md, small samples). */
 #define WIDE_POINTS 10.0
-/* Fewer respondents than this make a figure indicative only. */
+/* Fewer answers than this (n_eff with weights) make a figure indicative only. */
 #define INDICATIVE_N 30
 /* Decimals of p-values. */
 #define P_DECIMALS 4
