@@ -20,45 +20,52 @@ static void place(FILE *err, diag_place at)
     fputs(": ", err);
 }
 
-DIAG_PRINTF(4, 0)
-static void say(FILE *err, diag_place at, const char *kind, const char *fmt, va_list ap)
+/* The prefix: "cxstat: ", the place, and the kind ("warning: " or nothing). */
+static void start(FILE *err, diag_place at, const char *kind)
 {
     diag_begin(err);
     place(err, at);
     fputs(kind, err);
-    vfprintf(err, fmt, ap);
-    fputc('\n', err);
 }
 
+/* Each function formats its own arguments: a va_list handed on is one more
+ * thing for the analyzers to doubt. */
 void diag_error(FILE *err, const char *fmt, ...)
 {
     va_list ap;
+    start(err, (diag_place){0}, "");
     va_start(ap, fmt);
-    say(err, (diag_place){0}, "", fmt, ap);
+    vfprintf(err, fmt, ap);
     va_end(ap);
+    fputc('\n', err);
 }
 
 void diag_at(FILE *err, diag_place at, const char *fmt, ...)
 {
     va_list ap;
+    start(err, at, "");
     va_start(ap, fmt);
-    say(err, at, "", fmt, ap);
+    vfprintf(err, fmt, ap);
     va_end(ap);
+    fputc('\n', err);
 }
 
 void diag_warning(FILE *err, const char *fmt, ...)
 {
     va_list ap;
+    start(err, (diag_place){0}, "warning: ");
     va_start(ap, fmt);
-    say(err, (diag_place){0}, "warning: ", fmt, ap);
+    vfprintf(err, fmt, ap);
     va_end(ap);
+    fputc('\n', err);
 }
 
 void diag_usage(FILE *err, const char *fmt, ...)
 {
     va_list ap;
+    start(err, (diag_place){0}, "");
     va_start(ap, fmt);
-    say(err, (diag_place){0}, "", fmt, ap);
+    vfprintf(err, fmt, ap);
     va_end(ap);
-    fputs("Try 'cxstat --help' for more information.\n", err);
+    fputs("\nTry 'cxstat --help' for more information.\n", err);
 }
