@@ -1,55 +1,89 @@
 #!/bin/sh
-# run.sh - end-to-end golden tests: each directory under tests/e2e/cases holds
+# run.sh - end-to-end golden tests: each directory under tests/e2e/cases, at
+# any depth, that holds a file "cmd" is a case:
 #   cmd      a shell snippet run in that directory, with $CXSTAT the binary
 #            (and $GEN the sample generator) to call
 #   stdout   expected standard output, byte for byte (absent: must be empty)
 #   stderr   expected standard error (absent: must be empty)
 #   exit     expected exit status (absent: 0)
+# Cases are grouped by topic in subfolders (input/, groups/, errors/, ...).
 # Usage: run.sh CXSTAT_BINARY GEN_BINARY [CASE...]
+#   CASE is a directory, or a path under cases/ (errors/bad_option), or a
+#   group (errors) whose cases all run.
 # CXSTAT_WRAP (e.g. a valgrind command) is put in front of the binary.
 # BLESS=1 writes the actual outputs as the expected ones (review them!).
+#
+# Every case runs in its own scratch copy made with mktemp -d, laid out as in
+# the repository (tests/e2e/cases/c, tests/e2e/data, data), so the relative
+# paths a cmd uses still hold wherever the case sits, two runs of the suite
+# (make -j check runs it twice at once) never share a file, and an
+# interrupted run leaves nothing behind in the tree.
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 gen=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
 CXSTAT="${CXSTAT_WRAP:+$CXSTAT_WRAP }$bin"
 GEN=$gen
 export CXSTAT GEN
 tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM HUP
+
+cases() { # the case directories under $1, sorted
+    find "$1" -name cmd -type f | sed 's,/cmd$,,' | LC_ALL=C sort
+}
+if [ $# -eq 0 ]; then set -- "$here/cases"; fi
+list=$tmp/list
+: >"$list"
+for arg in "$@"; do
+    arg=${arg%/}
+    case $arg in /*) ;; *) [ -d "$arg" ] || arg=$here/cases/$arg ;; esac
+    if [ ! -d "$arg" ]; then echo "run.sh: no case $arg" >&2; exit 2; fi
+    cases "$arg" >>"$list"
+done
+
 pass=0 fail=0
-if [ $# -eq 0 ]; then set -- "$here"/cases/*/; fi
-for dir in "$@"; do
-    dir=${dir%/}
-    case $dir in /*) ;; *) dir=$here/cases/$dir ;; esac
-    name=$(basename "$dir")
-    (cd "$dir" && sh ./cmd >"$tmp/stdout" 2>"$tmp/stderr" </dev/null; echo $? >"$tmp/exit")
+while IFS= read -r dir; do
+    dir=$(cd "$dir" && pwd)
+    name=${dir#"$here/cases/"}
+    work=$tmp/work
+    mkdir -p "$work/tests/e2e/cases" "$work/out"
+    cp -Rp "$dir" "$work/tests/e2e/cases/c"
+    cp -Rp "$here/data" "$work/tests/e2e/data"
+    ln -s "$repo/data" "$work/data"
+    out=$work/out
+    (cd "$work/tests/e2e/cases/c" && TMPDIR=$work sh ./cmd >"$out/stdout" 2>"$out/stderr" </dev/null
+     echo $? >"$out/exit")
     ok=1
     for f in stdout stderr exit; do
         want="$dir/$f"
         if [ "${BLESS:-}" = 1 ]; then
-            if [ -s "$tmp/$f" ] && ! { [ $f = exit ] && [ "$(cat "$tmp/exit")" = 0 ]; }; then
-                cp "$tmp/$f" "$want"
+            if [ -s "$out/$f" ] && ! { [ $f = exit ] && [ "$(cat "$out/exit")" = 0 ]; }; then
+                cp "$out/$f" "$want"
             else
                 rm -f "$want"
             fi
             continue
         fi
         if [ -f "$want" ]; then
-            cmp -s "$want" "$tmp/$f" || ok=0
+            cmp -s "$want" "$out/$f" || ok=0
         elif [ $f = exit ]; then
-            [ "$(cat "$tmp/exit")" = 0 ] || ok=0
+            [ "$(cat "$out/exit")" = 0 ] || ok=0
         else
-            [ -s "$tmp/$f" ] && ok=0
+            [ -s "$out/$f" ] && ok=0
         fi
         if [ $ok = 0 ]; then
             echo "FAIL $name: $f differs"
-            if [ -f "$want" ]; then diff "$want" "$tmp/$f" | head -20; else head -20 "$tmp/$f"; fi
+            if [ -f "$want" ]; then diff "$want" "$out/$f" | head -20; else head -20 "$out/$f"; fi
             break
         fi
     done
+    chmod -R u+rwx "$work" 2>/dev/null
+    rm -rf "$work"
     if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
-done
+done <"$list"
 echo "e2e: $pass passed, $fail failed"
 [ $fail = 0 ]
