@@ -12,6 +12,7 @@ BINDIR  ?= $(PREFIX)/bin
 LIBDIR  ?= $(PREFIX)/lib
 INCDIR  ?= $(PREFIX)/include
 MANDIR  ?= $(PREFIX)/share/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 BUILD   ?= build
 SAMPLE  ?= data/sample_survey.csv
 
@@ -83,6 +84,7 @@ test-deps: deps
 	command -v jq >/dev/null 2>&1 || missing="$$missing jq"; \
 	command -v rsync >/dev/null 2>&1 || missing="$$missing rsync"; \
 	[ -x /usr/sbin/sshd ] || missing="$$missing openssh-server"; \
+	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	if [ -n "$$missing" ]; then \
 	  echo "cxstat: installing$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
@@ -226,15 +228,19 @@ manlint:
 	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi
 
 # Install into a scratch root, build a program against the installed header and
-# library, and check that the library exports nothing but the cx_ prefix.
-install-check: all
+# library with the flags the installed cxstat.pc gives (the scratch root is
+# pkg-config's sysroot), and check that the library exports nothing but the
+# cx_ prefix.
+install-check: all test-deps
 	$(Q)root=$$(mktemp -d) && trap 'rm -rf "$$root"' EXIT && \
 	$(MAKE) --no-print-directory -s install DESTDIR=$$root PREFIX=/usr >/dev/null && \
-	$(CC) -std=c11 -Wall -Wextra -Werror -I$$root/usr/include -o $$root/example \
-	  tests/install/example.c -L$$root/usr/lib -lcxstat && \
+	flags=$$(PKG_CONFIG_PATH= PKG_CONFIG_LIBDIR=$$root/usr/lib/pkgconfig PKG_CONFIG_SYSROOT_DIR=$$root \
+	  pkg-config --cflags --libs cxstat) && \
+	$(CC) -std=c11 -Wall -Wextra -Werror -o $$root/example tests/install/example.c $$flags && \
 	out=$$($$root/example) && \
 	[ "$$out" = "CSAT 71.4% of 112 answers (1 invalid): average" ] && \
 	[ -f $$root/usr/share/man/man1/cxstat.1 ] && [ -x $$root/usr/bin/cxstat ] && \
+	[ "$$(PKG_CONFIG_LIBDIR=$$root/usr/lib/pkgconfig pkg-config --modversion cxstat)" = "$$(./cxstat -V | cut -d' ' -f2)" ] && \
 	leaked=$$(nm -g --defined-only $$root/usr/lib/libcxstat.a | awk 'NF == 3 && $$3 !~ /^cx_/ {print $$3}') && \
 	if [ -n "$$leaked" ]; then echo "install-check: symbols without cx_: $$leaked"; exit 1; fi && \
 	echo "install-check: installed library builds the example: $$out"
@@ -246,10 +252,16 @@ install: all
 	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libcxstat.a
 	install -m 644 include/cxstat.h $(DESTDIR)$(INCDIR)/cxstat.h
 	install -m 644 man/cxstat.1 $(DESTDIR)$(MANDIR)/man1/cxstat.1
+	install -d $(DESTDIR)$(PKGCONFIGDIR)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCDIR@|$(INCDIR)|' \
+	    -e "s|@VERSION@|$$(sed -n 's/^#define CX_VERSION_\(MAJOR\|MINOR\|PATCH\) //p' include/cxstat.h | paste -sd.)|" \
+	    cxstat.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/cxstat.pc
+	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/cxstat.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/cxstat $(DESTDIR)$(LIBDIR)/libcxstat.a \
-	      $(DESTDIR)$(INCDIR)/cxstat.h $(DESTDIR)$(MANDIR)/man1/cxstat.1
+	      $(DESTDIR)$(INCDIR)/cxstat.h $(DESTDIR)$(MANDIR)/man1/cxstat.1 \
+	      $(DESTDIR)$(PKGCONFIGDIR)/cxstat.pc
 
 clean:
 	rm -rf build cxstat

@@ -29,7 +29,36 @@
 extern "C" {
 #endif
 
-#define CX_VERSION "1.0.0"
+/*
+ * The version, in semantic versioning: a release that changes PATCH only
+ * fixes bugs; one that changes MINOR adds to the API and keeps every stable
+ * name working; only a new MAJOR may change or remove a stable name.
+ *
+ * STABLE PART: everything from here to the "end of the stable part" marker
+ * below (versions, status codes, metrics, scales, score parsing, histograms,
+ * exact fractions, summaries, decimals and bands).  Stable means source
+ * compatibility: names, signatures, enum values and documented meanings.
+ * The library is static, so struct sizes may grow in a minor release
+ * (rebuild against the new header).  The statistics and weights sections
+ * after the marker are provisional: a minor release may still change them,
+ * and says so in its notes.
+ */
+#define CX_VERSION_MAJOR 1
+#define CX_VERSION_MINOR 0
+#define CX_VERSION_PATCH 0
+#define CX_STR_(x) #x
+#define CX_STR(x) CX_STR_(x)
+/** "MAJOR.MINOR.PATCH" of this header. */
+#define CX_VERSION CX_STR(CX_VERSION_MAJOR) "." CX_STR(CX_VERSION_MINOR) "." CX_STR(CX_VERSION_PATCH)
+/** The version as one number, MAJOR * 10000 + MINOR * 100 + PATCH, for #if tests. */
+#define CX_VERSION_NUMBER (CX_VERSION_MAJOR * 10000 + CX_VERSION_MINOR * 100 + CX_VERSION_PATCH)
+
+/**
+ * The version of the library linked in, "MAJOR.MINOR.PATCH": it may differ
+ * from CX_VERSION, the header's, when a program is built against one release
+ * and linked with another.
+ */
+const char *cx_version(void);
 
 /** Widest scale the library handles: 11 points (NPS 0-10). */
 #define CX_MAX_BINS 11
@@ -309,7 +338,10 @@ const cx_bandset *cx_bandset_builtin_at(size_t i);
 /** The default built-in set of a metric, or NULL (CES has none). */
 const cx_bandset *cx_bandset_default(cx_metric metric);
 
+/* ---- end of the stable part (see CX_VERSION_MAJOR) ----------------------- */
+
 /* ---- Statistics: how precise a sample figure is -------------------------- */
+/* Provisional: may change in a minor release. */
 
 /*
  * The interval estimates and tests that doc/METHODS.md states, with their
@@ -613,6 +645,7 @@ int32_t cx_period_of(cx_date d, cx_every every);
 size_t cx_period_label(int32_t period, cx_every every, char *buf, size_t size);
 
 /* ---- Weights: exact weighted histograms -------------------------------- */
+/* Provisional: may change in a minor release. */
 
 /*
  * A weight is kept as an integer number of millionths ("units"): 0.5 is

@@ -1,5 +1,6 @@
 /* example.c - a program linking the installed library: the 002 document's CSAT example. */
 #include <stdio.h>
+#include <string.h>
 
 #include <cxstat.h>
 
@@ -11,6 +12,8 @@ int main(void)
     int64_t scaled;
     char text[32];
 
+    if (strcmp(cx_version(), CX_VERSION) != 0 || CX_VERSION_NUMBER < 10000)
+        return 1; /* the header and the library installed together */
     if (cx_scale_csat(&csat, 5, 0) != CX_OK)
         return 1;
     cx_hist_init(&hist);
