@@ -1,7 +1,8 @@
 # cxstat - build, test and install.
 #   make            build ./cxstat and build/libcxstat.a (installs libcsv/cmocka if missing)
 #   make run        report on the bundled sample
-#   make test       unit + end-to-end tests, sanitizers, valgrind, clang, man lint
+#   make check      the developer loop: unit, end-to-end, -j, docs (make -j4 check)
+#   make test       every suite: check, sanitizers, valgrind, clang, lint, fuzz replay, ...
 #   make bench      speed and memory against DuckDB, Miller, Python (tests/bench/run.sh)
 #   make install    PREFIX=/usr/local DESTDIR=
 .SUFFIXES:
@@ -51,7 +52,7 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/test_fastline_portable
 GEN     = $(BUILD)/gen_survey
 
-.PHONY: all bins run test check stages unit e2e jobs multihost tsan asan valgrind clang-check lint manlint readme-check \
+.PHONY: all bins run test check stages unit e2e jobs docs multihost tsan asan valgrind clang-check lint manlint readme-check \
         sample deps \
         test-deps install-check install uninstall clean bench
 
@@ -143,7 +144,6 @@ test: test-deps
 	$(Q)$(MAKE) --no-print-directory valgrind
 	$(Q)$(MAKE) --no-print-directory clang-check
 	$(Q)$(MAKE) --no-print-directory manlint
-	$(Q)$(MAKE) --no-print-directory readme-check
 	$(Q)$(MAKE) --no-print-directory lint
 	$(Q)$(MAKE) --no-print-directory fuzz-replay
 	$(Q)$(MAKE) --no-print-directory property
@@ -151,7 +151,7 @@ test: test-deps
 	$(Q)$(MAKE) --no-print-directory multihost
 	@echo "make test: all suites passed"
 
-check: stages unit e2e jobs
+check: stages unit e2e jobs docs
 
 # The one-way include rule between the stage folders (tests/lint/stages.sh).
 stages:
@@ -219,9 +219,15 @@ lint:
 	$(Q)sh tests/lint/tidy.sh $(LIB_SRC) $(CLI_SRC)
 	@echo "lint: cppcheck and clang-tidy clean"
 
-# The README's examples, run: each "$ command" must print what the README shows.
-readme-check: all
-	$(Q)python3 tests/docs/check_readme.py README.md .
+# The documents' examples, run: each "$ command" of README.md, HACKING.md,
+# doc/TOUR.md and the man page must print what the document shows, and every other command of
+# the man page's EXAMPLES must be no usage error; the long and short options of
+# getopt's table, of --help and of the man page's OPTIONS must be the same.
+DOCS = README.md HACKING.md doc/TOUR.md man/cxstat.1
+docs: all
+	$(Q)fail=0; for d in $(DOCS); do python3 tests/docs/check_examples.py $$d . || fail=1; done; \
+	python3 tests/docs/check_options.py ./cxstat . || fail=1; exit $$fail
+readme-check: docs
 
 manlint:
 	$(Q)out=$$(LC_ALL=C.UTF-8 groff -man -ww -z -K utf8 -Tutf8 man/cxstat.1 2>&1 >/dev/null); \
