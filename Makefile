@@ -52,7 +52,7 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/test_fastline_portable
 GEN     = $(BUILD)/gen_survey
 
-.PHONY: all bins run test check stages unit e2e jobs docs multihost tsan asan valgrind clang-check lint manlint readme-check \
+.PHONY: all bins run test check stages unit e2e jobs docs messages multihost tsan asan valgrind clang-check lint manlint readme-check \
         sample deps \
         test-deps install-check install uninstall clean bench
 
@@ -151,7 +151,7 @@ test: test-deps
 	$(Q)$(MAKE) --no-print-directory multihost
 	@echo "make test: all suites passed"
 
-check: stages unit e2e jobs docs
+check: stages unit e2e jobs docs messages
 
 # The one-way include rule between the stage folders (tests/lint/stages.sh).
 stages:
@@ -162,6 +162,11 @@ unit: $(UNIT_BIN)
 
 e2e: $(BIN) $(GEN)
 	$(Q)sh tests/e2e/run.sh $(BIN) $(GEN)
+
+# Every message of the sources is printed by a golden case, or listed with the
+# reason it cannot be reached in tests/e2e/messages.unreachable.
+messages:
+	$(Q)python3 tests/e2e/messages.py .
 
 # Reading in chunks on threads gives byte for byte what one thread gives: the
 # golden suite with -j 3, and generated exports with -j 2..13 against -j 1.
