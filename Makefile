@@ -111,7 +111,7 @@ $(BIN): $(CLI_OBJ) $(LIB)
 cxstat: $(BIN)
 	$(Q)cp $(BIN) $@
 
-$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB) $(CLI_LIBOBJ) tests/unit/unit.h
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB) $(CLI_LIBOBJ) tests/unit/unit.h tests/unit/feed.h
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(CLI_LIBOBJ) $(LIB) $(ALL_LDFLAGS) -lcmocka -lcsv -lm
 

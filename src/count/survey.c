@@ -939,7 +939,7 @@ bool survey_add_input(survey *s, const char *name)
     return (s->inputs[s->ninputs] = strdup(name)) != NULL && ++s->ninputs;
 }
 
-int survey_read_stream(survey *s, FILE *fp, const char *name)
+int survey_open_input(survey *s, const char *name, reader_callbacks *cb)
 {
     if (!survey_add_input(s, name)) {
         say(s, diag_error, "out of memory");
@@ -947,12 +947,20 @@ int survey_read_stream(survey *s, FILE *fp, const char *name)
     }
     s->file = name;
     s->fields = 0;
+    *cb = (reader_callbacks){.ctx = s, .header = on_header, .record = on_record,
+                             .progress = on_progress};
+    return EXIT_OK;
+}
+
+int survey_read_stream(survey *s, FILE *fp, const char *name)
+{
+    reader_callbacks cb;
+    if (survey_open_input(s, name, &cb) != EXIT_OK)
+        return EXIT_DATA;
     const run_plan *o = s->plan;
     reader_config cfg = {.delim = o->delim, .header = o->header, .encoding = o->encoding,
                          .skip_lines = o->header_row - 1, .skip_records = o->skip,
                          .detect_layout = o->header && !o->skip_given};
-    reader_callbacks cb = {.ctx = s, .header = on_header, .record = on_record,
-                           .progress = on_progress};
     reader_result r;
     int fd = fileno(fp), rc = EXIT_OK;
     uint64_t start = 0, size = 0;

@@ -18,6 +18,7 @@
 #include "labels.h"
 #include "plan.h"
 #include "progress.h"
+#include "reader.h"
 
 /** Without -j, files smaller than this are read on one thread. */
 #define SURVEY_PARALLEL_BYTES ((uint64_t)4 << 20)
@@ -94,6 +95,14 @@ int survey_init(survey *s, const run_plan *plan, FILE *err);
  * @return EXIT_OK, or EXIT_USAGE / EXIT_DATA with the message printed.
  */
 int survey_read(survey *s, const char *path);
+
+/**
+ * Start an input shown in messages as name, and give the callbacks that count
+ * its records: survey_read_stream() hands them to the reader, and a test may
+ * call them itself (the header once, then each record).  The progress
+ * callback is for the reader only.  @return EXIT_OK, or EXIT_DATA (printed).
+ */
+int survey_open_input(survey *s, const char *name, reader_callbacks *cb);
 
 /** Read one open stream, shown in messages as name.  Same results as survey_read(). */
 int survey_read_stream(survey *s, FILE *fp, const char *name);
