@@ -24,6 +24,7 @@ option renamed or misspelt in the documentation fails here.
 """
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -179,6 +180,8 @@ def report(doc, line, cmd, want, got):
 
 
 def main():
+    # a killed run removes its scratch directory too (SystemExit unwinds the with)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     doc, repo = sys.argv[1], os.path.abspath(sys.argv[2])
     name = os.path.basename(doc)
     roff = doc.endswith(".1")

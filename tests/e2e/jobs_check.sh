@@ -13,7 +13,10 @@ bin=$1
 gen=$2
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d) || exit 1
+# dash runs no EXIT trap when a signal trap exits, so each cleans up itself
 trap 'rm -rf "$tmp"' EXIT
+trap 'rm -rf "$tmp"; trap - EXIT; exit 130' INT
+trap 'rm -rf "$tmp"; trap - EXIT; exit 143' TERM HUP
 
 "$gen" --rows 4000 --seed 7 >"$tmp/lf.csv" || exit 1
 "$gen" --rows 2500 --seed 8 --crlf --stores 40 >"$tmp/crlf.csv" || exit 1

@@ -28,9 +28,11 @@ CXSTAT="${CXSTAT_WRAP:+$CXSTAT_WRAP }$bin"
 GEN=$gen
 export CXSTAT GEN
 tmp=$(mktemp -d) || exit 1
-trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM HUP
+# dash runs no EXIT trap when a signal trap exits, so each cleans up itself
+cleanup() { chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+trap 'cleanup; trap - EXIT; exit 130' INT
+trap 'cleanup; trap - EXIT; exit 143' TERM HUP
 
 cases() { # the case directories under $1, sorted
     find "$1" -name cmd -type f | sed 's,/cmd$,,' | LC_ALL=C sort
