@@ -21,6 +21,8 @@ Directives, invisible in the rendered document:
 In a man page's EXAMPLES section, a command shown without "$ " and without
 output is run as well: it must not be a usage error (exit status 2), so an
 option renamed or misspelt in the documentation fails here.
+With BLESS=1 a Markdown document's failing examples get the program's output
+written in place of what they showed (review the diff before committing).
 """
 import os
 import re
@@ -186,6 +188,7 @@ def main():
     name = os.path.basename(doc)
     roff = doc.endswith(".1")
     failed = passed = 0
+    bless, blessed = os.environ.get("BLESS") == "1", []
     with tempfile.TemporaryDirectory() as work:
         scratch(work, repo)
         env = dict(os.environ, LC_ALL="C.UTF-8", PATH=work + os.pathsep + os.environ["PATH"])
@@ -211,11 +214,29 @@ def main():
             if ok:
                 passed += kind != "setup"
                 continue
+            if bless and kind == "run" and not roff:
+                blessed.append((line, cmd.count("\n") + 1, len(want.rstrip("\n").split("\n"))
+                                if want.rstrip("\n") else 0, got))
+                continue
             failed += 1
             report(name, line, cmd, want, got if kind == "run" else
                    f"exit status {run.returncode}: {got}")
+    if blessed:
+        rewrite(doc, blessed)
+        print(f"{name}: {len(blessed)} examples blessed: review the diff")
     print(f"{name}: {passed} examples passed, {failed} failed")
     return 1 if failed else 0
+
+
+def rewrite(doc, blessed):
+    """BLESS=1 on a Markdown file: each failing example's shown output becomes the program's."""
+    with open(doc, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    for line, ncmd, nwant, got in sorted(blessed, reverse=True):
+        first = line - 1 + ncmd  # 0-based index of the first output line
+        lines[first:first + nwant] = got.split("\n") if got else []
+    with open(doc, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
 
 
 if __name__ == "__main__":
