@@ -33,8 +33,8 @@ static void start(FILE *err, diag_place at, const char *kind)
 void diag_error(FILE *err, const char *fmt, ...)
 {
     va_list ap;
-    start(err, (diag_place){0}, "");
     va_start(ap, fmt);
+    start(err, (diag_place){0}, "");
     vfprintf(err, fmt, ap);
     va_end(ap);
     fputc('\n', err);
@@ -43,8 +43,8 @@ void diag_error(FILE *err, const char *fmt, ...)
 void diag_at(FILE *err, diag_place at, const char *fmt, ...)
 {
     va_list ap;
-    start(err, at, "");
     va_start(ap, fmt);
+    start(err, at, "");
     vfprintf(err, fmt, ap);
     va_end(ap);
     fputc('\n', err);
@@ -53,8 +53,8 @@ void diag_at(FILE *err, diag_place at, const char *fmt, ...)
 void diag_warning(FILE *err, const char *fmt, ...)
 {
     va_list ap;
-    start(err, (diag_place){0}, "warning: ");
     va_start(ap, fmt);
+    start(err, (diag_place){0}, "warning: ");
     vfprintf(err, fmt, ap);
     va_end(ap);
     fputc('\n', err);
@@ -63,8 +63,8 @@ void diag_warning(FILE *err, const char *fmt, ...)
 void diag_usage(FILE *err, const char *fmt, ...)
 {
     va_list ap;
-    start(err, (diag_place){0}, "");
     va_start(ap, fmt);
+    start(err, (diag_place){0}, "");
     vfprintf(err, fmt, ap);
     va_end(ap);
     fputs("\nTry 'cxstat --help' for more information.\n", err);
