@@ -28,14 +28,15 @@ static void start(FILE *err, diag_place at, const char *kind)
     fputs(kind, err);
 }
 
-/* Each function formats its own arguments: a va_list handed on is one more
- * thing for the analyzers to doubt. */
+/* Each function formats its own arguments.  clang-tidy 14's analyzer, run on
+ * this file after another in one invocation, calls the va_list uninitialized
+ * after va_start(); alone it does not: a false alarm, silenced line by line. */
 void diag_error(FILE *err, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     start(err, (diag_place){0}, "");
-    vfprintf(err, fmt, ap);
+    vfprintf(err, fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized): see above
     va_end(ap);
     fputc('\n', err);
 }
@@ -45,7 +46,7 @@ void diag_at(FILE *err, diag_place at, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     start(err, at, "");
-    vfprintf(err, fmt, ap);
+    vfprintf(err, fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized): see above
     va_end(ap);
     fputc('\n', err);
 }
@@ -55,7 +56,7 @@ void diag_warning(FILE *err, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     start(err, (diag_place){0}, "warning: ");
-    vfprintf(err, fmt, ap);
+    vfprintf(err, fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized): see above
     va_end(ap);
     fputc('\n', err);
 }
@@ -65,7 +66,7 @@ void diag_usage(FILE *err, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     start(err, (diag_place){0}, "");
-    vfprintf(err, fmt, ap);
+    vfprintf(err, fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized): see above
     va_end(ap);
     fputs("\nTry 'cxstat --help' for more information.\n", err);
 }
