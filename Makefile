@@ -52,7 +52,7 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/test_fastline_portable
 GEN     = $(BUILD)/gen_survey
 
-.PHONY: all bins run test check stages unit e2e jobs docs messages multihost tsan asan valgrind clang-check lint manlint readme-check \
+.PHONY: all bins run test check stages unit e2e jobs hostile docs messages multihost tsan asan valgrind clang-check lint manlint readme-check \
         sample deps \
         test-deps install-check install uninstall clean bench
 
@@ -151,7 +151,7 @@ test: test-deps
 	$(Q)$(MAKE) --no-print-directory multihost
 	@echo "make test: all suites passed"
 
-check: stages unit e2e jobs docs messages
+check: stages unit e2e jobs hostile docs messages
 
 # The one-way include rule between the stage folders (tests/lint/stages.sh).
 stages:
@@ -167,6 +167,15 @@ e2e: $(BIN) $(GEN)
 # reason it cannot be reached in tests/e2e/messages.unreachable.
 messages:
 	$(Q)python3 tests/e2e/messages.py .
+
+# Inputs built to be slow run in about the time of ordinary ones (tests/hostile/).
+# The key generator is built without sanitizers: it only writes an export.
+hostile: $(BIN) $(BUILD)/flood_keys
+	$(Q)sh tests/hostile/check.sh $(BIN) $(BUILD)/flood_keys
+
+$(BUILD)/flood_keys: tests/hostile/flood_keys.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(WARN) -O2 -o $@ $<
 
 # Reading in chunks on threads gives byte for byte what one thread gives: the
 # golden suite with -j 3, and generated exports with -j 2..13 against -j 1.

@@ -1,13 +1,96 @@
 /* groups.c - open-addressing hash table of groups, keys in one growing store. */
 #include "groups.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
+
+/*
+ * SipHash-1-3 (Aumasson and Bernstein, "SipHash: a fast short-input PRF",
+ * 2012; one compression round, three finalization rounds), keyed with a
+ * secret drawn once per process: the slots a key lands in cannot be predicted
+ * from the input, so no export can be crafted to fall into one probe run.
+ * Output never depends on the key: groups keep their order of first
+ * appearance and reports sort them.
+ */
+#define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
+
+static void sip_round(uint64_t v[4])
+{
+    v[0] += v[1]; v[1] = ROTL(v[1], 13); v[1] ^= v[0]; v[0] = ROTL(v[0], 32);
+    v[2] += v[3]; v[3] = ROTL(v[3], 16); v[3] ^= v[2];
+    v[0] += v[3]; v[3] = ROTL(v[3], 21); v[3] ^= v[0];
+    v[2] += v[1]; v[1] = ROTL(v[1], 17); v[1] ^= v[2]; v[2] = ROTL(v[2], 32);
+}
+
+static uint64_t load_le(const unsigned char *p, size_t n)
+{
+    uint64_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w |= (uint64_t)p[i] << (8 * i);
+    return w;
+}
+
+uint64_t groups_siphash(const uint64_t key[2], int crounds, int drounds, const void *data,
+                        size_t n)
+{
+    const unsigned char *p = data;
+    uint64_t v[4] = {key[0] ^ 0x736f6d6570736575u, key[1] ^ 0x646f72616e646f6du,
+                     key[0] ^ 0x6c7967656e657261u, key[1] ^ 0x7465646279746573u};
+    uint64_t last = (uint64_t)n << 56;
+    for (; n >= 8; p += 8, n -= 8) {
+        uint64_t m = load_le(p, 8);
+        v[3] ^= m;
+        for (int r = 0; r < crounds; r++)
+            sip_round(v);
+        v[0] ^= m;
+    }
+    last |= load_le(p, n);
+    v[3] ^= last;
+    for (int r = 0; r < crounds; r++)
+        sip_round(v);
+    v[0] ^= last;
+    v[2] ^= 0xff;
+    for (int r = 0; r < drounds; r++)
+        sip_round(v);
+    return v[0] ^ v[1] ^ v[2] ^ v[3];
+}
+
+static uint64_t process_key[2];
+static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+
+/* The kernel's generator; should it fail, the clock and addresses still differ per run. */
+static void draw_key(uint64_t key[2])
+{
+    if (getrandom(key, 2 * sizeof *key, 0) == (ssize_t)(2 * sizeof *key))
+        return;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    key[0] ^= (uint64_t)ts.tv_nsec * 0x9e3779b97f4a7c15u ^ (uint64_t)(uintptr_t)&ts;
+    key[1] ^= (uint64_t)ts.tv_sec ^ (uint64_t)getpid() << 32 ^ (uint64_t)(uintptr_t)key;
+}
+
+static void init_process_key(void)
+{
+    draw_key(process_key);
+}
+
+static uint64_t hash_bytes(const group_table *t, const char *p, size_t n)
+{
+    return groups_siphash(t->key, 1, 3, p, n);
+}
 
 void groups_init(group_table *t, bool weighted)
 {
     memset(t, 0, sizeof *t);
     t->weighted = weighted;
+    pthread_once(&key_once, init_process_key);
+    t->key[0] = process_key[0];
+    t->key[1] = process_key[1];
+    t->probe_limit = PROBE_LIMIT;
 }
 
 void groups_free(group_table *t)
@@ -20,50 +103,44 @@ void groups_free(group_table *t)
 }
 
 /*
- * Eight bytes at a time: each word is xored in and multiplied by the 64-bit
- * golden-ratio constant (Knuth's multiplicative hashing), the length is mixed
- * in, and MurmurHash3's fmix64 finalizer (Appleby; public domain) spreads the
- * high bits into the low ones the table indexes by.  Equal keys are still
- * compared byte for byte; the hash only has to spread them.
+ * Put every group into n slots.  @return the longest probe run seen, or
+ * SIZE_MAX without memory.
  */
-static uint64_t hash_bytes(const char *p, size_t n)
+static size_t fill_slots(group_table *t, size_t n)
 {
-    const uint64_t k = 0x9e3779b97f4a7c15u;
-    uint64_t h = (uint64_t)n * k, w;
-    for (; n >= 8; p += 8, n -= 8) {
-        memcpy(&w, p, 8);
-        h = (h ^ w) * k;
-        h ^= h >> 32;
-    }
-    if (n > 0) {
-        w = 0;
-        memcpy(&w, p, n);
-        h = (h ^ w) * k;
-    }
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdu;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53u;
-    h ^= h >> 33;
-    return h;
-}
-
-static bool grow_slots(group_table *t)
-{
-    size_t n = t->nslots ? t->nslots * 2 : 64;
     uint32_t *s = calloc(n, sizeof *s);
     if (!s)
-        return false;
+        return SIZE_MAX;
+    size_t longest = 0;
     for (size_t i = 0; i < t->count; i++) {
-        size_t j = (size_t)t->g[i].hash & (n - 1);
-        while (s[j])
+        size_t j = (size_t)t->g[i].hash & (n - 1), run = 0;
+        while (s[j]) {
             j = (j + 1) & (n - 1);
+            run++;
+        }
+        if (run > longest)
+            longest = run;
         s[j] = (uint32_t)(i + 1);
     }
     free(t->slot);
     t->slot = s;
     t->nslots = n;
-    return true;
+    return longest;
+}
+
+static bool grow_slots(group_table *t)
+{
+    return fill_slots(t, t->nslots ? t->nslots * 2 : 64) != SIZE_MAX;
+}
+
+/* A fresh key of the table's own, and every group rehashed under it. */
+static bool rekey(group_table *t)
+{
+    draw_key(t->key);
+    t->rekeys++;
+    for (size_t i = 0; i < t->count; i++)
+        t->g[i].hash = hash_bytes(t, t->keys + t->g[i].key_off, t->g[i].key_len);
+    return fill_slots(t, t->nslots) != SIZE_MAX;
 }
 
 static bool reserve(char **buf, size_t *cap, size_t need, size_t elem)
@@ -119,19 +196,43 @@ static groups_status add_group(group_table *t, const char *key, size_t len, uint
     return GROUPS_OK;
 }
 
+/*
+ * Walk the probe run of hash h from its home slot, at most limit steps.
+ * @return the group of the key when found; else NULL with *j at the empty slot
+ * that ends the run, or at a full one when the limit was reached.
+ */
+static group *probe(const group_table *t, const char *key, size_t len, uint64_t h, size_t *j,
+                    size_t limit)
+{
+    size_t mask = t->nslots - 1;
+    for (*j = (size_t)h & mask; t->slot[*j] && limit > 0; *j = (*j + 1) & mask, limit--) {
+        group *g = &t->g[t->slot[*j] - 1];
+        if (g->hash == h && g->key_len == len && memcmp(t->keys + g->key_off, key, len) == 0)
+            return g;
+    }
+    return NULL;
+}
+
 groups_status groups_get(group_table *t, const char *key, size_t len, group **out)
 {
     /* keep the load under 1/2 */
     if ((t->count + 1) * 2 > t->nslots && !grow_slots(t))
         return GROUPS_ENOMEM;
-    uint64_t h = hash_bytes(key, len);
-    size_t j = (size_t)h & (t->nslots - 1);
-    for (; t->slot[j]; j = (j + 1) & (t->nslots - 1)) {
-        group *g = &t->g[t->slot[j] - 1];
-        if (g->hash == h && g->key_len == len && memcmp(t->keys + g->key_off, key, len) == 0) {
-            *out = g;
-            return GROUPS_OK;
-        }
+    uint64_t h = hash_bytes(t, key, len);
+    size_t j;
+    group *g = probe(t, key, len, h, &j, t->probe_limit);
+    while (!g && t->slot[j] && t->rekeys < REKEY_MAX) {
+        if (!rekey(t))
+            return GROUPS_ENOMEM;
+        h = hash_bytes(t, key, len);
+        g = probe(t, key, len, h, &j, t->probe_limit);
+    }
+    /* past the rekeys: probe on, slow but still right */
+    if (!g && t->slot[j])
+        g = probe(t, key, len, h, &j, SIZE_MAX);
+    if (g) {
+        *out = g;
+        return GROUPS_OK;
     }
     groups_status st = add_group(t, key, len, h, j);
     if (st == GROUPS_OK)

@@ -24,6 +24,16 @@ typedef struct group {
     cx_hist hist[CX_METRIC_COUNT];
 } group;
 
+/*
+ * A probe run of PROBE_LIMIT slots at a load under 1/2 is all but impossible
+ * with a secret key (linear probing's runs thin out about as e^(-0.19 k) at
+ * that load: below 10^-13 per lookup); should it happen,
+ * the table draws a fresh key of its own and rehashes, at most REKEY_MAX
+ * times, so that no input keeps lookups slow.
+ */
+#define PROBE_LIMIT 160
+#define REKEY_MAX 8
+
 typedef struct group_table {
     group *g;
     cx_whist *w;    /* weighted: CX_METRIC_COUNT per group, beside g; NULL unweighted */
@@ -33,6 +43,9 @@ typedef struct group_table {
     size_t nslots;
     char *keys;
     size_t keys_len, keys_cap;
+    uint64_t key[2]; /* the hash key: the process's, or the table's own after a rekey */
+    int rekeys;
+    size_t probe_limit; /* a probe run this long rekeys the table (PROBE_LIMIT) */
 } group_table;
 
 typedef enum groups_status { GROUPS_OK, GROUPS_ENOMEM, GROUPS_ELIMIT } groups_status;
@@ -46,6 +59,14 @@ void groups_free(group_table *t);
  * stays valid until the next call (the array may move).
  */
 groups_status groups_get(group_table *t, const char *key, size_t len, group **out);
+
+/**
+ * SipHash with crounds compression and drounds finalization rounds of the n
+ * bytes at data under the 128-bit key (two little-endian words); the table
+ * uses 1 and 3.
+ */
+uint64_t groups_siphash(const uint64_t key[2], int crounds, int drounds, const void *data,
+                        size_t n);
 
 /** The weighted histograms of group g (CX_METRIC_COUNT of them); NULL unweighted. */
 static inline cx_whist *groups_whist(const group_table *t, const group *g)

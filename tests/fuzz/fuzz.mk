@@ -11,7 +11,7 @@
 # input into tests/fuzz/regressions/TARGET/ so that make test replays it for ever.
 
 FUZZ_DIR      = tests/fuzz
-FUZZ_TARGETS ?= read split merge bands date require options
+FUZZ_TARGETS ?= read split merge bands date require options groups
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD   ?= build/fuzz
 FUZZ_CC      ?= clang
@@ -32,6 +32,7 @@ FUZZ_MAXLEN_bands   = 4096
 FUZZ_MAXLEN_date    = 128
 FUZZ_MAXLEN_require = 128
 FUZZ_MAXLEN_options = 1024
+FUZZ_MAXLEN_groups  = 4096
 
 FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS  = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \

@@ -1,0 +1,45 @@
+#!/bin/sh
+# check.sh - bounded time on inputs built to be slow: each hostile input must
+# run in about the time of an ordinary one of the same size (a factor of 3
+# plus a second of slack, so a loaded 2-core machine does not fail it).
+# Usage: sh tests/hostile/check.sh CXSTAT FLOOD_KEYS
+set -u
+bin=$1
+flood=$2
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+ms() { # run "$@" to /dev/null, print its wall time in milliseconds
+    t0=$(date +%s%N)
+    "$@" >/dev/null 2>&1
+    t1=$(date +%s%N)
+    echo $(((t1 - t0) / 1000000))
+}
+
+# NAME PLAIN_MS HOSTILE_MS
+within() {
+    if [ "$3" -le $(($2 * 3 + 1000)) ]; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL $1: $3 ms against $2 ms for ordinary input"
+    fi
+}
+
+# 1. Keys that all fell into one probe run of the unkeyed hash.
+"$flood" 30000 plain 1 >"$tmp/plain.csv" || exit 1
+"$flood" 30000 crafted 1 >"$tmp/crafted.csv" || exit 1
+for j in 1 2; do
+    p=$(ms "$bin" -j $j -g g "$tmp/plain.csv")
+    c=$(ms "$bin" -j $j -g g "$tmp/crafted.csv")
+    within "flood -j $j" "$p" "$c"
+done
+"$bin" -g g -f state "$tmp/plain.csv" >"$tmp/plain.state"
+"$bin" -g g -f state "$tmp/crafted.csv" >"$tmp/crafted.state"
+p=$(ms "$bin" merge "$tmp/plain.state" "$tmp/plain.state")
+c=$(ms "$bin" merge "$tmp/crafted.state" "$tmp/crafted.state")
+within "flood merge" "$p" "$c"
+
+echo "hostile: $pass passed, $fail failed"
+[ $fail = 0 ]

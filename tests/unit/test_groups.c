@@ -1,0 +1,67 @@
+/* test_groups.c - the group table's keyed hash and its bounded probe runs. */
+#include <stdio.h>
+#include <string.h>
+
+#include "groups.h"
+#include "unit.h"
+
+/* SipHash-2-4 reference vectors (Aumasson and Bernstein, 2012, appendix A and
+ * the reference implementation's vectors.h): key 00..0f, message 00..n-1. */
+static void test_siphash_matches_the_reference_vectors(void **state)
+{
+    unsigned char msg[15];
+    const uint64_t key[2] = {UINT64_C(0x0706050403020100), UINT64_C(0x0f0e0d0c0b0a0908)};
+
+    (void)state;
+    for (int i = 0; i < 15; i++)
+        msg[i] = (unsigned char)i;
+    assert_true(groups_siphash(key, 2, 4, msg, 0) == UINT64_C(0x726fdb47dd0e0e31));
+    assert_true(groups_siphash(key, 2, 4, msg, 15) == UINT64_C(0xa129ca6149be45e5));
+}
+
+static void test_two_tables_of_one_process_share_the_key(void **state)
+{
+    group_table a, b;
+
+    (void)state;
+    groups_init(&a, false);
+    groups_init(&b, true);
+    assert_true(a.key[0] == b.key[0] && a.key[1] == b.key[1]);
+    groups_free(&a);
+    groups_free(&b);
+}
+
+/* With no probe allowed, every lookup rekeys until REKEY_MAX, then probes on:
+ * still each key once, in order of first appearance. */
+static void test_rekeying_keeps_every_group(void **state)
+{
+    group_table t;
+    group *g;
+    char k[16];
+
+    (void)state;
+    groups_init(&t, false);
+    t.probe_limit = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < 1000; i++) {
+            int n = snprintf(k, sizeof k, "key%d", i);
+            assert_true(groups_get(&t, k, (size_t)n, &g) == GROUPS_OK);
+            assert_true(g == &t.g[i]);
+            g->records++;
+        }
+    assert_true(t.count == 1000);
+    assert_true(t.rekeys == REKEY_MAX);
+    for (size_t i = 0; i < t.count; i++)
+        assert_true(t.g[i].records == 2);
+    groups_free(&t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_siphash_matches_the_reference_vectors),
+        cmocka_unit_test(test_two_tables_of_one_process_share_the_key),
+        cmocka_unit_test(test_rekeying_keeps_every_group),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;
+}
