@@ -204,6 +204,14 @@ uint64_t cx_hist_valid(const cx_hist *hist);
 /** Number of fields counted: valid + blank + invalid. */
 uint64_t cx_hist_total(const cx_hist *hist);
 
+/**
+ * Whether every figure of hist is computed without overflow: the count of
+ * fields counted (valid + blank + invalid) and the sum of count x score over
+ * the scale both stay at or below INT64_MAX, the range cx_summarize()'s exact
+ * ratios keep.  Counting records can never get there; merged counts can.
+ */
+bool cx_hist_fits(const cx_hist *hist, const cx_scale *scale);
+
 /** An exact ratio num/den; den == 0 means "no value". */
 typedef struct cx_frac {
     int64_t num;

@@ -143,11 +143,12 @@ static void take_hists(line_reader *lr, const survey *s, cx_hist *h, cx_whist *w
             wadd.w2[i] = take_u128(lr);
         if (lr->bad)
             return;
-        /* the merged counts must not wrap: a total past 2^64 is refused */
+        /* the merged counts must not wrap, nor any total or sum of scores made of them */
         cx_hist sum = h[m];
         bool ok = add_u64(&sum.blank, add.blank) && add_u64(&sum.invalid, add.invalid);
         for (int i = 0; i < bins && ok; i++)
             ok = add_u64(&sum.count[i], add.count[i]);
+        ok = ok && cx_hist_fits(&sum, &s->scale[m]);
         if (!ok || (w && cx_whist_merge(&w[m], &wadd) != CX_OK)) {
             bad(lr, "the merged counts are too large to keep exactly");
             return;

@@ -60,3 +60,17 @@ uint64_t cx_hist_total(const cx_hist *hist)
 {
     return cx_hist_valid(hist) + hist->blank + hist->invalid;
 }
+
+bool cx_hist_fits(const cx_hist *hist, const cx_scale *scale)
+{
+    if (scale->hi < scale->lo || scale->hi - scale->lo >= CX_MAX_BINS)
+        return false;
+    /* 128 bits hold any sum of at most CX_MAX_BINS + 2 products of 64 and 32 bits */
+    cx_u128 total = (cx_u128)hist->blank + hist->invalid, sum = 0;
+    for (int v = scale->lo; v <= scale->hi; v++) {
+        uint64_t c = hist->count[v - scale->lo];
+        total += c;
+        sum += (cx_u128)c * (cx_u128)(v < 0 ? -(int64_t)v : v);
+    }
+    return total <= INT64_MAX && sum <= INT64_MAX;
+}

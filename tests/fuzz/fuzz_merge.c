@@ -8,7 +8,8 @@
  * configuration; from 128 on, the rest is one stream (which may hold several
  * states, as standard input may).
  * Nothing may crash, leak or trip a sanitizer; every outcome is a report or
- * exit status 3.
+ * exit status 3, and a merged count never makes a total or a sum of scores
+ * past 63 bits.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int rc = merge_bytes(&s, &o.plan, &cfg, data, cut);
     if (rc == EXIT_OK && cut < size)
         rc = merge_bytes(&s, &o.plan, &cfg, data + cut, size - cut);
+    if (rc == EXIT_OK) {
+        /* whatever merged, every figure is computed without overflow */
+        for (int m = 0; m < CX_METRIC_COUNT; m++) {
+            if (!s.active[m])
+                continue;
+            FUZZ_CHECK(cx_hist_fits(&s.hist[m], &s.scale[m]));
+            for (size_t i = 0; i < s.groups.count; i++)
+                FUZZ_CHECK(cx_hist_fits(&s.groups.g[i].hist[m], &s.scale[m]));
+        }
+    }
     if (rc == EXIT_OK) {
         band_choice bc;
         memset(&bc, 0, sizeof bc);
