@@ -106,7 +106,8 @@ static size_t find_column(const char *spec, const reader_field *f, size_t n)
     if (spec[0] >= '1' && spec[0] <= '9') {
         unsigned long v = strtoul(spec, &end, 10);
         if (*end == '\0')
-            return (f == NULL || v <= n) ? (size_t)v - 1 : NO_COLUMN;
+            /* without a header any number is taken, up to the widest record there can be */
+            return (f == NULL ? v <= READER_MAX_FIELDS : v <= n) ? (size_t)v - 1 : NO_COLUMN;
     }
     size_t len = strlen(spec), nth = 1;
     const char *open = len > 3 && spec[len - 1] == ']' ? strrchr(spec, '[') : NULL;
@@ -128,6 +129,12 @@ static size_t find_column(const char *spec, const reader_field *f, size_t n)
     return NO_COLUMN;
 }
 
+static void no_header_hint(survey *s)
+{
+    say(s, diag_error, "without a header, give a column number, at most %zu (a record's "
+                       "most fields)", (size_t)READER_MAX_FIELDS);
+}
+
 static int fail(survey *s, int code)
 {
     s->exit_code = code;
@@ -145,7 +152,7 @@ static int resolve_role(survey *s, const char *spec, const char *option, const r
     if (f)
         print_columns(s->err, f, n);
     else
-        say(s, diag_error, "without a header, give a column number");
+        no_header_hint(s);
     return fail(s, s->records ? EXIT_DATA : EXIT_USAGE);
 }
 
@@ -284,7 +291,7 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
                 if (f)
                     print_columns(s->err, f, n);
                 else
-                    say(s, diag_error, "without a header, give a column number");
+                    no_header_hint(s);
                 return fail(s, s->metrics_fixed ? EXIT_DATA : EXIT_USAGE);
             }
         } else if (!o->named_any && f && metric_def_of((cx_metric)m)->detected) {
@@ -628,6 +635,8 @@ static int on_record(void *ctx, const reader_field *f, size_t n, uint64_t line)
     survey *s = ctx;
     line += s->line_base;
     s->records++;
+    if (n > s->widest)
+        s->widest = n;
     if (s->fields == 0)
         s->fields = n;
     if (n != s->fields) {
@@ -796,6 +805,7 @@ static void join_part(survey *s, const survey *w, uint64_t line_off)
 {
     bool weighted = survey_weighted(s), ok = true;
     s->records += w->records;
+    s->widest = w->widest > s->widest ? w->widest : s->widest;
     s->malformed += w->malformed;
     s->weight_invalid += w->weight_invalid;
     s->period_invalid += w->period_invalid;
@@ -903,6 +913,45 @@ static int read_rest(survey *s, int fd, uint64_t start, uint64_t size, unsigned 
     return report_reader_error(s, &r);
 }
 
+/* The option that reads the i-th wanted column (see wanted_column). */
+static const char *wanted_option(size_t i)
+{
+    static const char *const role[ROLE_COUNT] = {"--period", "--weight", "--compare"};
+    if (i < CX_METRIC_COUNT)
+        return cx_metric_name((cx_metric)i);
+    i -= CX_METRIC_COUNT;
+    if (i < MAX_GROUP_COLUMNS)
+        return "--group";
+    i -= MAX_GROUP_COLUMNS;
+    if (i < ROLE_COUNT)
+        return role[i];
+    return i - ROLE_COUNT < MAX_WHERE ? "--where" : "--show";
+}
+
+/*
+ * Without a header, column numbers are taken on trust until the records are
+ * read: one that no record of this input reaches counted nothing, which must
+ * not pass for answers that are all missing.  Exit status as for a column
+ * a header lacks: 2 in the first input, 3 in a later one.
+ */
+static int check_width(survey *s, uint64_t records_before)
+{
+    if (s->records == records_before)
+        return EXIT_OK; /* no record: nothing was counted wrong */
+    for (size_t i = 0; i < CX_METRIC_COUNT + MAX_GROUP_COLUMNS + ROLE_COUNT + MAX_WHERE +
+                           s->nshow; i++) {
+        size_t c = wanted_column(s, i);
+        if (c == NO_COLUMN || c < s->widest)
+            continue;
+        const char *opt = wanted_option(i);
+        say(s, diag_at, (diag_place){s->file, 0, 0},
+            "no record has a column %zu for %s%s; the widest has %zu field%s", c + 1,
+            i < CX_METRIC_COUNT ? "--" : "", opt, s->widest, s->widest == 1 ? "" : "s");
+        return s->exit_code = records_before ? EXIT_DATA : EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
 /* The online processors, at most MAX_JOBS. */
 static unsigned online_cores(void)
 {
@@ -946,7 +995,7 @@ int survey_open_input(survey *s, const char *name, reader_callbacks *cb)
         return EXIT_DATA;
     }
     s->file = name;
-    s->fields = 0;
+    s->fields = s->widest = 0;
     *cb = (reader_callbacks){.ctx = s, .header = on_header, .record = on_record,
                              .progress = on_progress};
     return EXIT_OK;
@@ -957,6 +1006,7 @@ int survey_read_stream(survey *s, FILE *fp, const char *name)
     reader_callbacks cb;
     if (survey_open_input(s, name, &cb) != EXIT_OK)
         return EXIT_DATA;
+    uint64_t records_before = s->records;
     const run_plan *o = s->plan;
     reader_config cfg = {.delim = o->delim, .header = o->header, .encoding = o->encoding,
                          .skip_lines = o->header_row - 1, .skip_records = o->skip,
@@ -978,7 +1028,8 @@ int survey_read_stream(survey *s, FILE *fp, const char *name)
         say(s, diag_at, (diag_place){name, 0, 0}, "%s export: %llu header row%s after the column names "
                         "passed over", r.layout, (unsigned long long)r.skipped,
                 r.skipped == 1 ? "" : "s");
-    return rc != EXIT_OK ? rc : report_reader_error(s, &r);
+    rc = rc != EXIT_OK ? rc : report_reader_error(s, &r);
+    return rc != EXIT_OK || o->header ? rc : check_width(s, records_before);
 }
 
 int survey_read(survey *s, const char *path)

@@ -79,6 +79,7 @@ typedef struct survey {
     size_t group_col[MAX_GROUP_COLUMNS];
     size_t role_col[ROLE_COUNT];
     size_t fields;                /* fields a record should have; 0: not known yet */
+    size_t widest;                /* most fields of a record of this input */
     uint64_t line_base;           /* lines before the byte reading resumed at */
     uint64_t byte_base;           /* that byte's offset, for the progress line */
     size_t want_len;
