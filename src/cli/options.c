@@ -427,7 +427,8 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
             return usage_error(err, "delimiter", arg, "use , ; | or tab");
         break;
     case 'e': {
-        iconv_t cd = iconv_open("UTF-8", arg);
+        /* iconv takes "" for the locale's encoding, which differs from machine to machine */
+        iconv_t cd = *arg ? iconv_open("UTF-8", arg) : (iconv_t)-1;
         if (cd == (iconv_t)-1)
             return usage_error(err, "--encoding", arg, "an iconv name such as cp1251 or koi8-r");
         iconv_close(cd);
@@ -605,6 +606,12 @@ opt_result options_parse(int argc, char **argv, options *o, FILE *out, FILE *err
     if (optind < argc) {
         o->files = argv + optind;
         o->nfiles = (size_t)(argc - optind);
+        /* a second reading of a pipe gets what the first left: a count that depends on -j */
+        size_t dashes = 0;
+        for (size_t i = 0; i < o->nfiles; i++)
+            dashes += strcmp(o->files[i], "-") == 0;
+        if (dashes > 1)
+            return usage_error(err, "standard input ('-') can be read only once", NULL, NULL);
     } else {
         o->files = stdin_only;
         o->nfiles = 1;
