@@ -170,12 +170,16 @@ messages:
 
 # Inputs built to be slow run in about the time of ordinary ones (tests/hostile/).
 # The key generator is built without sanitizers: it only writes an export.
-hostile: $(BIN) $(BUILD)/flood_keys
-	$(Q)sh tests/hostile/check.sh $(BIN) $(BUILD)/flood_keys
+hostile: $(BIN) $(BUILD)/flood_keys $(BUILD)/grow.so
+	$(Q)sh tests/hostile/check.sh $(BIN) $(BUILD)/flood_keys $(BUILD)/grow.so
 
 $(BUILD)/flood_keys: tests/hostile/flood_keys.c
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(WARN) -O2 -o $@ $<
+
+$(BUILD)/grow.so: tests/hostile/grow.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) -O2 -Wall -Wextra -shared -fPIC -o $@ $< -ldl
 
 # Reading in chunks on threads gives byte for byte what one thread gives: the
 # golden suite with -j 3, and generated exports with -j 2..13 against -j 1.

@@ -952,6 +952,25 @@ static int check_width(survey *s, uint64_t records_before)
     return EXIT_OK;
 }
 
+/*
+ * A regular file written to while it was read (appended to, truncated,
+ * rewritten) gives counts of no version of it, and different ones at each
+ * -j: its size and modification time after the reading must be those before.
+ */
+static int check_unchanged(survey *s, int fd, const struct stat *before)
+{
+    struct stat after;
+    if (fstat(fd, &after) != 0)
+        return EXIT_OK;
+    if (after.st_size == before->st_size && after.st_mtim.tv_sec == before->st_mtim.tv_sec &&
+        after.st_mtim.tv_nsec == before->st_mtim.tv_nsec)
+        return EXIT_OK;
+    say(s, "cxstat: %s: changed while it was read (%lld bytes before, %lld after); read "
+           "a copy that stays as it is\n", s->file, (long long)before->st_size,
+        (long long)after.st_size);
+    return s->exit_code = EXIT_DATA;
+}
+
 /* The online processors, at most MAX_JOBS. */
 static unsigned online_cores(void)
 {
@@ -1014,6 +1033,8 @@ int survey_read_stream(survey *s, FILE *fp, const char *name)
     reader_result r;
     int fd = fileno(fp), rc = EXIT_OK;
     uint64_t start = 0, size = 0;
+    struct stat before;
+    bool regular = fstat(fd, &before) == 0 && S_ISREG(before.st_mode);
     unsigned jobs = jobs_for(s, fd, &start, &size);
     /* with threads: read the header (and what must come before any chunk) here first */
     cfg.stop = jobs > 1;
@@ -1029,6 +1050,8 @@ int survey_read_stream(survey *s, FILE *fp, const char *name)
                         "passed over", r.layout, (unsigned long long)r.skipped,
                 r.skipped == 1 ? "" : "s");
     rc = rc != EXIT_OK ? rc : report_reader_error(s, &r);
+    if (rc == EXIT_OK && regular)
+        rc = check_unchanged(s, fd, &before);
     return rc != EXIT_OK || o->header ? rc : check_width(s, records_before);
 }
 

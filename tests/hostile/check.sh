@@ -2,10 +2,13 @@
 # check.sh - bounded time on inputs built to be slow: each hostile input must
 # run in about the time of an ordinary one of the same size (a factor of 3
 # plus a second of slack, so a loaded 2-core machine does not fail it).
-# Usage: sh tests/hostile/check.sh CXSTAT FLOOD_KEYS
+# Then what cannot be a golden case: a file changed while it is read, at a
+# known moment (tests/hostile/grow.c), must fail alike at every -j.
+# Usage: sh tests/hostile/check.sh CXSTAT FLOOD_KEYS GROW_SO
 set -u
-bin=$1
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 flood=$2
+grow=$(cd "$(dirname "$3")" && pwd)/$(basename "$3")
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
@@ -40,6 +43,27 @@ done
 p=$(ms "$bin" merge "$tmp/plain.state" "$tmp/plain.state")
 c=$(ms "$bin" merge "$tmp/crafted.state" "$tmp/crafted.state")
 within "flood merge" "$p" "$c"
+
+# 2. A file appended to, or cut to half, after cxstat looked at its size.
+"$flood" 3000 plain 2 >"$tmp/grow.orig" || exit 1
+size=$(wc -c <"$tmp/grow.orig")
+for lines in 500 0; do
+    if [ $lines = 0 ]; then after=$((size / 2)); else after=$((size + lines * 3)); fi
+    want="cxstat: grow.csv: changed while it was read ($size bytes before, $after after); read a copy that stays as it is"
+    for j in 1 2 3; do
+        cp "$tmp/grow.orig" "$tmp/grow.csv"
+        got=$(cd "$tmp" && GROW_FILE=grow.csv GROW_LINES=$lines LD_PRELOAD="$grow" \
+              ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+              "$bin" -j $j -q --nps=nps grow.csv 2>&1 >/dev/null; echo "exit $?")
+        if [ "$got" = "$want
+exit 3" ]; then
+            pass=$((pass + 1))
+        else
+            fail=$((fail + 1))
+            echo "FAIL changed file, $lines lines, -j $j: $got"
+        fi
+    done
+done
 
 echo "hostile: $pass passed, $fail failed"
 [ $fail = 0 ]
