@@ -1,8 +1,10 @@
 /* main.c - cxstat: parse options, read every input, report, check requirements, exit. */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bandfile.h"
 #include "list_write.h"
@@ -197,9 +199,33 @@ static int run(const options *o)
     return rc;
 }
 
+/*
+ * Descriptors 0-2 closed by the caller would be handed to the next file
+ * opened (an input, a temporary file of --list) and the report written into
+ * it.  Each is taken by /dev/null opened for reading only: a read sees an
+ * empty input, a write fails (EBADF), so a closed standard output is still
+ * an error, not a report written nowhere.  @return false if one cannot be.
+ */
+static bool standard_fds_open(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        int got = open("/dev/null", O_RDONLY);
+        if (got != fd) {
+            if (got >= 0)
+                close(got);
+            return false;
+        }
+    }
+    return true;
+}
+
 int main(int argc, char **argv)
 {
     options o;
+    if (!standard_fds_open())
+        return EXIT_DATA;
     /* A reader that closed the pipe ends us quietly, as a filter should, even if
      * the parent ignored SIGPIPE (then a write would fail with EPIPE instead). */
     signal(SIGPIPE, SIG_DFL);

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "spill.h"
+
 int followup_rank(const cx_scale *sc, list_kind kind, int score)
 {
     int rank = score - sc->lo;
@@ -38,7 +40,7 @@ bool followup_init(followup *f, const char *const *names, size_t ncols)
 bool followup_add(followup *f, int rank, const reader_field *cells)
 {
     FILE *b = f->bucket[rank];
-    if (!b && !(b = f->bucket[rank] = tmpfile()))
+    if (!b && !(b = f->bucket[rank] = spill_open()))
         return false;
     for (size_t i = 0; i < f->ncols; i++) {
         uint32_t len = (uint32_t)cells[i].len;

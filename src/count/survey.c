@@ -10,6 +10,7 @@
 #include "metrics.h"
 #include "parallel.h"
 #include "reader.h"
+#include "spill.h"
 #include "text.h"
 
 #define NO_COLUMN ((size_t)-1)
@@ -624,7 +625,8 @@ static int list_record(survey *s, const reader_field *f, size_t n, uint64_t line
         s->cells[k++] = c ? *c : (reader_field){"", 0};
     }
     if (!followup_add(s->list, rank, s->cells)) {
-        say(s, diag_at, (diag_place){s->file, line, 0}, "cannot keep the list in a temporary file: %s", strerror(errno));
+        say(s, diag_at, (diag_place){s->file, line, 0},
+            "cannot keep the list in a temporary file in %s: %s", spill_dir(), strerror(errno));
         return fail(s, EXIT_DATA);
     }
     return 0;
@@ -965,9 +967,9 @@ static int check_unchanged(survey *s, int fd, const struct stat *before)
     if (after.st_size == before->st_size && after.st_mtim.tv_sec == before->st_mtim.tv_sec &&
         after.st_mtim.tv_nsec == before->st_mtim.tv_nsec)
         return EXIT_OK;
-    say(s, "cxstat: %s: changed while it was read (%lld bytes before, %lld after); read "
-           "a copy that stays as it is\n", s->file, (long long)before->st_size,
-        (long long)after.st_size);
+    say(s, diag_at, (diag_place){s->file, 0, 0},
+        "changed while it was read (%lld bytes before, %lld after); read a copy that stays "
+        "as it is", (long long)before->st_size, (long long)after.st_size);
     return s->exit_code = EXIT_DATA;
 }
 
