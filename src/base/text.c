@@ -149,7 +149,14 @@ bool text_utf8_valid(const char *s, size_t len)
 
 void text_put_cell(FILE *out, const char *s, size_t n, char delim)
 {
+    text_put_cell_after(out, '\0', s, n, delim);
+}
+
+void text_put_cell_after(FILE *out, char first, const char *s, size_t n, char delim)
+{
     if (delim == '\t') {
+        if (first)
+            fputc(first, out);
         for (size_t i = 0; i < n; i++)
             fputc(s[i] == '\t' || s[i] == '\r' || s[i] == '\n' ? ' ' : s[i], out);
         return;
@@ -158,10 +165,14 @@ void text_put_cell(FILE *out, const char *s, size_t n, char delim)
     for (size_t i = 0; i < n && !quote; i++)
         quote = s[i] == delim || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
     if (!quote) {
+        if (first)
+            fputc(first, out);
         fwrite(s, 1, n, out);
         return;
     }
     fputc('"', out);
+    if (first)
+        fputc(first, out);
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '"')
             fputc('"', out);

@@ -29,6 +29,9 @@ void text_quote(char *buf, size_t size, const char *ptr, size_t len);
  */
 void text_put_cell(FILE *out, const char *s, size_t n, char delim);
 
+/** The same, with the character first (not a quote nor the delimiter) put before the text. */
+void text_put_cell_after(FILE *out, char first, const char *s, size_t n, char delim);
+
 /**
  * Write a JSON string (with its quotes): '"', '\\' and control bytes escaped,
  * bytes that are not UTF-8 text written as U+FFFD, so the JSON stays valid.

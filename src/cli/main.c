@@ -119,7 +119,7 @@ static int run_list(const options *o, survey *s)
         rc = survey_read(s, o->files[i]);
     if (rc == EXIT_OK) {
         survey_warn(s);
-        if (!list_write(&list, stdout, o->style.format)) {
+        if (!list_write(&list, stdout, &o->style)) {
             diag_error(stderr, "cannot read the list back from its temporary file");
             rc = EXIT_DATA;
         } else {

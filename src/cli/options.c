@@ -84,6 +84,8 @@ static const char *const usage_text[] = {
     "      --show=COL[,COL]...   the columns to list (default: every column)\n"
     "      --where=COL=VALUE     only rows whose COL is VALUE (a --period column\n"
     "                            matches its period label); repeatable\n"
+    "      --no-escape-formulas  in CSV and TSV, leave cells that start with = + - @\n"
+    "                            as they are (default: a ' before them)\n"
     "\n",
     "  -h, --help                show this help and exit\n"
     "  -V, --version             show the version and exit\n"
@@ -97,7 +99,8 @@ enum {
     OPT_NPS = 256, OPT_CSAT, OPT_CES, OPT_LEVEL, OPT_STRICT, OPT_SORT, OPT_MIN_N, OPT_PERIOD,
     OPT_EVERY, OPT_COMPARE, OPT_POPULATION, OPT_CONFIDENCE, OPT_HEADER_ROW, OPT_SKIP,
     OPT_LABELS, OPT_LIST, OPT_SHOW, OPT_WHERE, OPT_CSAT_SCALE, OPT_CSAT_SATISFIED,
-    OPT_CES_SCALE, OPT_CES_DIRECTION, OPT_BANDS, OPT_LANG, OPT_REQUIRE, OPT_ADJUST
+    OPT_CES_SCALE, OPT_CES_DIRECTION, OPT_BANDS, OPT_LANG, OPT_REQUIRE, OPT_ADJUST,
+    OPT_RAW_CELLS
 };
 
 static const struct option long_options[] = {
@@ -124,6 +127,7 @@ static const struct option long_options[] = {
     {"level", required_argument, NULL, OPT_LEVEL},
     {"list", required_argument, NULL, OPT_LIST},
     {"min-n", required_argument, NULL, OPT_MIN_N},
+    {"no-escape-formulas", no_argument, NULL, OPT_RAW_CELLS},
     {"no-header", no_argument, NULL, 'n'},
     {"no-headers", no_argument, NULL, 'n'},
     {"nps", required_argument, NULL, OPT_NPS},
@@ -468,6 +472,7 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
         o->plan.skip_given = true;
         break;
     case OPT_STRICT: o->plan.strict = true; break;
+    case OPT_RAW_CELLS: o->style.raw_cells = true; break;
     case OPT_CSAT_SCALE:
         if (!parse_scale(arg, csat_his, 4, &o->plan.csat_hi))
             return usage_error(err, "CSAT scale", arg, "use 1-3, 1-5, 1-7 or 1-10");
@@ -587,8 +592,9 @@ opt_result options_parse(int argc, char **argv, options *o, FILE *out, FILE *err
     if (o->plan.list && (o->plan.compare || o->nrequire))
         return usage_error(err, "--list cannot be combined with --compare or --require", NULL,
                            NULL);
-    if ((o->plan.nshow || o->plan.nwhere) && !o->plan.list)
-        return usage_error(err, "--show and --where go with --list", NULL, NULL);
+    if ((o->plan.nshow || o->plan.nwhere || o->style.raw_cells) && !o->plan.list)
+        return usage_error(err, "--show, --where and --no-escape-formulas go with --list",
+                           NULL, NULL);
     if (o->plan.list && !o->plan.header && !o->plan.nshow)
         return usage_error(err, "--list without a header needs --show with column numbers",
                            NULL, NULL);

@@ -49,6 +49,7 @@ typedef struct writing {
     FILE *out;
     size_t *width;   /* text: each column's width */
     char delim;      /* CSV/TSV */
+    bool raw_cells;  /* CSV/TSV: formula-like cells as read (--no-escape-formulas) */
     uint64_t written; /* JSON: rows so far */
 } writing;
 
@@ -75,13 +76,42 @@ static void print_text_row(void *ctx, const reader_field *cells)
     fputc('\n', w->out);
 }
 
+/* A plain decimal number: no spreadsheet reads a formula in it. */
+static bool plain_number(const char *s, size_t n)
+{
+    size_t i = n > 0 && (s[0] == '-' || s[0] == '+'), digits = 0, dots = 0;
+    for (; i < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            digits++;
+        else if (s[i] == '.' && dots++ == 0)
+            continue;
+        else
+            return false;
+    }
+    return digits > 0;
+}
+
+/*
+ * A cell of a list that a spreadsheet would run as a formula: one that starts
+ * with = + - @, a tab or a CR and is not a plain number (the OWASP advice on
+ * CSV injection).  It is written after a ' , which spreadsheets take as "text
+ * follows" and do not show.
+ */
+static bool formula_like(const char *s, size_t n)
+{
+    return n > 0 && s[0] != '\0' && strchr("=+-@\t\r", s[0]) && !plain_number(s, n);
+}
+
 static void print_table_row(void *ctx, const reader_field *cells)
 {
     const writing *w = ctx;
     for (size_t i = 0; i < w->f->ncols; i++) {
+        const char *s = cells[i].ptr;
+        size_t n = cells[i].len;
         if (i)
             fputc(w->delim, w->out);
-        text_put_cell(w->out, cells[i].ptr, cells[i].len, w->delim);
+        text_put_cell_after(w->out, !w->raw_cells && formula_like(s, n) ? '\'' : '\0', s, n,
+                            w->delim);
     }
     fputc('\n', w->out);
 }
@@ -142,9 +172,11 @@ static bool write_json(followup *f, writing *w)
     return ok;
 }
 
-bool list_write(followup *f, FILE *out, out_format format)
+bool list_write(followup *f, FILE *out, const report_style *style)
 {
-    writing w = {.f = f, .out = out, .delim = format == FMT_TSV ? '\t' : ','};
+    out_format format = style->format;
+    writing w = {.f = f, .out = out, .delim = format == FMT_TSV ? '\t' : ',',
+                 .raw_cells = style->raw_cells};
     w.width = calloc(f->ncols ? f->ncols : 1, sizeof *w.width);
     if (!w.width)
         return false;

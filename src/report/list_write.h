@@ -9,6 +9,6 @@
 #include "style.h"
 
 /** Write the list.  @return false on a read or write error. */
-bool list_write(followup *f, FILE *out, out_format format);
+bool list_write(followup *f, FILE *out, const report_style *style);
 
 #endif

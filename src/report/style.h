@@ -32,6 +32,7 @@ typedef struct report_style {
     double confidence;
     adjust_method adjust; /* --adjust; ADJUST_NONE by default */
     uint64_t population; /* 0: not given */
+    bool raw_cells;      /* --no-escape-formulas: list cells as read, formulas too */
 } report_style;
 
 /** The band set each metric's figures are read against (the command line loads them). */
