@@ -62,7 +62,8 @@ static const unsigned char utf16be_bom[2] = {0xFE, 0xFF};
 static const unsigned char zip_magic[4] = {'P', 'K', 3, 4};
 static const unsigned char utf32le_bom[4] = {0xFF, 0xFE, 0, 0};
 static const unsigned char utf32be_bom[4] = {0, 0, 0xFE, 0xFF};
-#define SIG_BYTES 4
+/* a BOM and three UTF-32 characters: enough to tell UTF-32LE from UTF-16LE and U+0000 */
+#define SIG_BYTES 16
 /** Converted bytes per iconv() call. */
 #define DECODE_BLOCK ((size_t)64 << 10)
 /** Bytes of an incomplete character carried to the next block. */
@@ -693,7 +694,8 @@ static void feed(reader *r, const unsigned char *s, size_t n)
             s++;
             n--;
             if (++r->bom_matched == sizeof utf8_bom) {
-                r->bom_done = true;
+                /* a BOM again (a file saved twice with one): passed over too */
+                r->bom_matched = 0;
                 r->res->bom = true;
                 r->pos += sizeof utf8_bom;
             }
@@ -763,6 +765,22 @@ static void decode(reader *r, const unsigned char *s, size_t n)
     }
 }
 
+/*
+ * FF FE 00 00 is the UTF-32LE BOM, or the UTF-16LE BOM and the character
+ * U+0000: UTF-32LE only when the characters after it are UTF-32LE ones (each
+ * four bytes, the last 0, the third at most 0x10), which text in UTF-16LE
+ * cannot be: its characters are two bytes, mostly ASCII.
+ */
+static bool utf32le_after(const unsigned char *s, size_t n)
+{
+    if (n % 4 != 0)
+        return false;
+    for (size_t i = 0; i < n; i += 4)
+        if (s[i + 3] != 0 || s[i + 2] > 0x10)
+            return false;
+    return true;
+}
+
 /* Decide from the first bytes how to read the input, then pass them on. */
 static void settle_signature(reader *r)
 {
@@ -774,7 +792,8 @@ static void settle_signature(reader *r)
         fail(r, READER_EXLSX, 1);
         return;
     }
-    if (starts_with(s, n, utf32le_bom, 4) || starts_with(s, n, utf32be_bom, 4)) {
+    if ((starts_with(s, n, utf32le_bom, 4) && utf32le_after(s + 4, n - 4)) ||
+        starts_with(s, n, utf32be_bom, 4)) {
         from = s[0] == 0xFF ? "UTF-32LE" : "UTF-32BE";
         skip = 4;
     } else if (starts_with(s, n, utf16le_bom, 2) || starts_with(s, n, utf16be_bom, 2)) {
