@@ -87,6 +87,10 @@ static void report_warnings(const report *r, FILE *err)
         diag_warning(err, "%llu record%s in neither compared segment (counted in "
                      "the total)",
                 (unsigned long long)r->s->compare_other, r->s->compare_other == 1 ? "" : "s");
+    if (o->population && r->s->records > o->population)
+        fprintf(err, "cxstat: warning: --population=%llu is below the %llu records read: "
+                     "the population should hold every respondent\n",
+                (unsigned long long)o->population, (unsigned long long)r->s->records);
     /* The documents warn that a few percent answering says little about the silent rest. */
     if (o->population && r->response_rate.defined &&
         r->response_rate.scaled < 10 * (int64_t)pow10_of(o->precision)) {
