@@ -2,6 +2,7 @@
 #include "text.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -60,6 +61,33 @@ static size_t utf8_char(const char *p, size_t n)
     unsigned char c = (unsigned char)*p;
     size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     return k <= n && text_utf8_valid(p, k) ? k : 0;
+}
+
+char *text_escape(const char *s)
+{
+    size_t n = strlen(s), o = 0;
+    char *out = malloc(4 * n + 1); /* each byte at most \xHH */
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k = c >= 0x80 ? utf8_char(s + i, n - i) : 1;
+        static const char named[] = {'\n', 'n', '\r', 'r', '\t', 't'};
+        const char *e = c < 0x20 ? memchr(named, c, sizeof named) : NULL;
+        if (e && (e - named) % 2 == 0) {
+            out[o++] = '\\';
+            out[o++] = e[1];
+        } else if (c < 0x20 || c == 0x7F || k == 0) {
+            o += (size_t)snprintf(out + o, 5, "\\x%02X", c);
+            k = 1;
+        } else {
+            memcpy(out + o, s + i, k);
+            o += k;
+        }
+        i += k ? k : 1;
+    }
+    out[o] = '\0';
+    return out;
 }
 
 void text_quote(char *buf, size_t size, const char *ptr, size_t len)

@@ -23,6 +23,13 @@ bool text_name_equal(const char *a, size_t alen, const char *b);
 void text_quote(char *buf, size_t size, const char *ptr, size_t len);
 
 /**
+ * A copy of the string s with control bytes shown as text_quote() shows them
+ * (\n, \r, \t, \xHH; bytes that are not UTF-8 as \xHH), uncut: file names
+ * for messages and reports.  Free it; NULL without memory.
+ */
+char *text_escape(const char *s);
+
+/**
  * Write a CSV or TSV cell: with a ',' (or other) delimiter quoted per RFC
  * 4180 when it holds the delimiter, a quote or a line end; with a tab, which
  * cannot be quoted, tabs and line ends become spaces.

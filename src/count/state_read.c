@@ -7,6 +7,7 @@
 
 #include "groups.h"
 #include "metrics.h"
+#include "text.h"
 
 typedef struct line_reader {
     const char *path;
@@ -305,15 +306,21 @@ static bool append(char **text, size_t *len, const char *line)
 int state_merge(survey *s, run_plan *o, state_config *cfg, const char *path)
 {
     bool std_in = strcmp(path, "-") == 0;
-    FILE *fp = std_in ? stdin : fopen(path, "rb");
-    path = survey_display_name(path);
-    if (!fp) {
-        diag_at(s->err, (diag_place){path, 0, 0}, "%s", strerror(errno));
+    char *name = text_escape(survey_display_name(path)); /* printed: control bytes escaped */
+    if (!name) {
+        diag_error(s->err, "out of memory");
         return EXIT_DATA;
     }
-    int rc = state_merge_stream(s, o, cfg, fp, path);
-    if (!std_in)
-        fclose(fp);
+    FILE *fp = std_in ? stdin : fopen(path, "rb");
+    int rc = EXIT_DATA;
+    if (!fp) {
+        diag_at(s->err, (diag_place){name, 0, 0}, "%s", strerror(errno));
+    } else {
+        rc = state_merge_stream(s, o, cfg, fp, name);
+        if (!std_in)
+            fclose(fp);
+    }
+    free(name);
     return rc;
 }
 

@@ -1015,7 +1015,7 @@ int survey_open_input(survey *s, const char *name, reader_callbacks *cb)
         say(s, diag_error, "out of memory");
         return EXIT_DATA;
     }
-    s->file = name;
+    s->file = s->inputs[s->ninputs - 1]; /* a note keeps it: it must live as long as s */
     s->fields = s->widest = 0;
     *cb = (reader_callbacks){.ctx = s, .header = on_header, .record = on_record,
                              .progress = on_progress};
@@ -1059,15 +1059,22 @@ int survey_read_stream(survey *s, FILE *fp, const char *name)
 
 int survey_read(survey *s, const char *path)
 {
-    const char *name = survey_display_name(path);
+    /* a name is printed: its control characters must not reach the terminal raw */
+    char *name = text_escape(survey_display_name(path));
+    if (!name) {
+        say(s, diag_error, "out of memory");
+        return EXIT_DATA;
+    }
     FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!fp) {
         say(s, diag_at, (diag_place){name, 0, 0}, "%s", strerror(errno));
+        free(name);
         return EXIT_DATA;
     }
     int rc = survey_read_stream(s, fp, name);
     if (fp != stdin)
         fclose(fp);
+    free(name);
     return rc;
 }
 

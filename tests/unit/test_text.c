@@ -4,6 +4,7 @@
 
 #include "text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The definition, one byte at a time (Table 3-7 of the Unicode standard), NUL refused. */
@@ -100,10 +101,23 @@ static void test_random_strings_match_the_definition(void **state)
     assert_true(valid > 1000 && valid < agree - 1000); /* both verdicts were tested */
 }
 
+static void test_escape_shows_control_bytes(void **state)
+{
+    (void)state;
+    char *e = text_escape("a\033[31m\n\r\tb\x7f\xff\xd0\xb0.csv");
+    assert_non_null(e);
+    assert_string_equal(e, "a\\x1B[31m\\n\\r\\tb\\x7F\\xFF\xd0\xb0.csv");
+    free(e);
+    e = text_escape("");
+    assert_string_equal(e, "");
+    free(e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_known_strings),
+        cmocka_unit_test(test_escape_shows_control_bytes),
         cmocka_unit_test(test_one_bad_byte_anywhere),
         cmocka_unit_test(test_random_strings_match_the_definition),
     };
