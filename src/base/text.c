@@ -40,6 +40,22 @@ static unsigned fold(const unsigned char *s, size_t n, size_t *used)
     return (s[0] >= 'A' && s[0] <= 'Z') ? s[0] + 32u : s[0];
 }
 
+uint64_t text_name_hash(const char *a, size_t alen)
+{
+    text_trim(&a, &alen);
+    const unsigned char *x = (const unsigned char *)a;
+    uint64_t h = 0xcbf29ce484222325u; /* FNV-1a over the folded code points */
+    for (size_t i = 0, used; i < alen; i += used) {
+        unsigned c = fold(x + i, alen - i, &used);
+        for (int k = 0; k < 2; k++, c >>= 8)
+            h = (h ^ (c & 0xFF)) * 0x100000001b3u;
+    }
+    h ^= h >> 33; /* MurmurHash3's finalizer: the low bits index the table */
+    h *= 0xff51afd7ed558ccdu;
+    h ^= h >> 33;
+    return h;
+}
+
 bool text_name_equal(const char *a, size_t alen, const char *b)
 {
     text_trim(&a, &alen);

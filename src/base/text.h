@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /** Drop leading and trailing spaces and tabs: adjusts *ptr and *len. */
@@ -21,6 +22,12 @@ bool text_name_equal(const char *a, size_t alen, const char *b);
  * NUL-terminates buf (size >= 8).
  */
 void text_quote(char *buf, size_t size, const char *ptr, size_t len);
+
+/**
+ * A hash of a name as text_name_equal() compares it (trimmed, case folded):
+ * names it calls equal hash alike.
+ */
+uint64_t text_name_hash(const char *a, size_t alen);
 
 /**
  * A copy of the string s with control bytes shown as text_quote() shows them

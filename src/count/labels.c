@@ -18,6 +18,7 @@ typedef struct label_load {
     label_table *t;
     size_t store_len, store_cap;
     size_t *offset; /* entries' text as offsets while the store may move */
+    uint64_t *line; /* each entry's line, for the message of a conflict */
     bool first;
     int failed;
 } label_load;
@@ -79,6 +80,7 @@ static int label_record(void *ctx, const reader_field *f, size_t n, uint64_t lin
     memcpy(t->store + ll->store_len, p, len);
     t->store[ll->store_len + len] = '\0';
     ll->offset[t->count] = ll->store_len;
+    ll->line[t->count] = line;
     t->entry[t->count++].score = score;
     ll->store_len += len + 1;
     return 0;
@@ -94,6 +96,63 @@ static int label_header(void *ctx, const reader_field *f, size_t n, uint64_t lin
     return 0;
 }
 
+/* The entry of a label, or NULL; looked up by hash, every answer read pays one probe. */
+static const label_entry *find(const label_table *t, const char *text, size_t len)
+{
+    if (!t->nslots)
+        return NULL;
+    size_t mask = t->nslots - 1;
+    for (size_t j = (size_t)text_name_hash(text, len) & mask; t->slot[j]; j = (j + 1) & mask)
+        if (text_name_equal(text, len, t->entry[t->slot[j] - 1].text))
+            return &t->entry[t->slot[j] - 1];
+    return NULL;
+}
+
+bool labels_find(const label_table *t, const char *text, size_t len, int *score)
+{
+    const label_entry *e = find(t, text, len);
+    if (e)
+        *score = e->score;
+    return e != NULL;
+}
+
+/*
+ * Index the entries (store in place), in file order.  A label given again
+ * with the same score is harmless; with another it is an error, at its line.
+ * @return false with the message printed.
+ */
+static bool index_labels(label_table *t, const char *path, const uint64_t *lines, FILE *err)
+{
+    t->nslots = 16;
+    while (t->nslots < 2 * t->count)
+        t->nslots *= 2;
+    t->slot = calloc(t->nslots, sizeof *t->slot);
+    if (!t->slot) {
+        diag_error(err, "out of memory");
+        return false;
+    }
+    size_t mask = t->nslots - 1;
+    for (size_t i = 0; i < t->count; i++) {
+        const label_entry *e = &t->entry[i];
+        const label_entry *old = find(t, e->text, strlen(e->text));
+        if (old && old->score != e->score) {
+            char q[120];
+            text_quote(q, sizeof q, e->text, strlen(e->text));
+            diag_at(err, (diag_place){path, lines[i], 0},
+                    "label %s given score %d here and %d on line %llu", q, e->score, old->score,
+                    (unsigned long long)lines[old - t->entry]);
+            return false;
+        }
+        if (old)
+            continue;
+        size_t j = (size_t)text_name_hash(e->text, strlen(e->text)) & mask;
+        while (t->slot[j])
+            j = (j + 1) & mask;
+        t->slot[j] = (uint32_t)(i + 1);
+    }
+    return true;
+}
+
 int labels_load(label_table *t, const char *path, FILE *err)
 {
     memset(t, 0, sizeof *t);
@@ -105,9 +164,11 @@ int labels_load(label_table *t, const char *path, FILE *err)
     label_load ll = {.path = path, .err = err, .t = t, .first = true};
     t->entry = calloc(LABELS_MAX, sizeof *t->entry);
     ll.offset = calloc(LABELS_MAX, sizeof *ll.offset);
-    if (!t->entry || !ll.offset) {
+    ll.line = calloc(LABELS_MAX, sizeof *ll.line);
+    if (!t->entry || !ll.offset || !ll.line) {
         fclose(fp);
         free(ll.offset);
+        free(ll.line);
         diag_error(err, "out of memory");
         return EXIT_DATA;
     }
@@ -119,29 +180,24 @@ int labels_load(label_table *t, const char *path, FILE *err)
     for (size_t i = 0; i < t->count; i++)
         t->entry[i].text = t->store + ll.offset[i];
     free(ll.offset);
-    if (ll.failed)
-        return EXIT_DATA;
-    if (rs != READER_OK) {
+    int rc = EXIT_OK;
+    if (ll.failed) {
+        rc = EXIT_DATA;
+    } else if (rs != READER_OK) {
         diag_at(err, (diag_place){path, r.line, 0}, "%s",
                 rs == READER_EIO ? strerror(r.errno_value) : reader_strerror(rs));
-        return EXIT_DATA;
+        rc = EXIT_DATA;
+    } else if (!index_labels(t, path, ll.line, err)) {
+        rc = EXIT_DATA;
     }
-    return EXIT_OK;
-}
-
-bool labels_find(const label_table *t, const char *text, size_t len, int *score)
-{
-    for (size_t i = 0; i < t->count; i++)
-        if (text_name_equal(text, len, t->entry[i].text)) {
-            *score = t->entry[i].score;
-            return true;
-        }
-    return false;
+    free(ll.line);
+    return rc;
 }
 
 void labels_free(label_table *t)
 {
     free(t->entry);
     free(t->store);
+    free(t->slot);
     memset(t, 0, sizeof *t);
 }

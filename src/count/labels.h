@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "cxstat.h"
@@ -21,6 +22,8 @@ typedef struct label_table {
     label_entry *entry;
     size_t count;
     char *store;
+    uint32_t *slot; /* open addressing by text_name_hash: entry index + 1, 0 empty */
+    size_t nslots;
 } label_table;
 
 /**

@@ -44,7 +44,18 @@ p=$(ms "$bin" merge "$tmp/plain.state" "$tmp/plain.state")
 c=$(ms "$bin" merge "$tmp/crafted.state" "$tmp/crafted.state")
 within "flood merge" "$p" "$c"
 
-# 2. A file appended to, or cut to half, after cxstat looked at its size.
+# 2. Answers that are labels, looked up among 4096 labels or among the 96 used.
+awk 'BEGIN { print "label,score"
+    for (i = 0; i < 4096; i++) printf "word %c%c%c%c,%d\n", 97 + int(i / 1000), 97 + int(i / 100) % 10,
+        97 + int(i / 10) % 10, 97 + i % 10, i % 11 }' >"$tmp/labels_all.csv"
+awk -F, 'NR == 1 || NR > 4001' "$tmp/labels_all.csv" >"$tmp/labels_used.csv"
+awk -F, 'NR > 4001 { w[n++] = $1 } END { print "nps"; for (i = 0; i < 30000; i++) print w[i % n] }' \
+    "$tmp/labels_all.csv" >"$tmp/labelled.csv"
+p=$(ms "$bin" -j 1 --labels="$tmp/labels_used.csv" "$tmp/labelled.csv")
+c=$(ms "$bin" -j 1 --labels="$tmp/labels_all.csv" "$tmp/labelled.csv")
+within "4096 labels" "$p" "$c"
+
+# 3. A file appended to, or cut to half, after cxstat looked at its size.
 "$flood" 3000 plain 2 >"$tmp/grow.orig" || exit 1
 size=$(wc -c <"$tmp/grow.orig")
 for lines in 500 0; do
