@@ -536,6 +536,21 @@ cx_status cx_mean_interval(double n, double mean, double sd, double confidence, 
                            cx_interval *out);
 
 /**
+ * The two-sided critical value of Student's t with df degrees of freedom at
+ * the confidence level: P(|T| <= t) = confidence.  NaN for a df that is not
+ * positive or a confidence outside (0, 1).
+ */
+double cx_t_critical(double confidence, double df);
+
+/**
+ * cx_mean_interval() with its critical value given: t must be
+ * cx_t_critical(confidence, n - 1), which a caller with many samples of a
+ * few sizes can compute once per size.  The result is the same, bit for bit.
+ */
+cx_status cx_mean_interval_t(double n, double mean, double sd, double confidence, double t,
+                             double fpc, cx_interval *out);
+
+/**
  * Welch's t-test of two means, mean1 - mean2: v_i = fpc_i^2 sd_i^2 / n_i,
  * se = sqrt(v1 + v2), stat = t = (mean1 - mean2)/se with Welch-Satterthwaite
  * df = (v1 + v2)^2 / (v1^2/(n1 - 1) + v2^2/(n2 - 1)), fractional; interval

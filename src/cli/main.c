@@ -11,6 +11,7 @@
 #include "options.h"
 #include "report.h"
 #include "state.h"
+#include "state_write.h"
 #include "writers.h"
 #include "survey.h"
 
@@ -157,6 +158,11 @@ static int read_inputs(const options *o, survey *s, run_plan *run, state_config 
 static int write_report(const options *o, const survey *s, const run_plan *run,
                         const band_choice *bc)
 {
+    if (o->style.format == FMT_STATE) {
+        /* a state is counts, no figures: nothing of the report is computed */
+        state_write(s, stdout);
+        return close_stdout();
+    }
     report r;
     int rc = report_build(&r, run, &o->style, s, bc);
     if (rc != EXIT_OK) {

@@ -295,10 +295,14 @@ cx_status cx_hist_moments(const cx_hist *hist, const cx_scale *scale, double *me
     return CX_OK;
 }
 
-/* The two-sided critical value of Student's t: P(|T| <= t) = confidence. */
-static double t_critical(double confidence, double df)
+double cx_t_critical(double confidence, double df)
 {
     return -cx_t_quantile(0.5 * (1.0 - confidence), df);
+}
+
+static double t_critical(double confidence, double df)
+{
+    return cx_t_critical(confidence, df);
 }
 
 /* n, mean and sd of one sample are usable: the mean matters only from n > 0
@@ -308,9 +312,9 @@ static bool valid_sample(double n, double mean, double sd)
     return valid_count(n) && (!(n > 0.0) || isfinite(mean)) && (n < 2.0 || valid_count(sd));
 }
 
-/* Student (1908): mean +- t(n - 1) s / sqrt(n). */
-cx_status cx_mean_interval(double n, double mean, double sd, double confidence, double fpc,
-                           cx_interval *out)
+/* Student (1908): mean +- t(n - 1) s / sqrt(n); t NaN: computed here. */
+static cx_status mean_interval(double n, double mean, double sd, double confidence, double t,
+                               double fpc, cx_interval *out)
 {
     if (!valid_sample(n, mean, sd) || !valid_fpc(fpc) || !valid_confidence(confidence))
         return CX_EINVAL;
@@ -323,10 +327,22 @@ cx_status cx_mean_interval(double n, double mean, double sd, double confidence, 
         return CX_OK;
     out->defined = true;
     out->center = mean;
-    out->moe = t_critical(confidence, n - 1.0) * fpc * sd / sqrt(n);
+    out->moe = (isnan(t) ? t_critical(confidence, n - 1.0) : t) * fpc * sd / sqrt(n);
     out->lo = mean - out->moe;
     out->hi = mean + out->moe;
     return CX_OK;
+}
+
+cx_status cx_mean_interval(double n, double mean, double sd, double confidence, double fpc,
+                           cx_interval *out)
+{
+    return mean_interval(n, mean, sd, confidence, NAN, fpc, out);
+}
+
+cx_status cx_mean_interval_t(double n, double mean, double sd, double confidence, double t,
+                             double fpc, cx_interval *out)
+{
+    return mean_interval(n, mean, sd, confidence, t, fpc, out);
 }
 
 /*

@@ -103,9 +103,28 @@ static void view_figures(metric_view *v, const cx_whist *w, unsigned p)
     }
 }
 
-static void view_intervals(metric_view *v, double confidence, double fpc, unsigned p)
+/*
+ * The t critical value for a mean of n answers, computed once per whole df
+ * below T_CACHE: a report of many small groups would otherwise spend most of
+ * its time in the same quantiles.
+ */
+#define T_CACHE 4096
+
+static double t_for(const report *r, double n)
+{
+    double df = n - 1.0;
+    if (!(df >= 1.0) || df >= T_CACHE || df > floor(df) || !r->tcrit)
+        return cx_t_critical(r->style->confidence, df);
+    double *t = &r->tcrit[(size_t)df];
+    if (!(*t > 0.0))
+        *t = cx_t_critical(r->style->confidence, df);
+    return *t;
+}
+
+static void view_intervals(metric_view *v, const report *r, double fpc, unsigned p)
 {
     cx_interval ci;
+    double confidence = r->style->confidence;
     double n = v->n_stat;
     interval_kind iv = metric_def_of(v->metric)->interval;
     if (iv == IV_NPS) {
@@ -116,7 +135,8 @@ static void view_intervals(metric_view *v, double confidence, double fpc, unsign
             set_interval(&v->index, &ci, 100, p);
     }
     double sd = isfinite(v->sd_raw) ? v->sd_raw : 0.0;
-    if (n > 0 && cx_mean_interval(n, v->mean_raw, sd, confidence, fpc, &ci) == CX_OK)
+    double t = n >= 2.0 && fpc > 0.0 ? t_for(r, n) : NAN;
+    if (n > 0 && cx_mean_interval_t(n, v->mean_raw, sd, confidence, t, fpc, &ci) == CX_OK)
         set_interval(&v->mean, &ci, 1, p + 1);
     /* No value (no answer, or all weights 0): nothing to qualify.  With weights
      * n means n_eff here too, as in every interval and test. */
@@ -142,7 +162,7 @@ static void view_build(metric_view *v, const report *r, cx_metric m, const cx_hi
     cx_summarize(h, v->scale, &v->sum);
     view_figures(v, w, st->precision);
     double fpc = population > 0 ? cx_fpc((double)v->sum.n, population) : 1.0;
-    view_intervals(v, st->confidence, fpc, st->precision);
+    view_intervals(v, r, fpc, st->precision);
     const shown *lead = &report_lead(v)->value;
     v->band = v->bands && lead->defined ? cx_bandset_find(v->bands, lead->scaled, lead->prec)
                                         : NULL;
@@ -454,6 +474,7 @@ int report_build(report *r, const run_plan *p, const report_style *style, const 
     r->style = style;
     r->s = s;
     r->bc = bc;
+    r->tcrit = calloc(T_CACHE, sizeof *r->tcrit); /* without memory: computed each time */
     double population = (double)style->population;
     r->total.records = s->records;
     row_build(&r->total, r, s->hist, survey_weighted(s) ? s->whist : NULL, bc, population);
@@ -476,8 +497,10 @@ void report_free(report *r)
     free(r->order);
     free(r->prev);
     free(r->tests);
+    free(r->tcrit);
     r->order = r->prev = NULL;
     r->tests = NULL;
+    r->tcrit = NULL;
 }
 
 const shown *report_figure(const metric_view *v, figure_kind fig)

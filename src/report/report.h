@@ -111,6 +111,7 @@ typedef struct report {
     change_test *tests;               /* --period: per group and view, the decided changes */
     size_t tested[CX_METRIC_COUNT];   /* --period: changes tested, per view of the total */
     size_t contrary;                  /* --period: significant changes shown with the other sign */
+    double *tcrit;                    /* t critical values by df, 0 not yet computed */
 } report;
 
 /** The i-th row shown besides the total (0 <= i < nrows), computed into *row. */
