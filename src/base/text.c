@@ -199,10 +199,19 @@ void text_put_cell(FILE *out, const char *s, size_t n, char delim)
 void text_put_cell_after(FILE *out, char first, const char *s, size_t n, char delim)
 {
     if (delim == '\t') {
+        /* TSV cannot quote: a tab, line end or backslash is escaped as \t \n \r \\ */
+        static const char plain[] = "\t\n\r\\", named[] = "tnr\\";
         if (first)
             fputc(first, out);
-        for (size_t i = 0; i < n; i++)
-            fputc(s[i] == '\t' || s[i] == '\r' || s[i] == '\n' ? ' ' : s[i], out);
+        for (size_t i = 0; i < n; i++) {
+            const char *e = s[i] ? strchr(plain, s[i]) : NULL;
+            if (e) {
+                fputc('\\', out);
+                fputc(named[e - plain], out);
+            } else {
+                fputc(s[i], out);
+            }
+        }
         return;
     }
     bool quote = false;

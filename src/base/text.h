@@ -39,7 +39,7 @@ char *text_escape(const char *s);
 /**
  * Write a CSV or TSV cell: with a ',' (or other) delimiter quoted per RFC
  * 4180 when it holds the delimiter, a quote or a line end; with a tab, which
- * cannot be quoted, tabs and line ends become spaces.
+ * cannot be quoted, a tab, LF, CR or backslash is written \t, \n, \r, \\.
  */
 void text_put_cell(FILE *out, const char *s, size_t n, char delim);
 
