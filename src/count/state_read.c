@@ -239,6 +239,13 @@ static bool same_text(const char *p, size_t n, const char *v)
     return strlen(v) == n && memcmp(p, v, n) == 0;
 }
 
+/* A period key that names a period cxstat can label (the years 1000 to 9999). */
+static bool period_in_range(const char *p, size_t n, cx_every every)
+{
+    char label[32];
+    return n == PERIOD_KEY_BYTES && cx_period_label(period_decode(p), every, label, sizeof label) > 0;
+}
+
 static void take_row(line_reader *lr, survey *s)
 {
     const run_plan *o = s->plan;
@@ -261,7 +268,7 @@ static void take_row(line_reader *lr, survey *s)
         if (o->compare && i == o->ngroup && !same_text(p, n, o->compare_value[0]) &&
             !same_text(p, n, o->compare_value[1]))
             bad(lr, "a row in neither compared segment");
-        else if (o->period && i == parts - 1 && n != PERIOD_KEY_BYTES)
+        else if (o->period && i == parts - 1 && !period_in_range(p, n, o->every))
             bad(lr, "a row whose period is not one");
         else if (!key_add(kb, p, n))
             bad(lr, "out of memory");
