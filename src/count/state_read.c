@@ -350,7 +350,7 @@ int state_merge_stream(survey *s, run_plan *o, state_config *cfg, FILE *fp, cons
     if (!cfg->strings)
         bad(&lr, "out of memory");
     uint64_t start = 1; /* the line of the current state's magic line */
-    while (!lr.bad && (got = getline(&line, &cap, fp)) >= 0) {
+    while (!lr.bad && (errno = 0, got = getline(&line, &cap, fp)) >= 0) {
         lr.line++;
         if (got > 0 && line[got - 1] == '\n')
             line[--got] = '\0';
@@ -426,6 +426,10 @@ int state_merge_stream(survey *s, run_plan *o, state_config *cfg, FILE *fp, cons
         } else {
             bad(&lr, "an unknown line");
         }
+    }
+    if (!lr.bad && errno == ENOMEM) { /* a line longer than memory holds: not the end */
+        lr.line++;
+        bad(&lr, "a line too long for the memory there is (out of memory)");
     }
     if (!lr.bad && ferror(fp))
         bad(&lr, strerror(errno));

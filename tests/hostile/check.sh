@@ -88,5 +88,25 @@ exit 3" ]; then
     done
 done
 
+# 5. A state line longer than the memory cxstat may take is said to be one, not
+# "cut short".  A sanitizer's shadow memory does not fit under ulimit -v.
+if grep -q __asan_init "$bin" 2>/dev/null; then
+    echo "hostile: SKIPPED the long state line under ulimit -v (an ASan build)"
+else
+    { printf 'cxstat-state 1\nscale\tnps\t0\t10\t9\t10\t0\t6\tagree\ninput\tx\n'
+      printf 'counts\t1\t0\t0\t0\t0\t0\nrow\t1\t1\t'
+      head -c 40000000 /dev/zero | tr '\0' a; echo; } >"$tmp/long.state"
+    got=$(cd "$tmp" && ulimit -v 50000 && "$bin" merge long.state 2>&1; echo "exit $?")
+    want="cxstat: long.state:5: a line too long for the memory there is (out of memory)
+exit 3"
+    if [ "$got" = "$want" ]; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL long state line: $got"
+    fi
+    rm -f "$tmp/long.state"
+fi
+
 echo "hostile: $pass passed, $fail failed"
 [ $fail = 0 ]
