@@ -180,18 +180,14 @@ int labels_load(label_table *t, const char *path, FILE *err)
     for (size_t i = 0; i < t->count; i++)
         t->entry[i].text = t->store + ll.offset[i];
     free(ll.offset);
-    int rc = EXIT_OK;
-    if (ll.failed) {
-        rc = EXIT_DATA;
-    } else if (rs != READER_OK) {
+    if (!ll.failed && rs != READER_OK) {
         diag_at(err, (diag_place){path, r.line, 0}, "%s",
                 rs == READER_EIO ? strerror(r.errno_value) : reader_strerror(rs));
-        rc = EXIT_DATA;
-    } else if (!index_labels(t, path, ll.line, err)) {
-        rc = EXIT_DATA;
+        ll.failed = 1;
     }
+    bool ok = !ll.failed && index_labels(t, path, ll.line, err);
     free(ll.line);
-    return rc;
+    return ok ? EXIT_OK : EXIT_DATA;
 }
 
 void labels_free(label_table *t)

@@ -1,5 +1,4 @@
 /* spill.c - temporary files that honour TMPDIR; see spill.h. */
-#define _GNU_SOURCE /* O_TMPFILE */
 #include "spill.h"
 
 #include <errno.h>
@@ -8,6 +7,13 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* glibc names O_TMPFILE only for _GNU_SOURCE, but __O_TMPFILE always */
+#if defined(O_TMPFILE)
+#define SPILL_TMPFILE O_TMPFILE
+#elif defined(__O_TMPFILE)
+#define SPILL_TMPFILE __O_TMPFILE
+#endif
 
 const char *spill_dir(void)
 {
@@ -18,12 +24,11 @@ const char *spill_dir(void)
 /* Named for an instant: mkstemp() creates it 0600 and exclusively, then it is unlinked. */
 static int named_then_unlinked(const char *dir)
 {
-    size_t n = strlen(dir);
-    char *path = malloc(n + sizeof "/cxstat-XXXXXX");
+    size_t size = strlen(dir) + sizeof "/cxstat-XXXXXX";
+    char *path = malloc(size);
     if (!path)
         return -1;
-    memcpy(path, dir, n);
-    memcpy(path + n, "/cxstat-XXXXXX", sizeof "/cxstat-XXXXXX");
+    snprintf(path, size, "%s/cxstat-XXXXXX", dir);
     int fd = mkstemp(path);
     if (fd >= 0)
         unlink(path);
@@ -35,8 +40,8 @@ FILE *spill_open(void)
 {
     const char *dir = spill_dir();
     int fd = -1;
-#ifdef O_TMPFILE
-    fd = open(dir, O_TMPFILE | O_RDWR | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
+#ifdef SPILL_TMPFILE
+    fd = open(dir, SPILL_TMPFILE | O_RDWR | O_EXCL | O_CLOEXEC, S_IRUSR | S_IWUSR);
     /* file systems without O_TMPFILE say EOPNOTSUPP or EISDIR; others are real errors */
     if (fd < 0 && errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
         return NULL;
