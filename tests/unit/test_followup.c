@@ -48,7 +48,8 @@ static char *written(followup *f, out_format format)
     char *text = NULL;
     size_t len;
     FILE *out = open_memstream(&text, &len);
-    assert_true(list_write(f, out, format));
+    report_style style = {.format = format};
+    assert_true(list_write(f, out, &style));
     fclose(out);
     return text;
 }
