@@ -43,16 +43,28 @@ endif
 
 LIB_SRC = $(sort $(wildcard src/lib/*.c))
 CLI_SRC = $(foreach d,$(STAGES),$(sort $(wildcard src/$(d)/*.c)))
+# XLSX input (libzip + expat); make XLSX=0 builds without it.
+XLSX ?= 1
+ifeq ($(XLSX),0)
+CLI_SRC := $(filter-out src/input/xlsx%.c,$(CLI_SRC))
+BASE_CFLAGS += -DCX_XLSX=0
+XLSX_LIBS =
+else
+XLSX_LIBS = -lzip -lexpat
+endif
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 CLI_LIBOBJ = $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJ))
 LIB     = $(BUILD)/libcxstat.a
 BIN     = $(BUILD)/cxstat
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+ifeq ($(XLSX),0)
+UNIT_SRC := $(filter-out tests/unit/test_xlsx.c,$(UNIT_SRC))
+endif
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/test_fastline_portable
 GEN     = $(BUILD)/gen_survey
 
-.PHONY: all bins run test check stages unit e2e jobs hostile docs messages multihost tsan asan valgrind clang-check lint manlint readme-check \
+.PHONY: all bins run test check stages unit e2e jobs hostile xlsx-check docs messages multihost tsan asan valgrind clang-check lint manlint readme-check \
         sample deps \
         test-deps install-check install uninstall clean bench
 
@@ -61,12 +73,16 @@ all: $(BIN) cxstat $(LIB)
 bins: $(BIN) $(LIB) $(UNIT_BIN) $(GEN)
 
 # Debian packages the build and the tests need; installed with apt-get when missing.
-DEPS_PKGS = libcsv-dev libcmocka-dev valgrind clang
+DEPS_PKGS = libcsv-dev libcmocka-dev libzip-dev libexpat1-dev valgrind clang
 deps:
 	$(Q)missing=""; \
 	echo '#include <csv.h>' | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libcsv-dev"; \
 	printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\n' \
 	  | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libcmocka-dev"; \
+	if [ "$(XLSX)" != 0 ]; then \
+	  echo '#include <zip.h>' | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libzip-dev"; \
+	  echo '#include <expat.h>' | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libexpat1-dev"; \
+	fi; \
 	if [ -n "$$missing" ]; then \
 	  echo "cxstat: installing$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
@@ -86,6 +102,7 @@ test-deps: deps
 	command -v rsync >/dev/null 2>&1 || missing="$$missing rsync"; \
 	[ -x /usr/sbin/sshd ] || missing="$$missing openssh-server"; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
 	if [ -n "$$missing" ]; then \
 	  echo "cxstat: installing$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
@@ -100,20 +117,20 @@ $$(BUILD)/$(1)/%.o: src/$(1)/%.c | deps
 	$$(Q)$$(CC) $$(BASE_CFLAGS) $$(INC_$(1)) -c -o $$@ $$<
 endef
 $(foreach d,lib $(STAGES),$(eval $(call stage_rule,$(d))))
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -name '*.d' -type f 2>/dev/null)
 
 $(LIB): $(LIB_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $(LIB_OBJ)
 
 $(BIN): $(CLI_OBJ) $(LIB)
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(ALL_LDFLAGS) -lcsv -lm
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(ALL_LDFLAGS) -lcsv $(XLSX_LIBS) -lm
 
 cxstat: $(BIN)
 	$(Q)cp $(BIN) $@
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB) $(CLI_LIBOBJ) tests/unit/unit.h tests/unit/feed.h
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(CLI_LIBOBJ) $(LIB) $(ALL_LDFLAGS) -lcmocka -lcsv -lm
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(CLI_LIBOBJ) $(LIB) $(ALL_LDFLAGS) -lcmocka -lcsv $(XLSX_LIBS) -lm
 
 # The fast splitter's portable path (machines without SSE2), proven the same way.
 $(BUILD)/tests/test_fastline_portable: tests/unit/test_fastline.c src/input/fastline.c \
@@ -121,7 +138,7 @@ $(BUILD)/tests/test_fastline_portable: tests/unit/test_fastline.c src/input/fast
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -U__SSE2__ -c -o $(BUILD)/tests/fastline_portable.o src/input/fastline.c
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/tests/fastline_portable.o \
-	  $(filter-out $(BUILD)/input/fastline.o,$(CLI_LIBOBJ)) $(LIB) $(ALL_LDFLAGS) -lcmocka -lcsv -lm
+	  $(filter-out $(BUILD)/input/fastline.o,$(CLI_LIBOBJ)) $(LIB) $(ALL_LDFLAGS) -lcmocka -lcsv $(XLSX_LIBS) -lm
 
 $(GEN): src/tools/gen_survey.c | deps
 	@mkdir -p $(@D)
@@ -151,7 +168,7 @@ test: test-deps
 	$(Q)$(MAKE) --no-print-directory multihost
 	@echo "make test: all suites passed"
 
-check: stages unit e2e jobs hostile docs messages
+check: stages unit e2e jobs hostile docs messages $(if $(filter 0,$(XLSX)),,xlsx-check)
 
 # The one-way include rule between the stage folders (tests/lint/stages.sh).
 stages:
@@ -194,6 +211,25 @@ tsan:
 	  EXTRA_CFLAGS="-Werror $(TSAN_FLAGS)" EXTRA_LDFLAGS="$(TSAN_FLAGS)" build/tsan/cxstat build/tsan/gen_survey
 	$(Q)TSAN_OPTIONS=halt_on_error=1:exitcode=66 sh tests/e2e/jobs_check.sh build/tsan/cxstat build/tsan/gen_survey
 
+# XLSX: every CSV fixture's XLSX copies (shared and inline strings, date styles) give
+# the same reports in every -f; real workbooks from Debian packages (apt-get download,
+# never installed; a loud skip when they cannot be fetched) read cell by cell.
+XLSX_DUMP = $(BUILD)/tests/xlsx_dump
+$(XLSX_DUMP): tests/xlsx/xlsx_dump.c $(LIB) $(CLI_LIBOBJ)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(CLI_LIBOBJ) $(LIB) $(ALL_LDFLAGS) -lcsv $(XLSX_LIBS) -lm
+
+# The same differential on a build that reads every workbook with shared strings in
+# passes (only the strings in use kept), as it reads those past 16 MiB.
+xlsx-check: $(BIN) $(XLSX_DUMP) $(GEN)
+	$(Q)python3 tests/xlsx/differential.py $(BIN)
+	$(Q)$(MAKE) --no-print-directory BUILD=$(BUILD)/sparse \
+	  EXTRA_CFLAGS="$(EXTRA_CFLAGS) -DXLSX_SST_ALL=0" $(BUILD)/sparse/cxstat
+	$(Q)python3 tests/xlsx/differential.py $(BUILD)/sparse/cxstat "in passes"
+	$(Q)sh tests/xlsx/memory.sh $(BIN) $(GEN)
+	$(Q)python3 tests/xlsx/corpus.py $(XLSX_DUMP) $(BIN) $(BUILD)/xlsx-corpus; rc=$$?; \
+	  [ $$rc = 0 ] || [ $$rc = 77 ]
+
 # Exact accounting against Python's csv module on generated files (tests/property/check.py).
 property: $(BIN)
 	$(Q)python3 tests/property/check.py $(BIN)
@@ -211,6 +247,9 @@ bench: all $(GEN)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $(BUILD)/bench/floor_lines tests/bench/floor_lines.c $(ALL_LDFLAGS)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $(BUILD)/bench/floor_libcsv tests/bench/floor_libcsv.c $(ALL_LDFLAGS) -lcsv
 	$(Q)BENCH_DIR=$(BUILD)/bench sh tests/bench/run.sh ./cxstat $(GEN)
+	$(Q)$(CC) $(ALL_CFLAGS) -o $(BUILD)/bench/floor_xlsx tests/bench/floor_xlsx.c $(ALL_LDFLAGS) \
+	  -lzip -lexpat
+	$(Q)BENCH_DIR=$(BUILD)/bench sh tests/bench/xlsx.sh ./cxstat $(GEN) $(BUILD)/bench/floor_xlsx
 
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 asan:

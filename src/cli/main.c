@@ -187,6 +187,12 @@ static int run(const options *o)
     run_plan run = o->plan; /* a merge fills its data part from the states */
     memset(&bc, 0, sizeof bc);
     int rc = survey_init(&s, &run, stderr);
+    if (rc == EXIT_OK && o->list_sheets) { /* the sheets of each workbook, no report */
+        for (size_t i = 0; rc == EXIT_OK && i < o->nfiles; i++)
+            rc = survey_list_sheets(&s, o->files[i], stdout);
+        survey_free(&s);
+        return rc == EXIT_OK ? close_stdout() : rc;
+    }
     if (rc == EXIT_OK && run.list) {
         rc = run_list(o, &s);
         survey_free(&s);

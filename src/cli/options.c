@@ -14,7 +14,7 @@ static const char *const usage_text[] = {
     "Usage: cxstat [OPTION]... [FILE]...\n"
     "  or:  cxstat merge [OPTION]... STATE...\n"
     "Report NPS, CSAT and CES, with their interpretation bands, from survey exports\n"
-    "(CSV). With no FILE, or when FILE is -, read standard input. merge adds up\n"
+    "(CSV, or XLSX told by content). With no FILE, or when FILE is -, read standard input. merge adds up\n"
     "the states written by -f state (STATE -: states on standard input).\n"
     "\n",
     "Columns (a header name, case-insensitive, or a 1-based number; name[2] is the\n"
@@ -50,6 +50,10 @@ static const char *const usage_text[] = {
     "      --skip=N              pass over N records after the header; without it, the\n"
     "                            extra header rows of Qualtrics and SurveyMonkey\n"
     "                            exports are recognised and passed over\n"
+    "      --sheet=NAME|N        an XLSX workbook's sheet: its exact name, else its\n"
+    "                            1-based position (default: the first)\n"
+    "      --list-sheets         print each workbook's sheets (position, name, state)\n"
+    "                            and exit\n"
     "      --strict              the first invalid answer or malformed record is an error\n"
     "  -j, --jobs=N              threads reading a large regular file, in chunks merged\n"
     "                            exactly (default: the online cores; 1: one thread)\n"
@@ -100,7 +104,7 @@ enum {
     OPT_EVERY, OPT_COMPARE, OPT_POPULATION, OPT_CONFIDENCE, OPT_HEADER_ROW, OPT_SKIP,
     OPT_LABELS, OPT_LIST, OPT_SHOW, OPT_WHERE, OPT_CSAT_SCALE, OPT_CSAT_SATISFIED,
     OPT_CES_SCALE, OPT_CES_DIRECTION, OPT_BANDS, OPT_LANG, OPT_REQUIRE, OPT_ADJUST,
-    OPT_RAW_CELLS
+    OPT_RAW_CELLS, OPT_SHEET, OPT_LIST_SHEETS
 };
 
 static const struct option long_options[] = {
@@ -126,6 +130,7 @@ static const struct option long_options[] = {
     {"lang", required_argument, NULL, OPT_LANG},
     {"level", required_argument, NULL, OPT_LEVEL},
     {"list", required_argument, NULL, OPT_LIST},
+    {"list-sheets", no_argument, NULL, OPT_LIST_SHEETS},
     {"min-n", required_argument, NULL, OPT_MIN_N},
     {"no-escape-formulas", no_argument, NULL, OPT_RAW_CELLS},
     {"no-header", no_argument, NULL, 'n'},
@@ -136,6 +141,7 @@ static const struct option long_options[] = {
     {"precision", required_argument, NULL, 'p'},
     {"quiet", no_argument, NULL, 'q'},
     {"require", required_argument, NULL, OPT_REQUIRE},
+    {"sheet", required_argument, NULL, OPT_SHEET},
     {"show", required_argument, NULL, OPT_SHOW},
     {"skip", required_argument, NULL, OPT_SKIP},
     {"sort", required_argument, NULL, OPT_SORT},
@@ -473,6 +479,12 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
         break;
     case OPT_STRICT: o->plan.strict = true; break;
     case OPT_RAW_CELLS: o->style.raw_cells = true; break;
+    case OPT_SHEET:
+        if (arg[0] == '\0')
+            return usage_error(err, "--sheet", arg, "a sheet's name or 1-based position");
+        o->plan.sheet = arg;
+        break;
+    case OPT_LIST_SHEETS: o->list_sheets = true; break;
     case OPT_CSAT_SCALE:
         if (!parse_scale(arg, csat_his, 4, &o->plan.csat_hi))
             return usage_error(err, "CSAT scale", arg, "use 1-3, 1-5, 1-7 or 1-10");
@@ -551,7 +563,7 @@ static opt_result check_merge(const options *o, FILE *err)
 {
     bool data = o->plan.named_any || o->plan.column[CX_LEVEL] || o->plan.ngroup || o->plan.period || o->plan.compare ||
                 o->plan.weight || o->plan.list || o->plan.encoding || o->plan.delim || !o->plan.header ||
-                o->plan.every_given || o->plan.strict ||
+                o->plan.every_given || o->plan.strict || o->plan.sheet || o->list_sheets ||
                 o->plan.header_row != 1 || o->plan.skip_given || o->plan.csat_hi != 5 || o->plan.csat_satisfied ||
                 o->plan.ces_hi != 7 || o->plan.ces_direction != CX_CES_AGREE;
     for (int m = 0; m < CX_METRIC_COUNT; m++)

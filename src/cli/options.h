@@ -25,6 +25,7 @@ typedef struct options {
     require_check require[MAX_REQUIRE];
     size_t nrequire;
     bool merge;   /* cxstat merge: the files are state files */
+    bool list_sheets; /* --list-sheets: print the sheets of each workbook, no report */
     char **files; /* borrowed from argv; "-" is stdin */
     size_t nfiles;
 } options;

@@ -37,6 +37,7 @@ typedef struct run_plan {
     uint64_t skip;                       /* records after the header to pass over */
     bool skip_given;                     /* --skip given: no layout detection */
     bool header;
+    const char *sheet;                   /* --sheet: a workbook's sheet; NULL: the first */
     unsigned jobs;                       /* -j; 0: not given (the online cores) */
     /* the metrics */
     const char *column[CX_METRIC_COUNT]; /* --nps/--csat/--ces/--level; NULL: not named */

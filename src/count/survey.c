@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "formats.h"
 #include "metrics.h"
 #include "parallel.h"
 #include "reader.h"
@@ -57,21 +58,48 @@ int survey_init(survey *s, const run_plan *p, FILE *err)
 #define say(s, fn, ...) \
     ((s)->err ? (progress_end(&(s)->progress), fn((s)->err, __VA_ARGS__)) : (void)0)
 
+/* Where a note points: "file:12", or in a workbook "file:Sheet1!C12" (its row: "Sheet1!12"),
+ * which is written into buf. */
+static diag_place note_place(char *buf, size_t size, const char *file, const char *sheet,
+                             uint64_t line, size_t col)
+{
+    if (!sheet)
+        return (diag_place){file, line, 0};
+    char letters[8];
+    size_t n = 0;
+    for (size_t c = col + 1; col != SIZE_MAX && c > 0 && n < sizeof letters; c = (c - 1) / 26)
+        letters[n++] = (char)('A' + (c - 1) % 26);
+    char ref[8] = "";
+    for (size_t i = 0; i < n; i++)
+        ref[i] = letters[n - 1 - i];
+    ref[n < sizeof ref ? n : sizeof ref - 1] = '\0';
+    snprintf(buf, size, "%s:%s!%s%llu", file, sheet, ref, (unsigned long long)line);
+    return (diag_place){buf, 0, 0};
+}
+
 /* Remember a problem for the warning, or with --strict report it and stop. */
-static void note(survey *s, uint64_t line, const char *text)
+static void note_at(survey *s, uint64_t line, size_t col, const char *text)
 {
     s->problems++;
     if (s->plan->strict) {
-        say(s, diag_at, (diag_place){s->file, line, 0}, "%s", text);
+        char buf[512];
+        say(s, diag_at, note_place(buf, sizeof buf, s->file, s->sheet, line, col), "%s", text);
         s->exit_code = EXIT_DATA;
         return;
     }
     if (s->nnotes < SURVEY_NOTES) {
         survey_note *n = &s->note[s->nnotes++];
         n->file = s->file;
+        n->sheet = s->sheet;
+        n->col = col;
         n->line = line;
         snprintf(n->text, sizeof n->text, "%s", text);
     }
+}
+
+static void note(survey *s, uint64_t line, const char *text)
+{
+    note_at(s, line, SIZE_MAX, text);
 }
 
 static const char *invalid_reason(cx_status st)
@@ -392,6 +420,10 @@ static int on_header(void *ctx, const reader_field *f, size_t n, uint64_t line,
                 s->want[c] = 1;
         }
     }
+    /* a workbook reads plain numbers in the --period column as Excel dates */
+    size_t pc = s->role_col[ROLE_PERIOD];
+    if (s->plan->period && pc != NO_COLUMN && pc < len)
+        s->want[pc] |= READER_WANT_DATE;
     want->mask = s->want;
     want->len = s->want_len = len;
     return 0;
@@ -562,7 +594,7 @@ static void note_answer(survey *s, uint64_t line, cx_metric m, size_t c, const r
     else
         snprintf(msg, sizeof msg, "column %zu (%s): %s %s", c + 1, cx_metric_name(m), q,
                  invalid_reason(st));
-    note(s, line, msg);
+    note_at(s, line, c, msg);
 }
 
 /* The period label of a record's date, "" when it has none. */
@@ -702,6 +734,9 @@ static int report_reader_error(survey *s, const reader_result *r)
         break;
     case READER_EEMPTY:
         say(s, diag_at, (diag_place){s->file, 0, 0}, "empty input: no header line");
+        break;
+    case READER_EFORMAT:
+        say(s, diag_error, "%s%s", s->file, r->detail);
         break;
     case READER_EXLSX:
         say(s, diag_at, (diag_place){s->file, 0, 0}, "an Excel workbook (XLSX), not CSV: save it as CSV, or "
@@ -1009,6 +1044,99 @@ bool survey_add_input(survey *s, const char *name)
     return (s->inputs[s->ninputs] = strdup(name)) != NULL && ++s->ninputs;
 }
 
+/* The records a reading passed over, and the export layout that made it. */
+static void took_over(survey *s, const reader_result *r)
+{
+    s->skipped += r->skipped;
+    if (r->layout && !s->plan->quiet)
+        say(s, diag_at, (diag_place){s->file, 0, 0}, "%s export: %llu header row%s after the "
+            "column names passed over", r->layout, (unsigned long long)r->skipped,
+                r->skipped == 1 ? "" : "s");
+}
+
+/* A workbook's sheet is chosen: notes name it from now on. */
+static void on_part(void *ctx, const char *part)
+{
+    survey *s = ctx;
+    char **list = realloc(s->sheets, (s->nsheets + 1) * sizeof *list);
+    if (!list)
+        return; /* notes then give the row without the sheet */
+    s->sheets = list;
+    if ((list[s->nsheets] = strdup(part)) != NULL)
+        s->sheet = list[s->nsheets++];
+}
+
+/*
+ * The first bytes of fp, to tell its format: read with pread() from a regular
+ * file (which stays where it was), else taken from the stream (*taken set).
+ */
+static size_t peek(FILE *fp, unsigned char *sig, bool *regular)
+{
+    struct stat st;
+    int fd = fileno(fp);
+    off_t at;
+    *regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (at = lseek(fd, 0, SEEK_CUR)) >= 0;
+    if (*regular) {
+        ssize_t got = pread(fd, sig, FORMAT_SIG_MAX, at);
+        return got > 0 ? (size_t)got : 0;
+    }
+    return fread(sig, 1, FORMAT_SIG_MAX, fp);
+}
+
+/* Read an input of a format other than CSV (a pipe is spooled to a file first). */
+static int read_format(survey *s, FILE *fp, const input_format *fmt, bool regular,
+                       const unsigned char *sig, size_t nsig, const reader_config *cfg,
+                       const reader_callbacks *cb)
+{
+    int fd = regular ? fileno(fp) : format_spool(fp, sig, nsig);
+    if (fd < 0) {
+        say(s, diag_at, (diag_place){s->file, 0, 0},
+            "cannot keep the %s input in a temporary file: %s", fmt->name, strerror(errno));
+        return EXIT_DATA;
+    }
+    format_options fo = {s->plan->sheet, s->plan->quiet ? NULL : s->err, s->file, s, on_part};
+    reader_result r;
+    fmt->read(fd, cfg, &fo, cb, &r);
+    if (!regular)
+        close(fd);
+    s->sheet = NULL;
+    took_over(s, &r);
+    return report_reader_error(s, &r);
+}
+
+int survey_list_sheets(survey *s, const char *path, FILE *out)
+{
+    s->file = survey_display_name(path);
+    FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!fp) {
+        say(s, diag_at, (diag_place){s->file, 0, 0}, "%s", strerror(errno));
+        return EXIT_DATA;
+    }
+    unsigned char sig[FORMAT_SIG_MAX];
+    bool regular;
+    size_t nsig = peek(fp, sig, &regular);
+    const input_format *fmt = format_find(sig, nsig);
+    int rc = EXIT_DATA;
+    if (!fmt || !fmt->list) {
+        say(s, diag_at, (diag_place){s->file, 0, 0}, "--list-sheets: not a workbook");
+    } else {
+        int fd = regular ? fileno(fp) : format_spool(fp, sig, nsig);
+        reader_result r;
+        if (fd < 0) {
+            say(s, diag_at, (diag_place){s->file, 0, 0},
+                "cannot keep the input in a temporary file: %s", strerror(errno));
+        } else {
+            fmt->list(fd, out, &r);
+            rc = report_reader_error(s, &r);
+            if (!regular)
+                close(fd);
+        }
+    }
+    if (fp != stdin)
+        fclose(fp);
+    return rc;
+}
+
 int survey_open_input(survey *s, const char *name, reader_callbacks *cb)
 {
     if (!survey_add_input(s, name)) {
@@ -1032,11 +1160,21 @@ int survey_read_stream(survey *s, FILE *fp, const char *name)
     reader_config cfg = {.delim = o->delim, .header = o->header, .encoding = o->encoding,
                          .skip_lines = o->header_row - 1, .skip_records = o->skip,
                          .detect_layout = o->header && !o->skip_given};
+    unsigned char sig[FORMAT_SIG_MAX];
+    bool regular;
+    size_t nsig = peek(fp, sig, &regular);
+    const input_format *fmt = format_find(sig, nsig);
+    if (fmt)
+        return read_format(s, fp, fmt, regular, sig, nsig, &cfg, &cb);
+    if (!regular) { /* the bytes taken go first */
+        cfg.prefix = sig;
+        cfg.prefix_len = nsig;
+    }
     reader_result r;
     int fd = fileno(fp), rc = EXIT_OK;
     uint64_t start = 0, size = 0;
     struct stat before;
-    bool regular = fstat(fd, &before) == 0 && S_ISREG(before.st_mode);
+    bool watched = fstat(fd, &before) == 0 && S_ISREG(before.st_mode); /* for changes */
     unsigned jobs = jobs_for(s, fd, &start, &size);
     /* with threads: read the header (and what must come before any chunk) here first */
     cfg.stop = jobs > 1;
@@ -1046,13 +1184,9 @@ int survey_read_stream(survey *s, FILE *fp, const char *name)
     if (r.status == READER_OK && r.stopped)
         rc = read_rest(s, fd, start + r.end, size, jobs, r.lines, r.delim);
     progress_end(&s->progress);
-    s->skipped += r.skipped;
-    if (r.layout && !o->quiet)
-        say(s, diag_at, (diag_place){name, 0, 0}, "%s export: %llu header row%s after the column names "
-                        "passed over", r.layout, (unsigned long long)r.skipped,
-                r.skipped == 1 ? "" : "s");
+    took_over(s, &r);
     rc = rc != EXIT_OK ? rc : report_reader_error(s, &r);
-    if (rc == EXIT_OK && regular)
+    if (rc == EXIT_OK && watched)
         rc = check_unchanged(s, fd, &before);
     return rc != EXIT_OK || o->header ? rc : check_width(s, records_before);
 }
@@ -1082,8 +1216,12 @@ void survey_warn(const survey *s)
 {
     if (s->plan->quiet || s->problems == 0)
         return;
-    for (size_t i = 0; i < s->nnotes; i++)
-        diag_at(s->err, (diag_place){s->note[i].file, s->note[i].line, 0}, "%s", s->note[i].text);
+    for (size_t i = 0; i < s->nnotes; i++) {
+        char buf[512];
+        const survey_note *n = &s->note[i];
+        diag_at(s->err, note_place(buf, sizeof buf, n->file, n->sheet, n->line, n->col), "%s",
+                n->text);
+    }
     diag_begin(s->err);
     fputs("warning:", s->err);
     const char *sep = " ";
@@ -1133,6 +1271,9 @@ void survey_free(survey *s)
     free(s->show_col);
     for (size_t i = 0; i < s->ninputs; i++)
         free(s->inputs[i]);
+    for (size_t i = 0; i < s->nsheets; i++)
+        free(s->sheets[i]);
+    free(s->sheets);
     free(s->inputs);
     groups_free(&s->groups);
     s->want = NULL;

@@ -28,6 +28,8 @@
 
 typedef struct survey_note {
     const char *file;
+    const char *sheet;  /* a workbook's sheet: the line is its row; NULL: a text file */
+    size_t col;         /* with sheet: the cell's column (0-based), or SIZE_MAX */
     uint64_t line;
     char text[256];
 } survey_note;
@@ -75,6 +77,9 @@ typedef struct survey {
     size_t ncells;
     /* the file being read */
     const char *file;
+    const char *sheet;            /* its sheet, when a workbook; NULL: text */
+    char **sheets;                /* the names sheet pointed at, kept for the notes */
+    size_t nsheets;
     size_t col[CX_METRIC_COUNT];
     size_t group_col[MAX_GROUP_COLUMNS];
     size_t role_col[ROLE_COUNT];
@@ -113,6 +118,12 @@ int survey_read_stream(survey *s, FILE *fp, const char *name);
  * columns are decided by the first input's header.  Call before reading.
  */
 void survey_set_list(survey *s, followup *list);
+
+/**
+ * --list-sheets: print the sheets of the workbook at path ("-": standard
+ * input) to out.  @return EXIT_OK, or EXIT_DATA with the message printed.
+ */
+int survey_list_sheets(survey *s, const char *path, FILE *out);
 
 /** Remember an input's display name for the report.  @return false without memory. */
 bool survey_add_input(survey *s, const char *name);

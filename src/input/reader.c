@@ -88,7 +88,7 @@ typedef struct held {
 } held;
 
 /* How many records after the header the layout detection looks at. */
-#define HOLD_RECORDS 2
+#define HOLD_RECORDS READER_LAYOUT_ROWS
 
 typedef struct reader {
     /* decoding stage: the first bytes decide; then iconv to UTF-8, or nothing */
@@ -267,10 +267,10 @@ static bool is_sep_line(const reader_field *f, size_t n)
     return n == 2 && field_is(&f[0], "sep=") && f[1].len == 0;
 }
 
-static bool record_has(const held *h, bool (*test)(const reader_field *))
+static bool record_has(const reader_field *f, size_t n, bool (*test)(const reader_field *))
 {
-    for (size_t i = 0; i < h->n; i++)
-        if (test(&h->fields[i]))
+    for (size_t i = 0; i < n; i++)
+        if (test(&f[i]))
             return true;
     return false;
 }
@@ -302,19 +302,32 @@ static bool is_number(const reader_field *f)
  * before it), SurveyMonkey (a first record with "Response" labels and no
  * number).
  */
-static void release_held(reader *r)
+size_t reader_layout_rows(const reader_field *const *rec, const size_t *n, size_t count,
+                          const char **layout)
 {
     size_t skip = 0;
-    for (size_t i = 0; i < r->nheld; i++)
-        if (record_has(&r->hold[i], is_import_id)) {
+    for (size_t i = 0; i < count; i++)
+        if (record_has(rec[i], n[i], is_import_id)) {
             skip = i + 1;
-            r->res->layout = "Qualtrics";
+            *layout = "Qualtrics";
         }
-    if (skip == 0 && r->nheld > 0 && record_has(&r->hold[0], is_response_label) &&
-        !record_has(&r->hold[0], is_number)) {
+    if (skip == 0 && count > 0 && record_has(rec[0], n[0], is_response_label) &&
+        !record_has(rec[0], n[0], is_number)) {
         skip = 1;
-        r->res->layout = "SurveyMonkey";
+        *layout = "SurveyMonkey";
     }
+    return skip;
+}
+
+static void release_held(reader *r)
+{
+    const reader_field *rec[HOLD_RECORDS] = {NULL};
+    size_t n[HOLD_RECORDS] = {0};
+    for (size_t i = 0; i < r->nheld; i++) {
+        rec[i] = r->hold[i].fields;
+        n[i] = r->hold[i].n;
+    }
+    size_t skip = reader_layout_rows(rec, n, r->nheld, &r->res->layout);
     r->holding = false;
     r->res->skipped += skip;
     for (size_t i = 0; i < r->nheld; i++) {
@@ -933,7 +946,9 @@ reader_status reader_read(FILE *fp, const reader_config *cfg, const reader_callb
     unsigned char *block = malloc(READ_BLOCK);
     if (block == NULL)
         fail(&r, READER_ENOMEM, 0);
-    uint64_t total = 0;
+    uint64_t total = cfg->prefix_len;
+    if (block != NULL && cfg->prefix_len > 0)
+        take(&r, cfg->prefix, cfg->prefix_len);
     while (r.status == READER_OK && !r.stopped) {
         errno = 0;
         size_t got = fread(block, 1, READ_BLOCK, fp);
@@ -1025,6 +1040,8 @@ const char *reader_strerror(reader_status status)
         return "unknown encoding";
     case READER_EXLSX:
         return "an XLSX workbook, not a CSV file";
+    case READER_EFORMAT:
+        return "an input that cannot be read";
     }
     return "unknown reader status";
 }

@@ -41,6 +41,9 @@ typedef struct reader_field {
  * (0-based) is kept when c < len and mask[c] != 0.  The mask is owned by the
  * caller and must stay valid while the file is read.
  */
+/** A mask value asking a workbook reader to read plain numbers in the column as dates. */
+#define READER_WANT_DATE 2
+
 typedef struct reader_want {
     const unsigned char *mask;
     size_t len;
@@ -100,6 +103,9 @@ typedef struct reader_config {
      * fastline_split(), which gives what libcsv gives; tests compare the two.
      */
     bool reference;
+    /* Bytes already taken from the stream (to tell its format), read before it. */
+    const unsigned char *prefix;
+    size_t prefix_len;
 } reader_config;
 
 typedef enum reader_status {
@@ -113,7 +119,8 @@ typedef enum reader_status {
     READER_EEMPTY,       /* cfg.header set but the input has no header line */
     READER_EENCODING,    /* bytes that are not text in the input's encoding */
     READER_ECHARSET,     /* cfg.encoding names no encoding iconv knows */
-    READER_EXLSX         /* the input is an XLSX workbook (a zip), not CSV */
+    READER_EXLSX,        /* the input is an XLSX workbook (a zip), not CSV */
+    READER_EFORMAT       /* a workbook or other format that cannot be read: see detail */
 } reader_status;
 
 typedef struct reader_result {
@@ -131,6 +138,7 @@ typedef struct reader_result {
     const char *layout;   /* "Qualtrics" or "SurveyMonkey" when detected, else NULL */
     bool stopped;         /* cfg.stop: reading stopped at a record boundary before the end */
     uint64_t end;         /* with stopped: the boundary's byte offset in the input */
+    char detail[400];     /* READER_EFORMAT: where and what, ":Sheet1!C5: text" or ": text" */
 } reader_result;
 
 /**
@@ -157,6 +165,17 @@ reader_status reader_read_at(int fd, uint64_t offset, const reader_config *cfg,
 reader_status reader_read_buffer(const char *buf, size_t len, size_t chunk,
                                  const reader_config *cfg, const reader_callbacks *cb,
                                  reader_result *res);
+
+/** Records after the header that layout detection looks at. */
+#define READER_LAYOUT_ROWS 2
+
+/**
+ * Of the first count (at most READER_LAYOUT_ROWS) records after a header, how
+ * many are the extra header rows of a known export (Qualtrics, SurveyMonkey);
+ * *layout then names it.  Used by every reader with cfg.detect_layout.
+ */
+size_t reader_layout_rows(const reader_field *const *rec, const size_t *n, size_t count,
+                          const char **layout);
 
 /** A short English phrase for a status (no trailing period). */
 const char *reader_strerror(reader_status status);

@@ -11,7 +11,7 @@
 # input into tests/fuzz/regressions/TARGET/ so that make test replays it for ever.
 
 FUZZ_DIR      = tests/fuzz
-FUZZ_TARGETS ?= read split merge bands date require options groups
+FUZZ_TARGETS ?= read split merge bands date require options groups $(if $(filter 0,$(XLSX)),,xlsx)
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD   ?= build/fuzz
 FUZZ_CC      ?= clang
@@ -33,6 +33,7 @@ FUZZ_MAXLEN_date    = 128
 FUZZ_MAXLEN_require = 128
 FUZZ_MAXLEN_options = 1024
 FUZZ_MAXLEN_groups  = 4096
+FUZZ_MAXLEN_xlsx    = 65536
 
 FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS  = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
@@ -46,7 +47,7 @@ $(BUILD)/fuzz_%: $(FUZZ_DIR)/fuzz_%.c $(FUZZ_DIR)/fuzz.h $(FUZZ_MAIN) $(LIB) $(C
 	@mkdir -p $(@D)
 	@[ -n "$(Q)" ] && echo "  FUZZ    $@" || true
 	$(Q)$(CC) $(ALL_CFLAGS) -I$(FUZZ_DIR) -o $@ $< $(FUZZ_MAIN) $(CLI_LIBOBJ) $(LIB) \
-	  $(ALL_LDFLAGS) -lcsv -lm
+	  $(ALL_LDFLAGS) -lcsv $(XLSX_LIBS) -lm
 
 fuzz-bins: $(FUZZ_TARGETS:%=$(BUILD)/fuzz_%)
 

@@ -1,0 +1,48 @@
+/*
+ * formats.h - inputs that are not CSV, told by their first bytes (never by
+ * their name): one table row per format, each with a reader that hands the
+ * same header and records to reader_callbacks as the CSV reader does.
+ */
+#ifndef CX_FORMATS_H
+#define CX_FORMATS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "reader.h"
+
+/** Bytes of an input looked at to tell its format. */
+#define FORMAT_SIG_MAX 8
+
+typedef struct format_options {
+    const char *sheet;  /* --sheet (workbooks) */
+    FILE *err;          /* notes and warnings; NULL: none */
+    const char *name;   /* the input's name in them */
+    void *ctx;
+    void (*on_part)(void *ctx, const char *part); /* a workbook's sheet, before its header */
+} format_options;
+
+typedef struct input_format {
+    const char *name;                  /* "XLSX" */
+    const unsigned char *sig;          /* the first bytes */
+    size_t sig_len;
+    /* Read the input in fd (a seekable file, not closed). */
+    reader_status (*read)(int fd, const reader_config *cfg, const format_options *fo,
+                          const reader_callbacks *cb, reader_result *res);
+    /* Print the input's parts (sheets) to out; NULL: it has none. */
+    reader_status (*list)(int fd, FILE *out, reader_result *res);
+} input_format;
+
+/** The format whose signature the first n bytes of an input start with, or NULL (CSV). */
+const input_format *format_find(const unsigned char *sig, size_t n);
+
+/**
+ * Copy prefix (n bytes already read) and the rest of fp into an unlinked
+ * temporary file (in $TMPDIR, else /tmp; mode 0600), so that a pipe can be
+ * read by a format that seeks.  @return its descriptor at offset 0, or -1
+ * with errno set.
+ */
+int format_spool(FILE *fp, const unsigned char *prefix, size_t n);
+
+#endif

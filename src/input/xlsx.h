@@ -1,0 +1,67 @@
+/*
+ * xlsx.h - reads one sheet of an XLSX workbook (an Office Open XML zip) and
+ * hands its header and rows to the same callbacks as the CSV reader, with
+ * the sheet's row numbers as line numbers.
+ *
+ * The archive goes through libzip, every XML part through expat with
+ * namespaces.  The sheet is streamed: one row is held at a time.  Shared
+ * strings are kept once, in one buffer, and a cell that names one points into
+ * it.  Each part's inflated size is counted and capped; a part with a DOCTYPE
+ * is refused.  Cells become text as a CSV export of the sheet would show
+ * them: numbers within 1e-9 of a whole number as that number, date-styled
+ * numbers (and plain numbers in a column wanted with READER_WANT_DATE) as
+ * ISO 8601 dates, booleans as TRUE/FALSE, error cells as their text (#N/A).
+ */
+#ifndef CX_XLSX_H
+#define CX_XLSX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "reader.h"
+
+/** Largest shared string table kept, in bytes of text (256 MiB). */
+#define XLSX_MAX_STRINGS ((size_t)256 << 20)
+/** Shared strings XML past which only the strings in use are kept (16 MiB). */
+#ifndef XLSX_SST_ALL /* a test build sets 0: every workbook read in passes */
+#define XLSX_SST_ALL ((unsigned long long)16 << 20)
+#endif
+/** Largest inflated workbook, rels or styles part (64 MiB). */
+#define XLSX_MAX_PART ((unsigned long long)64 << 20)
+/** Largest inflated shared strings part (1 GiB). */
+#define XLSX_MAX_SST_PART ((unsigned long long)1 << 30)
+/** Largest inflated sheet (16 GiB: Excel's own limits give less). */
+#define XLSX_MAX_SHEET ((unsigned long long)16 << 30)
+/** Excel's limits. */
+#define XLSX_MAX_ROWS 1048576u
+#define XLSX_MAX_COLS 16384u
+#define XLSX_MAX_CHARS 32767u
+
+typedef struct xlsx_options {
+    const char *sheet;  /* --sheet: a name, or a 1-based position; NULL: the first */
+    FILE *err;          /* notes and warnings (a hidden sheet, formulas without
+                           values); NULL: none */
+    const char *name;   /* the input's name in those */
+    void *ctx;          /* for on_sheet */
+    /* Called with the chosen sheet's name before its header is read. */
+    void (*on_sheet)(void *ctx, const char *sheet);
+} xlsx_options;
+
+/** Read one sheet of the workbook in fd (seekable; not closed). */
+reader_status xlsx_read_fd(int fd, const reader_config *cfg, const xlsx_options *xo,
+                           const reader_callbacks *cb, reader_result *res);
+
+/** The same on a workbook in memory (for the fuzz target and tests). */
+reader_status xlsx_read_buffer(const void *buf, size_t len, const reader_config *cfg,
+                               const xlsx_options *xo, const reader_callbacks *cb,
+                               reader_result *res);
+
+/**
+ * Print the workbook's sheets to out, one a line: position, a tab, the name,
+ * a tab, its state (visible, hidden or veryHidden).  Errors as in
+ * xlsx_read_fd().
+ */
+reader_status xlsx_list_fd(int fd, FILE *out, reader_result *res);
+
+#endif

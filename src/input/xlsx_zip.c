@@ -1,0 +1,221 @@
+/* xlsx_zip.c - the archive side of the XLSX reader: parts found by name, inflated in
+ * blocks with their size counted, and parsed by expat with namespaces and no DOCTYPE. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xlsx_int.h"
+
+/** Inflated bytes handed to expat at a time. */
+#define PART_BLOCK ((size_t)64 << 10)
+
+bool xlsx_fail(xlsx *x, const char *fmt, ...)
+{
+    va_list ap;
+    if (x->failed)
+        return false;
+    x->failed = true;
+    va_start(ap, fmt);
+    /* the analyzer loses va_start when it inlines this variadic callee */
+    vsnprintf(x->res->detail, sizeof x->res->detail, fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized)
+    va_end(ap);
+    x->res->status = READER_EFORMAT;
+    return false;
+}
+
+/* Returns p grown (doubling) to hold need items of size bytes, or NULL (p still valid). */
+void *xgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+    if (p != NULL && need <= *cap)
+        return p;
+    size_t ncap = *cap > 16 ? *cap : 16;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2 / size)
+            return NULL;
+        ncap *= 2;
+    }
+    void *np = realloc(p, ncap * size);
+    if (np != NULL)
+        *cap = ncap;
+    return np;
+}
+
+/* Append n bytes and keep a NUL after them; false past cap bytes or without memory. */
+bool xbuf_add(xbuf *b, const char *s, size_t n, size_t cap)
+{
+    if (n > cap || b->len > cap - n)
+        return false;
+    char *p = xgrow(b->p, &b->cap, b->len + n + 1, 1);
+    if (p == NULL)
+        return false;
+    b->p = p;
+    if (n > 0)
+        memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+    return true;
+}
+
+char *xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d != NULL)
+        memcpy(d, s, n);
+    return d;
+}
+
+/* An expat name "namespace|local" without its namespace. */
+const char *xlocal(const char *name)
+{
+    const char *bar = strrchr(name, '|');
+    return bar ? bar + 1 : name;
+}
+
+/* The value of the attribute whose local name is local (namespaced or not), or NULL. */
+const char *xattr(const char **atts, const char *local)
+{
+    for (size_t i = 0; atts[i] != NULL; i += 2)
+        if (strcmp(xlocal(atts[i]), local) == 0)
+            return atts[i + 1];
+    return NULL;
+}
+
+bool xlsx_has(xlsx *x, const char *path)
+{
+    return zip_name_locate(x->za, path, 0) >= 0;
+}
+
+/*
+ * The part a relationship target names: absolute ("/xl/a.xml") from the
+ * archive's root, else relative to the folder of base_part, with "." and
+ * ".." segments taken out.  NULL without memory.
+ */
+char *xlsx_resolve(const char *base_part, const char *target)
+{
+    size_t blen = 0;
+    if (target[0] == '/') {
+        target++;
+    } else {
+        const char *slash = strrchr(base_part, '/');
+        blen = slash ? (size_t)(slash - base_part) + 1 : 0;
+    }
+    size_t tlen = strlen(target);
+    char *out = malloc(blen + tlen + 1);
+    if (out == NULL)
+        return NULL;
+    memcpy(out, base_part, blen);
+    memcpy(out + blen, target, tlen + 1);
+    /* normalise in place: segments are copied down, ".." drops the last one */
+    size_t w = 0;
+    const char *r = out;
+    char *res = out;
+    while (*r) {
+        const char *end = strchr(r, '/');
+        size_t n = end ? (size_t)(end - r) : strlen(r);
+        if ((n == 1 && r[0] == '.') || n == 0) {
+            /* nothing */
+        } else if (n == 2 && r[0] == '.' && r[1] == '.') {
+            while (w > 0 && res[w - 1] != '/')
+                w--;
+            if (w > 0)
+                w--;
+            while (w > 0 && res[w - 1] != '/')
+                w--;
+        } else {
+            memmove(res + w, r, n);
+            w += n;
+            if (end)
+                res[w++] = '/';
+        }
+        r += n + (end ? 1 : 0);
+    }
+    if (w > 0 && res[w - 1] == '/')
+        w--;
+    res[w] = '\0';
+    return out;
+}
+
+static void XMLCALL on_doctype(void *ud, const XML_Char *name, const XML_Char *sys,
+                               const XML_Char *pub, int has_internal)
+{
+    (void)name, (void)sys, (void)pub, (void)has_internal;
+    xlsx *x = *(xlsx **)ud;
+    xlsx_fail(x, ": a DOCTYPE declaration, which a workbook never has (refused)");
+    XML_StopParser(x->parser, XML_FALSE); /* before its entities are declared or used */
+}
+
+/* Opens a part; false with the reason when it cannot be read. */
+static zip_file_t *open_part(xlsx *x, const char *path, zip_int64_t idx)
+{
+    zip_stat_t st;
+    if (zip_stat_index(x->za, (zip_uint64_t)idx, 0, &st) == 0 &&
+        (st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
+        xlsx_fail(x, ": part %s is encrypted (a password-protected workbook): save it "
+                  "without a password", path);
+        return NULL;
+    }
+    zip_file_t *zf = zip_fopen_index(x->za, (zip_uint64_t)idx, 0);
+    if (zf == NULL)
+        xlsx_fail(x, ": part %s: %s", path, zip_strerror(x->za));
+    return zf;
+}
+
+bool xlsx_parse(xlsx *x, const char *path, unsigned long long cap, bool required, void *ud,
+                XML_StartElementHandler start, XML_EndElementHandler end,
+                XML_CharacterDataHandler text, XML_Parser *pp)
+{
+    zip_int64_t idx = zip_name_locate(x->za, path, 0);
+    if (idx < 0)
+        return required ? xlsx_fail(x, ": no part %s in the workbook", path) : false;
+    zip_file_t *zf = open_part(x, path, idx);
+    if (zf == NULL)
+        return false;
+    XML_Parser p = XML_ParserCreateNS(NULL, '|');
+    char *block = malloc(PART_BLOCK);
+    if (p == NULL || block == NULL) {
+        zip_fclose(zf);
+        free(block);
+        if (p)
+            XML_ParserFree(p);
+        return xlsx_fail(x, ": out of memory");
+    }
+    if (pp)
+        *pp = p;
+    x->parser = p;
+    XML_SetUserData(p, ud);
+    XML_SetElementHandler(p, start, end);
+    XML_SetCharacterDataHandler(p, text);
+    XML_SetStartDoctypeDeclHandler(p, on_doctype);
+    unsigned long long total = 0;
+    bool done = false;
+    while (!done && !x->failed) {
+        zip_int64_t got = zip_fread(zf, block, PART_BLOCK);
+        if (got < 0) {
+            xlsx_fail(x, ": part %s is damaged: %s", path, zip_file_strerror(zf));
+            break;
+        }
+        total += (unsigned long long)got;
+        if (total > cap) {
+            xlsx_fail(x, ": part %s inflates to more than %llu MiB (refused)", path,
+                      cap >> 20);
+            break;
+        }
+        done = got == 0;
+        if (XML_Parse(p, block, (int)got, done) == XML_STATUS_ERROR && !x->failed) {
+            if (XML_GetErrorCode(p) == XML_ERROR_ABORTED)
+                break; /* a handler stopped it */
+            xlsx_fail(x, ": part %s, line %lu: %s", path,
+                      (unsigned long)XML_GetCurrentLineNumber(p),
+                      XML_ErrorString(XML_GetErrorCode(p)));
+        }
+    }
+    XML_ParserFree(p);
+    x->parser = NULL;
+    if (pp)
+        *pp = NULL;
+    free(block);
+    zip_fclose(zf);
+    return !x->failed;
+}
