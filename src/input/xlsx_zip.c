@@ -13,13 +13,13 @@
 bool xlsx_fail(xlsx *x, const char *fmt, ...)
 {
     va_list ap;
+    va_start(ap, fmt); /* before any other call: clang-analyzer loses the va_list otherwise */
+    if (!x->failed)
+        vsnprintf(x->res->detail, sizeof x->res->detail, fmt, ap);
+    va_end(ap);
     if (x->failed)
         return false;
     x->failed = true;
-    va_start(ap, fmt);
-    /* the analyzer loses va_start when it inlines this variadic callee */
-    vsnprintf(x->res->detail, sizeof x->res->detail, fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized)
-    va_end(ap);
     x->res->status = READER_EFORMAT;
     return false;
 }
