@@ -251,6 +251,70 @@ def k_wide(out):
     write(out, parts([("S", "worksheets/sheet1.xml", None, sheet_xml(rows))], {}))
 
 
+def k_chart(out):
+    """The first sheet is a chart sheet."""
+    p = parts([("Chart", "chartsheets/sheet1.xml", None, "<chartsheet/>")], {})
+    p["xl/_rels/workbook.xml.rels"] = p["xl/_rels/workbook.xml.rels"].replace(
+        "/worksheet\"", "/chartsheet\"")
+    write(out, p)
+
+
+def k_norel(out):
+    """A sheet whose r:id no relationship has."""
+    p = parts([("S", "worksheets/sheet1.xml", None, sheet_xml(nps_rows([10])))], {})
+    p["xl/workbook.xml"] = p["xl/workbook.xml"].replace('r:id="rId1"', 'r:id="rId9"')
+    write(out, p)
+
+
+def k_noname(out):
+    """A sheet without a name."""
+    p = parts([("S", "worksheets/sheet1.xml", None, sheet_xml(nps_rows([10])))], {})
+    p["xl/workbook.xml"] = p["xl/workbook.xml"].replace('name="S" ', "")
+    write(out, p)
+
+
+def k_nosheets(out):
+    """A workbook without sheets."""
+    p = parts([], {})
+    write(out, p)
+
+
+def k_rowrange(out):
+    """A row past Excel's 1,048,576."""
+    write(out, parts([("S", "worksheets/sheet1.xml", None,
+                       sheet_xml(nps_rows([10]) + '<row r="1048577"/>'))], {}))
+
+
+def k_cellorder(out):
+    """A cell before the one it follows."""
+    rows = nps_rows([10]) + '<row r="3"><c r="B3"><v>1</v></c><c r="A3"><v>2</v></c></row>'
+    write(out, parts([("S", "worksheets/sheet1.xml", None, sheet_xml(rows))], {}))
+
+
+def k_pastxfd(out):
+    """A cell without r after one in column XFD."""
+    rows = nps_rows([10]) + '<row r="3"><c r="XFD3"><v>1</v></c><c><v>2</v></c></row>'
+    write(out, parts([("S", "worksheets/sheet1.xml", None, sheet_xml(rows))], {}))
+
+
+def k_longcell(out):
+    """An inline string past 32,767 characters."""
+    rows = nps_rows([10]) + f'<row r="3"><c r="A3" t="inlineStr"><is><t>{"z" * 32768}</t></is></c></row>'
+    write(out, parts([("S", "worksheets/sheet1.xml", None, sheet_xml(rows))], {}))
+
+
+def k_nopart(out):
+    """A relationship to a part the archive does not have."""
+    p = parts([("S", "worksheets/sheet1.xml", None, sheet_xml(nps_rows([10])))], {})
+    del p["xl/worksheets/sheet1.xml"]
+    write(out, p)
+
+
+def k_badxml(out):
+    """A sheet that is not well-formed XML."""
+    write(out, parts([("S", "worksheets/sheet1.xml", None, "<worksheet><sheetData></row>")], {}))
+
+
 KINDS = {k[2:]: f for k, f in globals().items() if k.startswith("k_")}
 
 if __name__ == "__main__":
