@@ -1160,6 +1160,9 @@ int survey_read_stream(survey *s, FILE *fp, const char *name)
     reader_config cfg = {.delim = o->delim, .header = o->header, .encoding = o->encoding,
                          .skip_lines = o->header_row - 1, .skip_records = o->skip,
                          .detect_layout = o->header && !o->skip_given};
+    int fd = fileno(fp), rc = EXIT_OK;
+    struct stat before; /* taken before the first byte is read, to see changes */
+    bool watched = fstat(fd, &before) == 0 && S_ISREG(before.st_mode);
     unsigned char sig[FORMAT_SIG_MAX];
     bool regular;
     size_t nsig = peek(fp, sig, &regular);
@@ -1171,10 +1174,7 @@ int survey_read_stream(survey *s, FILE *fp, const char *name)
         cfg.prefix_len = nsig;
     }
     reader_result r;
-    int fd = fileno(fp), rc = EXIT_OK;
     uint64_t start = 0, size = 0;
-    struct stat before;
-    bool watched = fstat(fd, &before) == 0 && S_ISREG(before.st_mode); /* for changes */
     unsigned jobs = jobs_for(s, fd, &start, &size);
     /* with threads: read the header (and what must come before any chunk) here first */
     cfg.stop = jobs > 1;
