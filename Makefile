@@ -34,6 +34,8 @@ INC_report = $(call stage_inc,4)
 INC_cli    = $(call stage_inc,5)
 ALL_CFLAGS = $(BASE_CFLAGS) $(INC_cli)
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS) -pthread
+# The input stage's libraries: libcsv, libreadstat (SPSS and Stata files).
+INPUT_LIBS = -lcsv -lreadstat $(XLSX_LIBS)
 
 ifeq ($(V),1)
 Q =
@@ -73,7 +75,7 @@ all: $(BIN) cxstat $(LIB)
 bins: $(BIN) $(LIB) $(UNIT_BIN) $(GEN)
 
 # Debian packages the build and the tests need; installed with apt-get when missing.
-DEPS_PKGS = libcsv-dev libcmocka-dev libzip-dev libexpat1-dev valgrind clang
+DEPS_PKGS = libcsv-dev libcmocka-dev libzip-dev libexpat1-dev libreadstat-dev valgrind clang
 deps:
 	$(Q)missing=""; \
 	echo '#include <csv.h>' | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libcsv-dev"; \
@@ -83,6 +85,7 @@ deps:
 	  echo '#include <zip.h>' | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libzip-dev"; \
 	  echo '#include <expat.h>' | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libexpat1-dev"; \
 	fi; \
+	echo '#include <readstat.h>' | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libreadstat-dev"; \
 	if [ -n "$$missing" ]; then \
 	  echo "cxstat: installing$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
@@ -103,6 +106,7 @@ test-deps: deps
 	[ -x /usr/sbin/sshd ] || missing="$$missing openssh-server"; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	[ -x /usr/bin/time ] || missing="$$missing time"; \
+	command -v readstat >/dev/null 2>&1 || missing="$$missing readstat"; \
 	if [ -n "$$missing" ]; then \
 	  echo "cxstat: installing$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
@@ -123,14 +127,14 @@ $(LIB): $(LIB_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $(LIB_OBJ)
 
 $(BIN): $(CLI_OBJ) $(LIB)
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(ALL_LDFLAGS) -lcsv $(XLSX_LIBS) -lm
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(ALL_LDFLAGS) $(INPUT_LIBS) -lm
 
 cxstat: $(BIN)
 	$(Q)cp $(BIN) $@
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB) $(CLI_LIBOBJ) tests/unit/unit.h tests/unit/feed.h
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(CLI_LIBOBJ) $(LIB) $(ALL_LDFLAGS) -lcmocka -lcsv $(XLSX_LIBS) -lm
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(CLI_LIBOBJ) $(LIB) $(ALL_LDFLAGS) -lcmocka $(INPUT_LIBS) -lm
 
 # The fast splitter's portable path (machines without SSE2), proven the same way.
 $(BUILD)/tests/test_fastline_portable: tests/unit/test_fastline.c src/input/fastline.c \
@@ -138,7 +142,7 @@ $(BUILD)/tests/test_fastline_portable: tests/unit/test_fastline.c src/input/fast
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -U__SSE2__ -c -o $(BUILD)/tests/fastline_portable.o src/input/fastline.c
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/tests/fastline_portable.o \
-	  $(filter-out $(BUILD)/input/fastline.o,$(CLI_LIBOBJ)) $(LIB) $(ALL_LDFLAGS) -lcmocka -lcsv $(XLSX_LIBS) -lm
+	  $(filter-out $(BUILD)/input/fastline.o,$(CLI_LIBOBJ)) $(LIB) $(ALL_LDFLAGS) -lcmocka $(INPUT_LIBS) -lm
 
 $(GEN): src/tools/gen_survey.c | deps
 	@mkdir -p $(@D)
@@ -217,7 +221,7 @@ tsan:
 XLSX_DUMP = $(BUILD)/tests/xlsx_dump
 $(XLSX_DUMP): tests/xlsx/xlsx_dump.c $(LIB) $(CLI_LIBOBJ)
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(CLI_LIBOBJ) $(LIB) $(ALL_LDFLAGS) -lcsv $(XLSX_LIBS) -lm
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(CLI_LIBOBJ) $(LIB) $(ALL_LDFLAGS) $(INPUT_LIBS) -lm
 
 # The same differential on a build that reads every workbook with shared strings in
 # passes (only the strings in use kept), as it reads those past 16 MiB.

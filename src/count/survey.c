@@ -164,6 +164,13 @@ static void no_header_hint(survey *s)
                        "most fields)", (size_t)READER_MAX_FIELDS);
 }
 
+/* A column by name or number, or in a statistics file also by its variable label. */
+static size_t find_named(const survey *s, const char *spec, const reader_field *f, size_t n)
+{
+    size_t c = find_column(spec, f, n);
+    return c == NO_COLUMN && s->alias ? find_column(spec, s->alias, n) : c;
+}
+
 static int fail(survey *s, int code)
 {
     s->exit_code = code;
@@ -174,7 +181,7 @@ static int fail(survey *s, int code)
 static int resolve_role(survey *s, const char *spec, const char *option, const reader_field *f,
                         size_t n, size_t *col)
 {
-    *col = find_column(spec, f, n);
+    *col = find_named(s, spec, f, n);
     if (*col != NO_COLUMN)
         return 0;
     say(s, diag_at, (diag_place){s->file, 0, 0}, "no column '%s' for %s", spec, option);
@@ -313,7 +320,7 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
         const char *name = cx_metric_name((cx_metric)m);
         s->col[m] = NO_COLUMN;
         if (o->column[m]) {
-            s->col[m] = find_column(o->column[m], f, n);
+            s->col[m] = find_named(s, o->column[m], f, n);
             if (s->col[m] == NO_COLUMN) {
                 say(s, diag_at, (diag_place){s->file, 0, 0}, "no column '%s' for --%s",
                         o->column[m], name);
@@ -324,7 +331,7 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
                 return fail(s, s->metrics_fixed ? EXIT_DATA : EXIT_USAGE);
             }
         } else if (!o->named_any && f && metric_def_of((cx_metric)m)->detected) {
-            s->col[m] = find_column(name, f, n);
+            s->col[m] = find_named(s, name, f, n);
         }
         bool found = s->col[m] != NO_COLUMN;
         if (!s->metrics_fixed)
@@ -738,6 +745,8 @@ static int report_reader_error(survey *s, const reader_result *r)
     case READER_EFORMAT:
         say(s, diag_error, "%s%s", s->file, r->detail);
         break;
+    case READER_ESAID: /* the format's reader said why */
+        break;
     case READER_EXLSX:
         say(s, diag_at, (diag_place){s->file, 0, 0}, "an Excel workbook (XLSX), not CSV: save it as CSV, or "
                         "convert it with 'xlsx2csv %s' or 'ssconvert %s out.csv'", s->file, s->file);
@@ -1083,6 +1092,30 @@ static size_t peek(FILE *fp, unsigned char *sig, bool *regular)
     return fread(sig, 1, FORMAT_SIG_MAX, fp);
 }
 
+/* ---- SPSS and Stata files: column names from variable labels, scored columns ---- */
+
+static void on_stat_labels(void *ctx, const reader_field *labels, size_t n)
+{
+    survey *s = ctx;
+    free(s->alias);
+    s->alias = malloc((n ? n : 1) * sizeof *s->alias);
+    if (s->alias && n)
+        memcpy(s->alias, labels, n * sizeof *labels);
+}
+
+/* A metric's column is scored on its scale; --labels asks for the value labels as text. */
+static void on_stat_column(void *ctx, size_t col, format_column *out)
+{
+    const survey *s = ctx;
+    for (int m = 0; m < CX_METRIC_COUNT; m++)
+        if (s->active[m] && s->col[m] == col) {
+            *out = (format_column){.scored = true, .lo = s->scale[m].lo, .hi = s->scale[m].hi,
+                                 .label_text = s->labels[m] != NULL,
+                                 .metric = cx_metric_name((cx_metric)m)};
+            return;
+        }
+}
+
 /* Read an input of a format other than CSV (a pipe is spooled to a file first). */
 static int read_format(survey *s, FILE *fp, const input_format *fmt, bool regular,
                        const unsigned char *sig, size_t nsig, const reader_config *cfg,
@@ -1094,12 +1127,16 @@ static int read_format(survey *s, FILE *fp, const input_format *fmt, bool regula
             "cannot keep the %s input in a temporary file: %s", fmt->name, strerror(errno));
         return EXIT_DATA;
     }
-    format_options fo = {s->plan->sheet, s->plan->quiet ? NULL : s->err, s->file, s, on_part};
+    format_options fo = {.sheet = s->plan->sheet, .err = s->plan->quiet ? NULL : s->err,
+                         .refusals = s->err, .name = s->file, .ctx = s, .on_part = on_part,
+                         .labels = on_stat_labels, .column = on_stat_column};
     reader_result r;
     fmt->read(fd, cfg, &fo, cb, &r);
     if (!regular)
         close(fd);
     s->sheet = NULL;
+    free(s->alias); /* a statistics file's variable labels name its columns only */
+    s->alias = NULL;
     took_over(s, &r);
     return report_reader_error(s, &r);
 }
@@ -1136,6 +1173,7 @@ int survey_list_sheets(survey *s, const char *path, FILE *out)
         fclose(fp);
     return rc;
 }
+
 
 int survey_open_input(survey *s, const char *name, reader_callbacks *cb)
 {
@@ -1264,6 +1302,7 @@ void survey_warn(const survey *s)
 void survey_free(survey *s)
 {
     free(s->want);
+    free(s->alias);
     free(s->key.buf);
     for (int m = 0; m < CX_METRIC_COUNT; m++)
         labels_free(&s->label_file[m]);

@@ -89,6 +89,7 @@ typedef struct survey {
     uint64_t byte_base;           /* that byte's offset, for the progress line */
     size_t want_len;
     unsigned char *want;
+    reader_field *alias;          /* a statistics file's variable labels, while its header is read */
     key_builder key;
     progress progress;            /* the progress line of the input being read */
 } survey;

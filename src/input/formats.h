@@ -13,20 +13,33 @@
 #include "reader.h"
 
 /** Bytes of an input looked at to tell its format. */
-#define FORMAT_SIG_MAX 8
+#define FORMAT_SIG_MAX 16
+
+/** How the caller reads a wanted column of a statistics file (format_options.column). */
+typedef struct format_column {
+    bool scored;         /* a metric's answers: the labels rule applies */
+    int lo, hi;          /* the metric's scale */
+    bool label_text;     /* --labels maps this metric's labels: give the labels as text */
+    const char *metric;  /* "nps", for messages */
+} format_column;
 
 typedef struct format_options {
     const char *sheet;  /* --sheet (workbooks) */
-    FILE *err;          /* notes and warnings; NULL: none */
+    FILE *err;          /* notes and warnings; NULL: none (--quiet) */
+    FILE *refusals;     /* a refusal the reader words itself (READER_ESAID); never NULL */
     const char *name;   /* the input's name in them */
     void *ctx;
     void (*on_part)(void *ctx, const char *part); /* a workbook's sheet, before its header */
+    /* Statistics files, optional: the variable labels ("" for none), before the header */
+    void (*labels)(void *ctx, const reader_field *labels, size_t n);
+    /* and after the header, once per wanted column; *out starts zeroed (not scored). */
+    void (*column)(void *ctx, size_t col, format_column *out);
 } format_options;
 
 typedef struct input_format {
-    const char *name;                  /* "XLSX" */
-    const unsigned char *sig;          /* the first bytes */
-    size_t sig_len;
+    const char *name;                  /* "XLSX", for messages */
+    /* True when an input's first n bytes are this format's. */
+    bool (*match)(const unsigned char *sig, size_t n);
     /* Read the input in fd (a seekable file, not closed). */
     reader_status (*read)(int fd, const reader_config *cfg, const format_options *fo,
                           const reader_callbacks *cb, reader_result *res);

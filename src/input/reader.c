@@ -1042,6 +1042,8 @@ const char *reader_strerror(reader_status status)
         return "an XLSX workbook, not a CSV file";
     case READER_EFORMAT:
         return "an input that cannot be read";
+    case READER_ESAID:
+        return "refused by its format's reader";
     }
     return "unknown reader status";
 }

@@ -120,7 +120,8 @@ typedef enum reader_status {
     READER_EENCODING,    /* bytes that are not text in the input's encoding */
     READER_ECHARSET,     /* cfg.encoding names no encoding iconv knows */
     READER_EXLSX,        /* the input is an XLSX workbook (a zip), not CSV */
-    READER_EFORMAT       /* a workbook or other format that cannot be read: see detail */
+    READER_EFORMAT,      /* a workbook or other format that cannot be read: see detail */
+    READER_ESAID         /* refused; the format's reader wrote why (format_options.refusals) */
 } reader_status;
 
 typedef struct reader_result {

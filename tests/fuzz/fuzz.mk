@@ -11,7 +11,7 @@
 # input into tests/fuzz/regressions/TARGET/ so that make test replays it for ever.
 
 FUZZ_DIR      = tests/fuzz
-FUZZ_TARGETS ?= read split merge bands date require options groups $(if $(filter 0,$(XLSX)),,xlsx)
+FUZZ_TARGETS ?= read split merge bands date require options groups stat $(if $(filter 0,$(XLSX)),,xlsx)
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD   ?= build/fuzz
 FUZZ_CC      ?= clang
@@ -22,7 +22,9 @@ FUZZ_MAIN    ?=
 # The seed corpus of a target: tests/fuzz/corpus/TARGET, or one it shares.  The split
 # target reads the same inputs as read (its first bytes choose its settings).
 FUZZ_SEEDS_split = read
-fuzz_seeds = $(FUZZ_DIR)/corpus/$(or $(FUZZ_SEEDS_$(1)),$(1))
+# The stat target's seeds are binary files, built by fuzz-seeds (no binary is committed).
+FUZZ_SEED_DIR_stat = $(FUZZ_BUILD)/seeds/stat
+fuzz_seeds = $(or $(FUZZ_SEED_DIR_$(1)),$(FUZZ_DIR)/corpus/$(or $(FUZZ_SEEDS_$(1)),$(1)))
 
 # Longest input each target is given.
 FUZZ_MAXLEN_read    = 65536
@@ -34,24 +36,30 @@ FUZZ_MAXLEN_require = 128
 FUZZ_MAXLEN_options = 1024
 FUZZ_MAXLEN_groups  = 4096
 FUZZ_MAXLEN_xlsx    = 65536
+FUZZ_MAXLEN_stat    = 65536
 
 FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_CFLAGS  = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
                -fno-omit-frame-pointer
 FUZZ_LDFLAGS = -fsanitize=fuzzer,address,undefined
 
-.PHONY: fuzz fuzz-ci fuzz-replay fuzz-deps fuzz-bins
+.PHONY: fuzz fuzz-ci fuzz-replay fuzz-deps fuzz-bins fuzz-seeds
+
+# The SPSS and Stata seeds: the e2e fixtures (tests/e2e/data/stat/build.sh, needs readstat).
+fuzz-seeds:
+	$(Q)d=$$(sh tests/e2e/data/stat/build.sh) && mkdir -p $(FUZZ_SEED_DIR_stat) && \
+	cp "$$d"/*.sav "$$d"/*.zsav "$$d"/*.dta $(FUZZ_SEED_DIR_stat)/ && rm -rf "$$d"
 
 # One target, with the library and the command line's objects built for this BUILD.
 $(BUILD)/fuzz_%: $(FUZZ_DIR)/fuzz_%.c $(FUZZ_DIR)/fuzz.h $(FUZZ_MAIN) $(LIB) $(CLI_LIBOBJ)
 	@mkdir -p $(@D)
 	@[ -n "$(Q)" ] && echo "  FUZZ    $@" || true
 	$(Q)$(CC) $(ALL_CFLAGS) -I$(FUZZ_DIR) -o $@ $< $(FUZZ_MAIN) $(CLI_LIBOBJ) $(LIB) \
-	  $(ALL_LDFLAGS) -lcsv $(XLSX_LIBS) -lm
+	  $(ALL_LDFLAGS) $(INPUT_LIBS) -lm
 
 fuzz-bins: $(FUZZ_TARGETS:%=$(BUILD)/fuzz_%)
 
-fuzz-replay: deps
+fuzz-replay: deps fuzz-seeds
 	$(Q)$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD)/replay FUZZ_MAIN=$(FUZZ_DIR)/replay.c \
 	  CFLAGS="-O1 -g" EXTRA_CFLAGS="-Werror $(FUZZ_SAN)" EXTRA_LDFLAGS="$(FUZZ_SAN)" fuzz-bins
 	$(Q)$(foreach t,$(FUZZ_TARGETS), \
@@ -70,7 +78,7 @@ fuzz-deps: test-deps
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq libclang-rt-dev >/dev/null; \
 	fi
 
-fuzz: fuzz-deps
+fuzz: fuzz-deps fuzz-seeds
 	$(Q)$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD)/libfuzzer CC=$(FUZZ_CC) FUZZ_MAIN= \
 	  CFLAGS= EXTRA_CFLAGS="$(FUZZ_CFLAGS)" EXTRA_LDFLAGS="$(FUZZ_LDFLAGS)" fuzz-bins
 	$(Q)$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=fuzz-run-%)
