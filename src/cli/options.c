@@ -72,7 +72,8 @@ static const char *const usage_text[] = {
     "                            files and none\n"
     "\n",
     "Output:\n"
-    "  -f, --format=FMT          text (default), csv, tsv, json, or state: the exact\n"
+    "  -f, --format=FMT          text (default), csv, tsv, json, html (a page with\n"
+    "                            charts), svg (one chart), or state: the exact\n"
     "                            histograms, for 'cxstat merge' to combine\n"
     "  -p, --precision=N         decimals of percentages and indices, 0-5 (default 1);\n"
     "                            means get one more\n"
@@ -603,6 +604,8 @@ opt_result options_parse(int argc, char **argv, options *o, FILE *out, FILE *err
     if (o->style.format == FMT_STATE && (o->plan.list || o->nrequire))
         return usage_error(err, "-f state cannot be combined with --list or --require", NULL,
                            NULL);
+    if (o->plan.list && (o->style.format == FMT_HTML || o->style.format == FMT_SVG))
+        return usage_error(err, "--list writes text, csv, tsv or json", NULL, NULL);
     if (o->plan.list && (o->plan.compare || o->nrequire))
         return usage_error(err, "--list cannot be combined with --compare or --require", NULL,
                            NULL);

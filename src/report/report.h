@@ -169,5 +169,7 @@ size_t report_fields(const report *r, const metric_view *v, report_field *out);
 void report_text(const report *r, FILE *out);
 void report_table(const report *r, FILE *out, char delim);
 void report_json(const report *r, FILE *out);
+void report_html(const report *r, FILE *out);
+void report_svg(const report *r, FILE *out);
 
 #endif

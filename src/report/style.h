@@ -14,7 +14,7 @@
 #define DEFAULT_PRECISION 1
 #define DEFAULT_CONFIDENCE 0.95
 
-typedef enum out_format { FMT_TEXT, FMT_CSV, FMT_TSV, FMT_JSON, FMT_STATE } out_format;
+typedef enum out_format { FMT_TEXT, FMT_CSV, FMT_TSV, FMT_JSON, FMT_STATE, FMT_HTML, FMT_SVG } out_format;
 
 /** Order of group rows: by key, by records, or by a metric's lead figure (SORT_METRIC + the
  * metric), largest first. */

@@ -28,6 +28,8 @@ static const report_writer writers[] = {
     {"tsv", FMT_TSV, write_tsv},
     {"json", FMT_JSON, report_json},
     {"state", FMT_STATE, write_state},
+    {"html", FMT_HTML, report_html},
+    {"svg", FMT_SVG, report_svg},
 };
 
 #define NWRITERS (sizeof writers / sizeof writers[0])
