@@ -67,7 +67,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/test_fastl
 GEN     = $(BUILD)/gen_survey
 
 .PHONY: all bins run test check stages unit e2e jobs hostile xlsx-check docs messages multihost tsan asan valgrind clang-check lint manlint readme-check \
-        sample deps \
+        sample deps charts \
         test-deps install-check install uninstall clean bench
 
 all: $(BIN) cxstat $(LIB)
@@ -92,6 +92,7 @@ deps:
 	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+SVG_DTD = /usr/share/xml/w3c-sgml-lib/schema/dtd/REC-SVG11-20110816/svg11.dtd
 test-deps: deps
 	$(Q)missing=""; \
 	command -v valgrind >/dev/null 2>&1 || missing="$$missing valgrind"; \
@@ -107,6 +108,11 @@ test-deps: deps
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	[ -x /usr/bin/time ] || missing="$$missing time"; \
 	command -v readstat >/dev/null 2>&1 || missing="$$missing readstat"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v rsvg-convert >/dev/null 2>&1 || missing="$$missing librsvg2-bin"; \
+	command -v xmllint >/dev/null 2>&1 || missing="$$missing libxml2-utils"; \
+	[ -f $(SVG_DTD) ] || missing="$$missing w3c-sgml-lib"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 	  echo "cxstat: installing$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then sudo=; else sudo=sudo; fi; \
@@ -150,6 +156,9 @@ $(GEN): src/tools/gen_survey.c | deps
 
 run: all
 	./cxstat $(SAMPLE)
+	@mkdir -p $(BUILD)
+	./cxstat -q -f html $(SAMPLE) > $(BUILD)/sample.html
+	@echo "make run: the sample's HTML report is $(BUILD)/sample.html"
 
 sample: $(GEN)
 	$(GEN) --rows 3000 --seed 2026 > $(SAMPLE)
@@ -165,6 +174,7 @@ test: test-deps
 	$(Q)$(MAKE) --no-print-directory valgrind
 	$(Q)$(MAKE) --no-print-directory clang-check
 	$(Q)$(MAKE) --no-print-directory manlint
+	$(Q)$(MAKE) --no-print-directory charts
 	$(Q)$(MAKE) --no-print-directory lint
 	$(Q)$(MAKE) --no-print-directory fuzz-replay
 	$(Q)$(MAKE) --no-print-directory property
@@ -234,6 +244,13 @@ xlsx-check: $(BIN) $(XLSX_DUMP) $(GEN)
 	  sh tests/xlsx/memory.sh $(BIN) $(GEN))
 	$(Q)python3 tests/xlsx/corpus.py $(XLSX_DUMP) $(BIN) $(BUILD)/xlsx-corpus; rc=$$?; \
 	  [ $$rc = 0 ] || [ $$rc = 77 ]
+
+# The HTML and SVG reports as a person sees them: SVG 1.1 DTD validation (inline
+# charts too), rsvg-convert pixel probes, headless Chromium light and dark with
+# the network off, and the committed screenshot doc/report.png kept in step
+# (CHARTS_BLESS=1 re-renders it).  tests/charts/check.sh
+charts: $(BIN)
+	$(Q)SVG_DTD=$(SVG_DTD) sh tests/charts/check.sh $(BIN)
 
 # Exact accounting against Python's csv module on generated files (tests/property/check.py).
 property: $(BIN)
