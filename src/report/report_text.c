@@ -1,4 +1,5 @@
 /* report_text.c - the human-readable reports: per-metric detail, group tables, comparisons. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -228,7 +229,7 @@ typedef struct column {
     int part;       /* group tables: which MC_ cell of that metric */
 } column;
 
-#define MAX_COLUMNS (MAX_GROUP_COLUMNS + 4 + 4 * CX_METRIC_COUNT)
+#define MAX_COLUMNS (MAX_GROUP_COLUMNS + 4 + 5 * CX_METRIC_COUNT)
 
 /*
  * A table printed in two passes (widths, then cells), each row's cells made
@@ -241,6 +242,7 @@ typedef struct grid {
     size_t width[MAX_COLUMNS];
     void (*fill)(const report *r, const struct grid *g, size_t row, char (*cells)[CELL]);
     size_t nrows;
+    double spark_lo[CX_METRIC_COUNT], spark_hi[CX_METRIC_COUNT]; /* --period: lead range */
 } grid;
 
 static void grid_line(const grid *g, char (*cells)[CELL], FILE *out)
@@ -285,7 +287,51 @@ static void grid_print(const report *r, grid *g, FILE *out)
 }
 
 /* Columns of a metric in a group table: figure, margin, band, change. */
-enum { MC_VALUE, MC_MOE, MC_BAND, MC_CHANGE, MC_COUNT };
+enum { MC_VALUE, MC_MOE, MC_BAND, MC_CHANGE, MC_SPARK, MC_COUNT };
+
+/* The displayed lead figure as a number (NAN when none). */
+static double lead_number(const metric_view *v)
+{
+    const shown *s = &report_lead(v)->value;
+    double d = (double)s->scaled;
+    if (!s->defined)
+        return NAN;
+    for (unsigned i = 0; i < s->prec; i++)
+        d /= 10;
+    return d;
+}
+
+/* Each metric's lowest and highest lead figure over the rows, for the sparkline column. */
+static void spark_range(const report *r, grid *g)
+{
+    for (size_t m = 0; m < CX_METRIC_COUNT; m++) {
+        g->spark_lo[m] = INFINITY;
+        g->spark_hi[m] = -INFINITY;
+    }
+    for (size_t i = 0; i < r->nrows; i++) {
+        report_row row;
+        report_row_at(r, i, &row);
+        for (size_t m = 0; m < row.count; m++) {
+            double v = lead_number(&row.view[m]);
+            if (isnan(v))
+                continue;
+            g->spark_lo[m] = v < g->spark_lo[m] ? v : g->spark_lo[m];
+            g->spark_hi[m] = v > g->spark_hi[m] ? v : g->spark_hi[m];
+        }
+    }
+}
+
+/* One of eight blocks by where the row's figure lies between the lowest and the highest. */
+static void spark_cell(const grid *g, size_t m, const report_row *row, char *buf)
+{
+    static const char *const blocks[] = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+    double v = lead_number(&row->view[m]), lo = g->spark_lo[m], hi = g->spark_hi[m];
+    buf[0] = '\0';
+    if (!row->key || isnan(v))
+        return;
+    long level = hi > lo ? lround((v - lo) / (hi - lo) * 7) : 3;
+    snprintf(buf, CELL, "%s", blocks[level < 0 ? 0 : level > 7 ? 7 : level]);
+}
 
 static size_t key_columns(const run_plan *o)
 {
@@ -371,6 +417,8 @@ static void group_fill(const report *r, const grid *g, size_t i, char (*cells)[C
             key_cell(r, rw, c, cells[c]);
         else if (c == keys)
             snprintf(cells[c], CELL, "%llu", (unsigned long long)rw->records);
+        else if (g->col[c].part == MC_SPARK)
+            spark_cell(g, g->col[c].metric, rw, cells[c]);
         else
             metric_cell(r, &rw->view[g->col[c].metric], (size_t)g->col[c].part, cells[c]);
     }
@@ -417,9 +465,14 @@ static void report_groups(const report *r, FILE *out)
         if (r->total.view[m].bands)
             g.col[g.ncol++] = (column){i18n_text(st->lang, metric_def_of(metric)->band_head), true, m,
                                        MC_BAND};
-        if (o->period)
+        if (o->period) {
             g.col[g.ncol++] = (column){i18n_text(st->lang, MSG_CHANGE), false, m, MC_CHANGE};
+            g.col[g.ncol++] = (column){st->lang == LANG_RU ? "тренд" : "trend", true, m,
+                                       MC_SPARK};
+        }
     }
+    if (o->period)
+        spark_range(r, &g);
     print_input(r, out);
     fputc('\n', out);
     grid_print(r, &g, out);
