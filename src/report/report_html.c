@@ -27,7 +27,7 @@ static const char *const css =
     "svg .bg{fill:var(--bg)}svg .fg{fill:var(--fg)}svg .mu{fill:var(--mu)}"
     "svg .bar{fill:var(--bar)}svg .lv{fill:var(--bar)}svg .z0{fill:var(--z0)}"
     "svg .z1{fill:var(--z1)}svg .z2{fill:var(--z2)}svg .z3{fill:var(--z3)}\n"
-    "svg .s{fill:none}svg .wh.s{stroke:var(--wh)}svg .mu.s{stroke:var(--mu)}"
+    "svg .s{fill:none}svg .wh.s{stroke:var(--wh)}svg .mu.s{stroke:var(--mu)}svg .bg.s{stroke:var(--bg)}"
     "svg .bar.s,svg .sbar{stroke:var(--bar)}svg .fg.s{stroke:var(--fg)}\n"
     "table{border-collapse:collapse;font-size:12px;margin:4px 0 12px}"
     "th,td{padding:2px 6px;border-bottom:1px solid var(--rule);text-align:right}"

@@ -47,7 +47,7 @@ static void rect(FILE *f, paint p, double x, double y, double w, double h)
     coord(f, "width", w > 0 ? w : 0);
     coord(f, "height", h > 0 ? h : 0);
     fill(f, p);
-    fputs("/>", f);
+    fputs("/>\n", f);
 }
 
 static void line(FILE *f, paint p, double x1, double y1, double x2, double y2, double width)
@@ -58,7 +58,7 @@ static void line(FILE *f, paint p, double x1, double y1, double x2, double y2, d
     coord(f, "x2", x2);
     coord(f, "y2", y2);
     stroke(f, p, width);
-    fputs("/>", f);
+    fputs("/>\n", f);
 }
 
 /* "<text ...>": anchor 's' start, 'm' middle, 'e' end; size in px, bold or not. */
@@ -81,7 +81,7 @@ static void label(FILE *f, paint p, double x, double y, char anchor, int size, c
 {
     text_open(f, p, x, y, anchor, size, false);
     xml_text(f, s, strlen(s));
-    fputs("</text>", f);
+    fputs("</text>\n", f);
 }
 
 /* ---- text ---- */
@@ -286,7 +286,6 @@ static void svg_body(const svg_out *o, double h)
 {
     fputs("</desc>\n", o->f);
     rect(o->f, P_BG, 0, 0, CHART_W, h);
-    fputc('\n', o->f);
 }
 
 static void svg_close(const svg_out *o)
@@ -369,6 +368,8 @@ static void draw_zones(FILE *f, const metric_view *v, const axis *a, double y, d
         const cx_band *b = &v->bands->band[idx[i]];
         double x0 = ax(a, decimal_value(b->lo)), x1 = ax(a, decimal_value(b->hi));
         rect(f, zone_paint(i, n), x0, y, x1 - x0, h);
+        if (i > 0) /* a boundary stays visible where two zones share a shade */
+            line(f, P_BG, x0, y, x0, y + h, 1);
         if (id_y > 0 && x1 - x0 >= 6.0 * (double)text_width(b->id))
             label(f, P_MU, (x0 + x1) / 2, id_y, 'm', 11, b->id);
     }
@@ -406,7 +407,7 @@ static void whisker(FILE *f, const axis *a, const figure *fg, double y, double c
         coord(f, "cy", y);
         fputs(" r=\"3.5\"", f);
         fill(f, P_BAR);
-        fputs("/>", f);
+        fputs("/>\n", f);
     }
 }
 
@@ -440,9 +441,9 @@ static void bullet_left(FILE *f, const report *r, const metric_view *v)
     char buf[48], lo[32], hi[32];
     text_open(f, P_FG, 8, 30, 's', 12, true);
     xml_text(f, chart_lead_name(v, r->style->lang), strlen(chart_lead_name(v, r->style->lang)));
-    fputs("</text>", f);
+    fputs("</text>\n", f);
     text_open(f, P_FG, 8, 52, 's', 18, true);
-    fprintf(f, "%s%s</text>", fmt(&fg->value, r->style->lang, buf, sizeof buf),
+    fprintf(f, "%s%s</text>\n", fmt(&fg->value, r->style->lang, buf, sizeof buf),
             v->note == NOTE_INDICATIVE ? "~" : "");
     if (fg->lo.defined) {
         snprintf(buf, sizeof buf, "%g%% %s %s %s %s", r->style->confidence * 100,
@@ -475,11 +476,10 @@ void chart_bullet(const svg_out *o, const report *r, const metric_view *v, doubl
         xml_text(f, v->band->id, strlen(v->band->id));
         fputs(": ", f);
         xml_text(f, band_text(v->band, r->style->lang), strlen(band_text(v->band, r->style->lang)));
-        fputs("</text>", f);
+        fputs("</text>\n", f);
     } else if (!v->bands) {
         label(f, P_MU, BULLET_X, 86, 's', 12, i18n_text(r->style->lang, MSG_NO_BANDS));
     }
-    fputc('\n', f);
     svg_close(o);
 }
 
@@ -545,11 +545,9 @@ void chart_distribution(const svg_out *o, const report *r, const metric_view *v,
         label(f, P_FG, x + slot / 2, DIST_BASE - h - 4, 'm', 10, buf);
         snprintf(buf, sizeof buf, "%d", v->scale->lo + i);
         label(f, P_MU, x + slot / 2, DIST_BASE + 14, 'm', 11, buf);
-        fputc('\n', f);
     }
     line(f, P_MU, DIST_X, DIST_BASE + 0.5, DIST_X + DIST_PW, DIST_BASE + 0.5, 1);
     dist_buckets(f, r, v, slot);
-    fputc('\n', f);
     svg_close(o);
 }
 
@@ -568,24 +566,24 @@ double chart_segments_height(size_t rows)
     return SEG_TOP + (double)((rows < SEG_MAX ? rows : SEG_MAX) + 1) * SEG_ROW + 34;
 }
 
-static void seg_row_at(const report *r, size_t i, report_row *row)
+/* The rows drawn, then the total: computed once for the description and the drawing. */
+static report_row *seg_rows(const report *r, size_t drawn)
 {
-    if (i < r->nrows)
-        report_row_at(r, i, row);
-    else
-        *row = r->total;
+    report_row *rows = malloc((drawn + 1) * sizeof *rows);
+    for (size_t i = 0; rows && i < drawn; i++)
+        report_row_at(r, i, &rows[i]);
+    if (rows)
+        rows[drawn] = r->total;
+    return rows;
 }
 
-static void seg_desc(FILE *f, const report *r, size_t m)
+static void seg_desc(FILE *f, const report *r, const report_row *rows, size_t drawn, size_t m)
 {
     out_lang lang = r->style->lang;
-    size_t drawn = seg_drawn(r);
     for (size_t i = 0; i <= drawn; i++) {
-        report_row row;
         char name[512], buf[32];
-        seg_row_at(r, i == drawn ? r->nrows : i, &row);
-        const metric_view *v = &row.view[m];
-        chart_row_name(r, &row, name, sizeof name);
+        const metric_view *v = &rows[i].view[m];
+        chart_row_name(r, &rows[i], name, sizeof name);
         fputs(i ? "; " : "", f);
         xml_text(f, name, strlen(name));
         fprintf(f, ": n = %llu, %s %s", (unsigned long long)v->sum.n, chart_lead_name(v, lang),
@@ -657,7 +655,7 @@ static void seg_row(FILE *f, const report *r, const report_row *row, size_t m, d
     fputs("</title>", f);
     text_open(f, P_FG, 8, y + SEG_BAR_H - 3, 's', 11, !row->key);
     xml_text_cut(f, name, strlen(name), SEG_NAME_CP);
-    fputs("</text></g>", f);
+    fputs("</text></g>\n", f);
     seg_bar(f, v, y, r->style->lang);
     line(f, P_MU, a.x, y + SEG_BAR_H / 2.0, a.x + a.w, y + SEG_BAR_H / 2.0, 0.5);
     whisker(f, &a, fg, y + SEG_BAR_H / 2.0, 4, true);
@@ -667,7 +665,6 @@ static void seg_row(FILE *f, const report *r, const report_row *row, size_t m, d
     label(f, P_FG, SEG_WH_X + SEG_WH_W + 6, y + SEG_BAR_H - 3, 's', 11, buf);
     snprintf(buf, sizeof buf, "%llu", (unsigned long long)v->sum.n);
     label(f, P_FG, CHART_W - 4, y + SEG_BAR_H - 3, 'e', 11, buf);
-    fputc('\n', f);
 }
 
 void chart_segments(const svg_out *o, const report *r, size_t m, double y)
@@ -677,6 +674,10 @@ void chart_segments(const svg_out *o, const report *r, size_t m, double y)
     size_t drawn = seg_drawn(r);
     double h = chart_segments_height(r->nrows);
     const metric_view *tv = &r->total.view[m];
+    report_row *own = seg_rows(r, drawn);
+    const report_row *rows = own ? own : &r->total;
+    if (!own) /* out of memory: the total alone */
+        drawn = 0;
     unsigned id = svg_open(o, y, h);
     fprintf(f, "%s %s ", chart_lead_name(tv, r->style->lang), word(r->style->lang, "by", "по"));
     for (size_t i = 0; i < opt->ngroup; i++) {
@@ -686,17 +687,16 @@ void chart_segments(const svg_out *o, const report *r, size_t m, double y)
     if (opt->period)
         fprintf(f, "%s%s", opt->ngroup ? ", " : "", i18n_text(r->style->lang, MSG_PERIOD));
     svg_desc(o, id);
-    seg_desc(f, r, m);
+    seg_desc(f, r, rows, drawn, m);
     svg_body(o, h);
     seg_legend(f, r, tv);
     for (size_t i = 0; i <= drawn; i++) {
-        report_row row;
-        seg_row_at(r, i == drawn ? r->nrows : i, &row);
         double ry = SEG_TOP + (double)i * SEG_ROW + (i == drawn ? 6 : 0);
         if (i == drawn)
             line(f, P_MU, 4, ry - 5, CHART_W - 4, ry - 5, 1);
-        seg_row(f, r, &row, m, ry);
+        seg_row(f, r, &rows[i], m, ry);
     }
+    free(own);
     if (r->nrows > drawn) {
         char buf[160];
         snprintf(buf, sizeof buf, "%s: %zu (%s)",
@@ -720,6 +720,7 @@ typedef struct tpoint {
     bool has, ci, sig;
     double v, lo, hi;
     shown change;
+    figure fig; /* the lead figure as shown, for the description */
 } tpoint;
 
 static int tpoint_cmp(const void *a, const void *b)
@@ -747,6 +748,7 @@ static size_t trend_points(const report *r, size_t m, tpoint **out)
         report_row_at(r, p[i].row, &row);
         const metric_view *v = &row.view[m];
         const figure *fg = report_lead(v);
+        p[i].fig = *fg;
         p[i].has = fg->value.defined;
         p[i].v = shown_value(&fg->value);
         p[i].ci = fg->lo.defined && fg->hi.defined;
@@ -799,6 +801,8 @@ static void trend_zones(FILE *f, const metric_view *v, const axis *a)
             continue;
         double y0 = ax(a, hi), y1 = ax(a, lo);
         rect(f, zone_paint(i, n), TREND_X, y0, TREND_W, y1 - y0);
+        if (i > 0 && lo > a->lo)
+            line(f, P_BG, TREND_X, y1, TREND_X + TREND_W, y1, 1);
         if (y1 - y0 >= 12)
             label(f, P_MU, TREND_X + TREND_W + 4, (y0 + y1) / 2 + 4, 's', 10, b->id);
     }
@@ -867,7 +871,7 @@ static void trend_points_draw(FILE *f, const tpoint *p, size_t n, const axis *a)
         else
             fprintf(f, " class=\"bg sbar\" fill=\"%s\" stroke=\"%s\" stroke-width=\"2\"",
                     paint_light[P_BG], paint_light[P_BAR]);
-        fputs("/>", f);
+        fputs("/>\n", f);
         if (p[i].sig) {
             char buf[40], num[32];
             snprintf(buf, sizeof buf, "%s%s*", p[i].change.scaled > 0 ? "+" : "",
@@ -876,7 +880,6 @@ static void trend_points_draw(FILE *f, const tpoint *p, size_t n, const axis *a)
             label(f, P_FG, x, ly < TREND_Y + 10 ? TREND_Y + 10 : ly, 'm', 10, buf);
         }
     }
-    fputc('\n', f);
 }
 
 static void trend_labels(FILE *f, const report *r, const tpoint *p, size_t n)
@@ -901,7 +904,7 @@ static void trend_legend(FILE *f, const report *r, const metric_view *v)
     coord(f, "y", y - 10);
     fputs(" width=\"20\" height=\"10\"", f);
     fill(f, P_BAR);
-    fputs(" fill-opacity=\"0.22\"/>", f);
+    fputs(" fill-opacity=\"0.22\"/>\n", f);
     snprintf(buf, sizeof buf, "%g%% %s", r->style->confidence * 100, i18n_text(lang, MSG_CI));
     label(f, P_FG, TREND_X + 136, y, 's', 11, buf);
     fputs("<circle", f);
@@ -909,20 +912,18 @@ static void trend_legend(FILE *f, const report *r, const metric_view *v)
     coord(f, "cy", y - 4);
     fputs(" r=\"5\"", f);
     fill(f, P_BAR);
-    fputs("/>", f);
+    fputs("/>\n", f);
     label(f, P_FG, TREND_X + 260, y, 's', 11,
           word(lang, "* significant change", "* значимое изменение"));
 }
 
-static void trend_desc(FILE *f, const report *r, const tpoint *p, size_t n, size_t m)
+static void trend_desc(FILE *f, const report *r, const tpoint *p, size_t n)
 {
     out_lang lang = r->style->lang;
     const char *sep = "";
     for (size_t i = 0; i < n; i++) {
-        report_row row;
         char buf[32];
-        report_row_at(r, p[i].row, &row);
-        const figure *fg = report_lead(&row.view[m]);
+        const figure *fg = &p[i].fig;
         cx_period_label(p[i].period, r->plan->every, buf, sizeof buf);
         fprintf(f, "%s%s: ", i ? "; " : "", buf);
         fputs(fmt(&fg->value, lang, buf, sizeof buf), f);
@@ -959,7 +960,7 @@ void chart_trend(const svg_out *o, const report *r, size_t m, double y)
     xml_text(f, r->plan->period, strlen(r->plan->period));
     fprintf(f, " (%s)", cx_every_name(r->plan->every));
     svg_desc(o, id);
-    trend_desc(f, r, p, n, m);
+    trend_desc(f, r, p, n);
     svg_body(o, TREND_H);
     trend_zones(f, tv, &a);
     trend_grid(f, &a, step);
@@ -974,7 +975,6 @@ void chart_trend(const svg_out *o, const report *r, size_t m, double y)
                  r->nrows - n);
         label(f, P_FG, TREND_X, 14, 's', 11, buf);
     }
-    fputc('\n', f);
     svg_close(o);
     free(p);
 }
@@ -1029,7 +1029,7 @@ static void cmp_row(FILE *f, const axis *a, const char *name, const figure *fg, 
     fputs("</title>", f);
     text_open(f, P_FG, 8, y + 4, 's', 11, false);
     xml_text_cut(f, name, strlen(name), SEG_NAME_CP);
-    fputs("</text></g>", f);
+    fputs("</text></g>\n", f);
     line(f, P_MU, a->x, y, a->x + a->w, y, 0.5);
     whisker(f, a, fg, y, 5, true);
     label(f, P_FG, a->x + a->w + 6, y + 4, 's', 11, fmt(&fg->value, lang, buf, sizeof buf));
@@ -1070,7 +1070,7 @@ void chart_compare(const svg_out *o, const report *r, const comparison *c, doubl
     svg_body(o, COMPARE_H);
     text_open(f, P_FG, 8, 18, 's', 12, true);
     cmp_words(f, r, c, false);
-    fputs("</text>", f);
+    fputs("</text>\n", f);
     snprintf(buf, sizeof buf, "%g", a.lo);
     label(f, P_MU, a.x, CMP_Y_A - 12, 'm', 10, buf);
     snprintf(buf, sizeof buf, "%g", a.hi);
@@ -1087,6 +1087,5 @@ void chart_compare(const svg_out *o, const report *r, const comparison *c, doubl
     label(f, P_MU, d.x + d.w, CMP_Y_D + 18, 'm', 10, buf);
     verdict_text(r, c, buf, sizeof buf);
     label(f, P_FG, 8, COMPARE_H - 4, 's', 11, buf);
-    fputc('\n', f);
     svg_close(o);
 }
