@@ -16,7 +16,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 dtd=${SVG_DTD:-/usr/share/xml/w3c-sgml-lib/schema/dtd/REC-SVG11-20110816/svg11.dtd}
 probe="python3 $here/probe.py"
-sample=$root/data/sample_survey.csv
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 for tool in xmllint rsvg-convert chromium python3; do
@@ -31,10 +30,11 @@ svgs=0
 for shape in plain:"" groups:"-g store" period:"--period submitted_at" \
              compare:"--compare channel:email,web" ru:"--lang=ru"; do
     name=${shape%%:*} args=${shape#*:}
+    # run from the top of the tree: the page names its input as make run's page does
     # shellcheck disable=SC2086
-    "$bin" -q -f svg $args "$sample" > "$tmp/$name.svg" || die "cxstat -f svg $args"
+    (cd "$root" && "$bin" -q -f svg $args data/sample_survey.csv) > "$tmp/$name.svg" || die "cxstat -f svg $args"
     # shellcheck disable=SC2086
-    "$bin" -q -f html $args "$sample" > "$tmp/$name.html" || die "cxstat -f html $args"
+    (cd "$root" && "$bin" -q -f html $args data/sample_survey.csv) > "$tmp/$name.html" || die "cxstat -f html $args"
     valid "$tmp/$name.svg"
     xmllint --noout --nonet "$tmp/$name.html" 2>"$tmp/xmllint" || { cat "$tmp/xmllint"; die "$name.html is not well-formed"; }
     $probe offline "$tmp/$name.html" || exit 1
