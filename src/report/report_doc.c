@@ -20,9 +20,10 @@ static void esc(FILE *f, const char *s)
 
 static void num(FILE *f, const shown *s)
 {
-    char buf[32];
-    if (s->defined)
+    if (s->defined) {
+        char buf[32];
         fputs(report_format(s, buf, sizeof buf), f);
+    }
 }
 
 static void interval(const report *r, FILE *f, const shown *lo, const shown *hi)

@@ -34,8 +34,8 @@ static void panels(const report *r, const svg_out *o, shape sh)
 {
     double y = 0;
     if (sh == SHAPE_COMPARE) {
-        for (size_t i = 0; i < r->ncmp; i++, y += COMPARE_H)
-            chart_compare(o, r, &r->cmp[i], y);
+        for (size_t i = 0; i < r->ncmp; i++)
+            chart_compare(o, r, &r->cmp[i], (double)i * COMPARE_H);
         return;
     }
     for (size_t m = 0; m < r->total.count; m++) {

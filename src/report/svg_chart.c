@@ -438,7 +438,7 @@ static void bullet_words(FILE *f, const report *r, const metric_view *v, bool de
 static void bullet_left(FILE *f, const report *r, const metric_view *v)
 {
     const figure *fg = report_lead(v);
-    char buf[48], lo[32], hi[32];
+    char buf[48];
     text_open(f, P_FG, 8, 30, 's', 12, true);
     xml_text(f, chart_lead_name(v, r->style->lang), strlen(chart_lead_name(v, r->style->lang)));
     fputs("</text>\n", f);
@@ -446,6 +446,7 @@ static void bullet_left(FILE *f, const report *r, const metric_view *v)
     fprintf(f, "%s%s</text>\n", fmt(&fg->value, r->style->lang, buf, sizeof buf),
             v->note == NOTE_INDICATIVE ? "~" : "");
     if (fg->lo.defined) {
+        char lo[32], hi[32];
         snprintf(buf, sizeof buf, "%g%% %s %s %s %s", r->style->confidence * 100,
                  i18n_text(r->style->lang, MSG_CI), report_format(&fg->lo, lo, sizeof lo),
                  to_word(r->style->lang), report_format(&fg->hi, hi, sizeof hi));
@@ -812,9 +813,10 @@ static void trend_grid(FILE *f, const axis *a, double step)
 {
     double count = (a->hi - a->lo) / step;
     double every = ceil(count / 8) * step;
-    for (double t = ceil(a->lo / every) * every; t <= a->hi + 1e-9; t += every) {
+    double first = ceil(a->lo / every);
+    for (int k = 0; (first + k) * every <= a->hi + 1e-9; k++) {
         char buf[32];
-        double y = ax(a, t);
+        double t = (first + k) * every, y = ax(a, t);
         line(f, P_MU, TREND_X, y, TREND_X + TREND_W, y, 0.5);
         snprintf(buf, sizeof buf, "%g", fabs(t) < 1e-9 ? 0.0 : t);
         label(f, P_MU, TREND_X - 6, y + 4, 'e', 10, buf);
@@ -994,7 +996,7 @@ static void cmp_words(FILE *f, const report *r, const comparison *c, bool desc)
                                         MSG_MEAN};
     static const msg_id mean_name[] = {MSG_MEAN, MSG_CSAT_MEAN, MSG_CES_MEAN, MSG_MEAN};
     const char *what = i18n_text(st->lang, (c->mean ? mean_name : index_name)[c->metric]);
-    char buf[32], lo[32], hi[32], verdict[256];
+    char buf[32], verdict[256];
     fprintf(f, "%s: ", what);
     for (int i = 0; i < 2; i++) {
         const metric_view *v = report_view(&r->cmp_row[i], c->metric);
@@ -1010,10 +1012,12 @@ static void cmp_words(FILE *f, const report *r, const comparison *c, bool desc)
     if (!desc)
         return;
     fprintf(f, "; %s %s", i18n_text(st->lang, MSG_DIFFERENCE), fmt(&d->value, st->lang, buf, sizeof buf));
-    if (d->tested)
+    if (d->tested) {
+        char lo[32], hi[32];
         fprintf(f, " (%g%% %s %s %s %s, p = %s)", st->confidence * 100, i18n_text(st->lang, MSG_CI),
                 report_format(&d->lo, lo, sizeof lo), to_word(st->lang),
                 report_format(&d->hi, hi, sizeof hi), report_format(&d->p, buf, sizeof buf));
+    }
     verdict_text(r, c, verdict, sizeof verdict);
     fputs(": ", f);
     xml_text(f, verdict, strlen(verdict));
