@@ -355,7 +355,7 @@ static void compare_line(const report *r, const comparison *c, FILE *f)
     fputs("</td></tr>\n", f);
 }
 
-void doc_compare_table(const report *r, FILE *f)
+void doc_compare_table(const report *r, size_t first, size_t count, FILE *f)
 {
     const run_plan *o = r->plan;
     const report_style *st = r->style;
@@ -366,7 +366,7 @@ void doc_compare_table(const report *r, FILE *f)
                            i18n_text(st->lang, MSG_VERDICT)};
     fputs("<table>\n", f);
     th_row(f, heads, 9);
-    for (size_t i = 0; i < r->ncmp; i++)
+    for (size_t i = first; i < first + count && i < r->ncmp; i++)
         compare_line(r, &r->cmp[i], f);
     fputs("</tbody>\n</table>\n", f);
 }

@@ -25,7 +25,8 @@ void doc_figures_table(const report *r, const metric_view *v, FILE *f);
 void doc_distribution_table(const report *r, const metric_view *v, FILE *f);
 /** Every row shown (groups or periods) and the total, for the metric at index m. */
 void doc_rows_table(const report *r, size_t m, FILE *f);
-void doc_compare_table(const report *r, FILE *f);
+/** Comparisons first .. first + count - 1. */
+void doc_compare_table(const report *r, size_t first, size_t count, FILE *f);
 
 /** Notes and warnings, inputs, options and version. */
 void doc_about(const report *r, FILE *f);

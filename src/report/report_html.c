@@ -107,6 +107,7 @@ static void grouped_report(const report *r, const svg_out *o)
         const metric_view *v = &r->total.view[m];
         metric_heading(r, v, o->f);
         bullet_figure(r, v, o);
+        doc_figures_table(r, v, o->f);
         figure_open(o->f);
         if (trend) {
             chart_trend(o, r, m, 0);
@@ -129,8 +130,11 @@ static void grouped_report(const report *r, const svg_out *o)
 
 static void compare_report(const report *r, const svg_out *o)
 {
-    for (size_t m = 0; m < r->total.count; m++)
+    for (size_t m = 0; m < r->total.count; m++) {
+        metric_heading(r, &r->total.view[m], o->f);
         bullet_figure(r, &r->total.view[m], o);
+        doc_figures_table(r, &r->total.view[m], o->f);
+    }
     fputs("<h2>", o->f);
     doc_compare_title(r, o->f);
     fputs("</h2>\n", o->f);
@@ -141,8 +145,8 @@ static void compare_report(const report *r, const svg_out *o)
                                        "with its interval against 0.",
                                     "Оба значения с интервалами; ниже — разница с интервалом "
                                     "относительно 0."));
+        doc_compare_table(r, i, 1, o->f);
     }
-    doc_compare_table(r, o->f);
 }
 
 void report_html(const report *r, FILE *out)
