@@ -1,7 +1,7 @@
-/* fastline.c - splits a CSV line exactly as libcsv 3.0.3 does: a line without
- * quotes sixteen bytes at a time, others field by field with a class table;
- * quoted fields that hold a line end, or that need unescaping and are wanted,
- * are left to libcsv. */
+/* fastline.c - splits a CSV record exactly as libcsv 3.0.3 does: a structural
+ * scan finds quotes, delimiters and line ends 32 bytes at a time and
+ * tells the ones inside quotes by prefix XOR; a record whose quotes the scan
+ * cannot vouch for is read field by field with libcsv's own rules. */
 #include "fastline.h"
 
 #include <stdint.h>
@@ -36,8 +36,8 @@
  *
  * FIELD_BEGUN, quoted (after the opening quote, which is not kept):
  *   the quote is kept and FIELD_MIGHT_HAVE_ENDED follows; '\r' or '\n' is
- *   kept (the field goes on to the next line: such a line is refused); every
- *   other byte, the delimiter included, is kept.  `spaces` stays 0 here.
+ *   kept (the field goes on to the next line); every other byte, the
+ *   delimiter included, is kept.  `spaces` stays 0 here.
  *
  * FIELD_MIGHT_HAVE_ENDED (after a quote in a quoted field):
  *   1. the delimiter, or 2. '\r' or '\n', ends the field (and the record)
@@ -54,9 +54,8 @@
  * quote, with only spaces and tabs before the next delimiter or line end, is
  * the bytes between the quotes; and the record exists unless the line ends
  * while still in ROW_NOT_BEGUN.  Other quoted fields (doubled quotes, bytes
- * after the closing quote) are followed to their end with libcsv's rules so
- * that their length is exact, but their bytes need rewriting: the line is
- * refused when such a field is wanted.
+ * after the closing quote) are followed to their end with libcsv's rules;
+ * their bytes are rewritten when the field is wanted.
  *
  * The delimiter is checked before the line end only in FIELD_BEGUN, which
  * matters only for a delimiter of '\r' or '\n'; those, like a delimiter of
@@ -90,55 +89,288 @@ static const unsigned char class_pipe[256] = {
     ['\r'] = FL_END,  ['\n'] = FL_END,   ['"'] = FL_QUOTE,
 };
 
-/*
- * Eight bytes at a time: the index of the first byte at or after i that is
- * a, b or c, or n.  A byte of v is zero exactly where
- * (v - 0x01..01) & ~v & 0x80..80 first has a bit set (bits above the first
- * zero byte may be set too; the lowest one is exact), so the lowest set bit
- * of the three masks is the first match (Mycroft's zero-byte test, as in
- * Hacker's Delight 6-1).  On big-endian machines, a byte at a time.
- */
-static size_t find3(const unsigned char *s, size_t i, size_t n, unsigned char a, unsigned char b,
-                    unsigned char c)
+static const unsigned char *class_table(unsigned char delim)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    const uint64_t ra = a * ones, rb = b * ones, rc = c * ones;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w, x, y, z;
-        memcpy(&w, s + i, 8);
-        x = w ^ ra;
-        y = w ^ rb;
-        z = w ^ rc;
-        uint64_t hit = (((x - ones) & ~x) | ((y - ones) & ~y) | ((z - ones) & ~z)) & highs;
-        if (hit)
-            return i + (size_t)__builtin_ctzll(hit) / 8;
+    switch (delim) {
+    case ',': return class_comma;
+    case ';': return class_semicolon;
+    case '\t': return class_tab;
+    case '|': return class_pipe;
+    default: return NULL;
     }
-#endif
-    while (i < n && s[i] != a && s[i] != b && s[i] != c)
-        i++;
-    return i;
+}
+
+/* What the record is being split into. */
+typedef struct rec {
+    const unsigned char *s;
+    const unsigned char *cls;
+    const unsigned char *want;
+    size_t want_len;
+    fastline_out *out;
+    size_t k;       /* fields submitted */
+    size_t scratch; /* bytes of out->scratch used */
+} rec;
+
+/* Returned by the structural scan for a record whose quotes it cannot vouch for. */
+#define SUSPECT SIZE_MAX
+
+static inline int wanted(const rec *r)
+{
+    return r->k < r->want_len && r->want[r->k] != 0;
+}
+
+/* Submits a field of len bytes at ptr (NULL: not wanted).  @return 0 when cap is reached. */
+static inline int submit(rec *r, const unsigned char *ptr, size_t len)
+{
+    if (r->k == r->out->cap)
+        return 0;
+    r->out->fields[r->k].ptr = (const char *)ptr;
+    r->out->fields[r->k].len = len;
+    r->k++;
+    return 1;
+}
+
+/* An unquoted field: s[start..end) less its spaces and tabs. */
+static inline int plain_field(rec *r, size_t start, size_t end)
+{
+    const unsigned char *s = r->s, *cls = r->cls;
+    while (start < end && cls[s[start]] == FL_SPACE)
+        start++;
+    while (end > start && cls[s[end - 1]] == FL_SPACE)
+        end--;
+    return submit(r, wanted(r) ? s + start : NULL, end - start);
 }
 
 /*
- * Follows a quoted field whose opening quote is at s[i].  @return the index
- * of the delimiter or line end that ends it, or 0 when it does not end on
- * this line (or within n); *start and *len give its bytes when *plain.
+ * Writes to out the bytes libcsv keeps of the quoted field whose bytes after
+ * the opening quote are s[i..end), end being the delimiter or line end that
+ * ends it (so the field is in FIELD_MIGHT_HAVE_ENDED there).  @return the
+ * field's length: the kept bytes less the closing quote and the spaces
+ * after it.  out needs end - i bytes.
+ */
+static size_t unquote(const unsigned char *s, size_t i, size_t end, const unsigned char *cls,
+                      unsigned char *out)
+{
+    size_t o = 0, spaces = 0;
+    int might = 0; /* FIELD_MIGHT_HAVE_ENDED, else FIELD_BEGUN quoted */
+    for (; i < end; i++) {
+        unsigned char c = s[i], k = cls[c];
+        if (!might) {
+            out[o++] = c;
+            might = k == FL_QUOTE;
+        } else if (k == FL_SPACE) {
+            out[o++] = c;
+            spaces++;
+        } else if (k == FL_QUOTE && spaces > 0) {
+            out[o++] = c;
+            spaces = 0;
+        } else if (k == FL_QUOTE) {
+            might = 0; /* a doubled quote: the first one stays as data */
+        } else {
+            out[o++] = c;
+            spaces = 0;
+            might = 0;
+        }
+    }
+    return o - spaces - 1;
+}
+
+/* A quoted field that needs rewriting, opening quote at s[q], ended at s[end]:
+ * written into the scratch room when wanted.  @return 0 when there is no room. */
+static int rewritten_field(rec *r, size_t q, size_t end, size_t len)
+{
+    if (!wanted(r))
+        return submit(r, NULL, len);
+    fastline_out *out = r->out;
+    if (out->scratch_cap - r->scratch < end - q)
+        return 0;
+    unsigned char *dst = out->scratch + r->scratch;
+    len = unquote(r->s, q + 1, end, r->cls, dst);
+    r->scratch += len;
+    return submit(r, dst, len);
+}
+
+/*
+ * A field with quotes found by the structural scan, s[start..end): it must
+ * be spaces, '"', a body whose quotes are doubled, '"', spaces -- then libcsv
+ * reads the quotes just as the prefix XOR counted them.  @return 1 done, 0
+ * refused (cap or scratch room), SUSPECT for any other form.
+ */
+static size_t checked_field(rec *r, size_t start, size_t end)
+{
+    const unsigned char *s = r->s, *cls = r->cls;
+    while (start < end && cls[s[start]] == FL_SPACE)
+        start++;
+    while (end > start && cls[s[end - 1]] == FL_SPACE)
+        end--;
+    if (end - start < 2 || cls[s[start]] != FL_QUOTE || cls[s[end - 1]] != FL_QUOTE)
+        return SUSPECT;
+    size_t body = start + 1, stop = end - 1, pairs = 0;
+    for (size_t i = body; i < stop;) {
+        const unsigned char *p = memchr(s + i, '"', stop - i);
+        if (p == NULL)
+            break;
+        i = (size_t)(p - s);
+        if (i + 1 >= stop || s[i + 1] != '"')
+            return SUSPECT;
+        pairs++;
+        i += 2;
+    }
+    if (pairs == 0)
+        return (size_t)submit(r, wanted(r) ? s + body : NULL, stop - body);
+    /* the bytes up to the line end or delimiter after the closing quote */
+    size_t after = end;
+    while (cls[s[after]] == FL_SPACE)
+        after++;
+    return (size_t)rewritten_field(r, start, after, stop - body - pairs);
+}
+
+/* ---- the structural scan ------------------------------------------------ */
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* Bytes looked at together: 16, 32 or 64. */
+#define BLOCK 64
+
+/* Bit j of each mask: byte p[j] is a quote, the delimiter, a line end. */
+static void classify(const unsigned char *p, unsigned char delim, uint64_t *q, uint64_t *d,
+                     uint64_t *e)
+{
+#if defined(__SSE2__)
+    const __m128i vq = _mm_set1_epi8('"'), vd = _mm_set1_epi8((char)delim);
+    const __m128i vl = _mm_set1_epi8('\n'), vr = _mm_set1_epi8('\r');
+    uint64_t qq = 0, dd = 0, ee = 0;
+    for (unsigned k = 0; k < BLOCK; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + k));
+        qq |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vq)) << k;
+        dd |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vd)) << k;
+        ee |= (uint64_t)(unsigned)_mm_movemask_epi8(
+                  _mm_or_si128(_mm_cmpeq_epi8(v, vl), _mm_cmpeq_epi8(v, vr)))
+              << k;
+    }
+#else
+    uint64_t qq = 0, dd = 0, ee = 0;
+    for (unsigned j = 0; j < BLOCK; j++) {
+        qq |= (uint64_t)(p[j] == '"') << j;
+        dd |= (uint64_t)(p[j] == delim) << j;
+        ee |= (uint64_t)(p[j] == '\n' || p[j] == '\r') << j;
+    }
+#endif
+    *q = qq;
+    *d = dd;
+    *e = ee;
+}
+
+/* Bit j of the result: the XOR of bits 0..j of x, by the shift-XOR
+ * cascade: a byte is inside quotes when an odd number of quotes comes
+ * before it or is it. */
+static uint64_t prefix_xor(uint64_t x)
+{
+    for (unsigned k = 1; k < BLOCK; k *= 2)
+        x ^= x << k;
+    return BLOCK == 64 ? x : x & ((UINT64_C(1) << (BLOCK % 64)) - 1);
+}
+
+/* The bits below bit j (j <= 64). */
+static uint64_t below(unsigned j)
+{
+    return j >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << j) - 1;
+}
+
+/* Line ends in s[0..e): LF, CR, and CR LF as one, as the reader counts them. */
+static uint64_t count_lines(const unsigned char *s, size_t e)
+{
+    uint64_t lines = 0;
+    for (size_t i = 0; i < e; i++)
+        lines += s[i] == '\n' || (s[i] == '\r' && s[i + 1] != '\n');
+    return lines;
+}
+
+/*
+ * The structural scan: BLOCK bytes at a time, a mask per class; the
+ * quotes' prefix XOR (carried from block to block) marks the bytes inside
+ * quotes, and the delimiters and line ends outside them split the record.
+ * Each field with a quote is then checked to be of the one form for which
+ * that counting is libcsv's.  @return as fastline_split(), or SUSPECT.
+ */
+static size_t structural(rec *r, size_t n, unsigned char delim)
+{
+    const unsigned char *s = r->s;
+    uint64_t inside = 0;  /* all ones when the block starts inside quotes */
+    int quoted = 0;       /* the current field had a quote in an earlier block */
+    int quoted_end = 0;   /* a line end was seen inside quotes */
+    uint64_t seen_q = 0;  /* a quote was seen */
+    size_t start = 0;     /* the current field's first byte */
+    for (size_t i = 0; i < n; i += BLOCK) {
+        uint64_t q, d, e;
+        if (n - i >= BLOCK) {
+            classify(s + i, delim, &q, &d, &e);
+        } else { /* the last bytes, padded with NULs, which are data */
+            unsigned char tail[BLOCK] = {0};
+            memcpy(tail, s + i, n - i);
+            classify(tail, delim, &q, &d, &e);
+        }
+        uint64_t in = prefix_xor(q) ^ inside;
+        inside = in >> (BLOCK - 1) ? below(BLOCK) : 0;
+        seen_q |= q;
+        unsigned from = 0; /* the current field's first bit in this block */
+        for (uint64_t st = (d | e) & ~in; st; st &= st - 1) {
+            unsigned j = (unsigned)__builtin_ctzll(st);
+            size_t p = i + j;
+            int has_q = quoted || (q & below(j) & ~below(from)) != 0;
+            if (e >> j & 1) {
+                if (r->k == 0 && !has_q) { /* a blank line gives no record */
+                    size_t b = start;
+                    while (b < p && r->cls[s[b]] == FL_SPACE)
+                        b++;
+                    if (b == p)
+                        return p + 1;
+                }
+                size_t got = has_q ? checked_field(r, start, p) : (size_t)plain_field(r, start, p);
+                if (got != 1)
+                    return got;
+                r->out->nf = r->k;
+                if (quoted_end || (e & in & below(j)) != 0)
+                    r->out->lines = count_lines(s, p);
+                return p + 1;
+            }
+            size_t got = has_q ? checked_field(r, start, p) : (size_t)plain_field(r, start, p);
+            if (got != 1)
+                return got;
+            quoted = 0;
+            start = p + 1;
+            from = j + 1;
+        }
+        quoted |= (q & ~below(from)) != 0;
+        quoted_end |= (e & in) != 0;
+    }
+    /* no line end outside quotes: but a stray quote may have hidden one */
+    return seen_q ? SUSPECT : 0;
+}
+
+/* ---- field by field, for the records the scan cannot vouch for ---------- */
+
+/*
+ * Follows a quoted field whose opening quote is at s[i], line ends and all.
+ * @return the index of the delimiter or line end that ends it, or 0 when it
+ * does not end within n; *len gives its length, *plain whether its bytes are
+ * those between its quotes.
  */
 static size_t quoted_field(const unsigned char *s, size_t n, const unsigned char *cls, size_t i,
-                           size_t *start, size_t *len, int *plain)
+                           size_t *len, int *plain)
 {
     size_t kept = 0, spaces = 0;
-    *start = ++i;
     *plain = 1;
+    i++;
     for (;;) {
         /* FIELD_BEGUN, quoted: everything up to a quote is kept */
-        size_t from = i;
-        i = find3(s, i, n, '"', '\n', '\r');
-        if (i == n || s[i] != '"')
-            return 0; /* the field goes on past the line end */
-        kept += i - from + 1; /* and the quote */
-        i++;
+        const unsigned char *p = memchr(s + i, '"', n - i);
+        if (p == NULL)
+            return 0;
+        kept += (size_t)(p - s) - i + 1; /* and the quote */
+        i = (size_t)(p - s) + 1;
         /* FIELD_MIGHT_HAVE_ENDED */
         for (;;) {
             if (i == n)
@@ -169,126 +401,20 @@ static size_t quoted_field(const unsigned char *s, size_t n, const unsigned char
     }
 }
 
-static const unsigned char *class_table(unsigned char delim)
+/* An unquoted field from its first data byte s[i]: @return the index of the
+ * delimiter or line end that ends it, or n. */
+static size_t unquoted_end(const unsigned char *s, size_t i, size_t n, const unsigned char *cls)
 {
-    switch (delim) {
-    case ',': return class_comma;
-    case ';': return class_semicolon;
-    case '\t': return class_tab;
-    case '|': return class_pipe;
-    default: return NULL;
-    }
+    while (i < n && cls[s[i]] != FL_DELIM && cls[s[i]] != FL_END)
+        i++;
+    return i;
 }
 
-/* One field of a line without quotes: s[start..end) less its spaces and tabs. */
-static void plain_field(const unsigned char *s, size_t start, size_t end, const unsigned char *cls,
-                        int wanted, reader_field *f)
+/* The whole record with libcsv's rules, one field at a time.  @return as fastline_split(). */
+static size_t exact(rec *r, size_t n)
 {
-    while (start < end && cls[s[start]] == FL_SPACE)
-        start++;
-    while (end > start && cls[s[end - 1]] == FL_SPACE)
-        end--;
-    f->ptr = wanted ? (const char *)(s + start) : NULL;
-    f->len = end - start;
-}
-
-/* The end of a line without quotes: a record unless the line is blank. */
-static size_t plain_end(const unsigned char *s, size_t start, size_t e, size_t k,
-                        const unsigned char *cls, const unsigned char *want, size_t want_len,
-                        reader_field *fields, size_t cap, size_t *nf)
-{
-    if (k == 0) {
-        size_t j = 0;
-        while (j < e && cls[s[j]] == FL_SPACE)
-            j++;
-        if (j == e)
-            return e + 1; /* still ROW_NOT_BEGUN: no record */
-    }
-    if (k == cap)
-        return 0;
-    plain_field(s, start, e, cls, k < want_len && want[k] != 0, &fields[k]);
-    *nf = k + 1;
-    return e + 1;
-}
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-/* plain_line() found a quote before the line end: the line is read field by field. */
-#define HAS_QUOTE SIZE_MAX
-
-/*
- * The line at s when it has no quote: its fields lie between delimiters.
- * With SSE2 (part of every x86-64 CPU) sixteen bytes are looked at a time:
- * one compare per byte class gives the delimiters and the quote or line end
- * that stops the scan, and the fields are taken in order from the bits; the
- * last bytes, and every byte elsewhere, one at a time.
- * @return as fastline_split(), or HAS_QUOTE.
- */
-static size_t plain_line(const unsigned char *s, size_t n, unsigned char delim,
-                         const unsigned char *cls, const unsigned char *want, size_t want_len,
-                         reader_field *fields, size_t cap, size_t *nf)
-{
-    size_t k = 0, start = 0, i = 0;
-#if defined(__SSE2__)
-    const __m128i vd = _mm_set1_epi8((char)delim), vq = _mm_set1_epi8('"');
-    const __m128i vl = _mm_set1_epi8('\n'), vr = _mm_set1_epi8('\r');
-    for (; i + 16 <= n; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        unsigned stop = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-            _mm_cmpeq_epi8(v, vq), _mm_or_si128(_mm_cmpeq_epi8(v, vl), _mm_cmpeq_epi8(v, vr))));
-        unsigned dm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vd));
-        if (stop)
-            dm &= (stop & (0u - stop)) - 1; /* the delimiters before the stop */
-        for (; dm; dm &= dm - 1) {
-            size_t d = i + (size_t)__builtin_ctz(dm);
-            if (k == cap)
-                return 0;
-            plain_field(s, start, d, cls, k < want_len && want[k] != 0, &fields[k]);
-            k++;
-            start = d + 1;
-        }
-        if (stop) {
-            size_t e = i + (size_t)__builtin_ctz(stop);
-            return s[e] == '"' ? HAS_QUOTE
-                               : plain_end(s, start, e, k, cls, want, want_len, fields, cap, nf);
-        }
-    }
-#endif
-    for (; i < n; i++) {
-        if (s[i] == '"')
-            return HAS_QUOTE;
-        if (s[i] == '\n' || s[i] == '\r')
-            return plain_end(s, start, i, k, cls, want, want_len, fields, cap, nf);
-        if (s[i] != delim)
-            continue;
-        if (k == cap)
-            return 0;
-        plain_field(s, start, i, cls, k < want_len && want[k] != 0, &fields[k]);
-        k++;
-        start = i + 1;
-    }
-    return 0; /* no line end */
-}
-
-size_t fastline_split(const unsigned char *s, size_t n, unsigned char delim,
-                      const unsigned char *want, size_t want_len, reader_field *fields,
-                      size_t cap, size_t *nf)
-{
-    const unsigned char *cls = class_table(delim);
-    *nf = 0;
-    if (cls == NULL)
-        return 0;
-    if (want == NULL)
-        want_len = 0;
-    size_t got = plain_line(s, n, delim, cls, want, want_len, fields, cap, nf);
-    if (got != HAS_QUOTE)
-        return got;
-    *nf = 0; /* a quote: field by field, as libcsv */
-
-    size_t i = 0; /* next byte */
-    size_t k = 0; /* fields submitted */
+    const unsigned char *s = r->s, *cls = r->cls;
+    size_t i = 0;
     for (;;) {
         /* ROW_NOT_BEGUN (k == 0) or FIELD_NOT_BEGUN: skip spaces and tabs. */
         unsigned char c = FL_SPACE;
@@ -296,42 +422,51 @@ size_t fastline_split(const unsigned char *s, size_t n, unsigned char delim,
             i++;
         if (i == n)
             return 0; /* no line end */
-        size_t start = i, len;
-        int wanted = k < want_len && want[k] != 0;
+        size_t start = i;
         if (c == FL_QUOTE) {
+            size_t len;
             int plain;
-            i = quoted_field(s, n, cls, i, &start, &len, &plain);
-            if (i == 0 || (wanted && !plain))
+            i = quoted_field(s, n, cls, start, &len, &plain);
+            if (i == 0)
                 return 0;
-            c = cls[s[i]];
+            int ok = plain ? submit(r, wanted(r) ? s + start + 1 : NULL, len)
+                           : rewritten_field(r, start, i, len);
+            if (!ok)
+                return 0;
         } else {
-            size_t end = i; /* just past the field's last data byte */
-            if (c == FL_DATA) {
-                /* FIELD_BEGUN: data, quotes and spaces go on to the
-                 * delimiter or line end; the spaces and tabs before it are
-                 * dropped (libcsv's `spaces`), the first byte being data. */
-                i = find3(s, i + 1, n, delim, '\n', '\r');
-                if (i == n)
-                    return 0; /* no line end */
-                c = cls[s[i]];
-                end = i;
-                while (cls[s[end - 1]] == FL_SPACE)
-                    end--;
-            }
-            /* c is FL_DELIM or FL_END at s[i]. */
-            if (c == FL_END && k == 0 && end == start)
+            if (c == FL_DATA)
+                i = unquoted_end(s, i + 1, n, cls);
+            if (i == n)
+                return 0;
+            /* c is FL_DELIM or FL_END at s[i] */
+            if (cls[s[i]] == FL_END && r->k == 0 && i == start)
                 return i + 1; /* still ROW_NOT_BEGUN: no record */
-            len = end - start;
+            if (!plain_field(r, start, i))
+                return 0;
         }
-        if (k == cap)
-            return 0; /* more fields than the caller has room for */
-        fields[k].ptr = wanted ? (const char *)(s + start) : NULL;
-        fields[k].len = len;
-        k++;
+        if (cls[s[i]] == FL_END) {
+            r->out->nf = r->k;
+            r->out->lines = count_lines(s, i);
+            return i + 1;
+        }
         i++;
-        if (c == FL_END) {
-            *nf = k;
-            return i;
-        }
     }
+}
+
+size_t fastline_split(const unsigned char *s, size_t n, unsigned char delim,
+                      const unsigned char *want, size_t want_len, fastline_out *out)
+{
+    rec r = {s, class_table(delim), want, want == NULL ? 0 : want_len, out, 0, 0};
+    out->nf = 0;
+    out->lines = 0;
+    if (r.cls == NULL)
+        return 0;
+    size_t got = structural(&r, n, delim);
+    if (got == SUSPECT) {
+        r.k = r.scratch = 0;
+        got = exact(&r, n);
+    }
+    if (got == 0)
+        out->nf = 0;
+    return got;
 }

@@ -1,13 +1,14 @@
 /*
- * fastline.h - splits one CSV line exactly as libcsv 3.0.3 would, without
- * libcsv, so the reader can pass the common line (no quoting, or quoted
- * fields that need no rewriting) over the parser's per-byte state machine.
+ * fastline.h - splits one CSV record exactly as libcsv 3.0.3 would, without
+ * libcsv, so the reader can pass the common record (any quoting, line ends
+ * inside quotes included) over the parser's per-byte state machine.
  *
  * The result is defined as libcsv's own: a parser made with csv_init(p, 0)
  * and csv_set_delim(p, delim), sitting between records (state ROW_NOT_BEGUN,
- * nothing collected), fed the bytes of the line including its line end,
- * reports the same fields with the same bytes, and the same number of records
- * (one, or none).  tests/unit/test_fastline.c proves this against libcsv.
+ * nothing collected), fed the bytes of the record including the line end
+ * that ends it, reports the same fields with the same bytes, and the same
+ * number of records (one, or none).  tests/unit/test_fastline.c proves this
+ * against libcsv.
  *
  * The function is pure: no allocation, no I/O, no state between calls.
  */
@@ -15,45 +16,58 @@
 #define CX_FASTLINE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "reader.h"
 
+/** Room given to fastline_split(), and what it found besides the length. */
+typedef struct fastline_out {
+    reader_field *fields;   /* in: room for cap fields */
+    size_t cap;
+    unsigned char *scratch; /* in: room for the wanted fields that need unescaping */
+    size_t scratch_cap;     /* (may be 0: such a record is then refused) */
+    size_t nf;              /* out: fields of the record, 0 for none */
+    uint64_t lines;         /* out: line ends inside the record's quoted fields (CR LF: one) */
+} fastline_out;
+
 /**
- * Splits the line at the start of s[0..n), s[0] being the first byte after a
- * record boundary.
+ * Splits the record at the start of s[0..n), s[0] being the first byte
+ * after a record boundary.
  *
- * The line ends at its first '\n' or '\r' outside quotes (a lone CR ends a
+ * The record ends at its first '\n' or '\r' outside quotes (a lone CR ends a
  * line just as an LF does; the LF of a CRLF is then a line of its own, which
- * gives no record).  When that line end lies within n, no quoted field holds
- * a line end, no wanted quoted field needs rewriting (see below) and the line
- * has at most cap fields, the function returns the line's length in bytes,
- * counting its one line-end byte, and fills fields[0..*nf):
+ * gives no record).  When that line end lies within n, the record has at
+ * most out->cap fields and its wanted fields that need unescaping fit in
+ * out->scratch, the function returns the record's length in bytes, counting
+ * its one final line-end byte, and fills out->fields[0..out->nf):
  *
- *   - *nf == 0 when libcsv gives no record for the line: an empty line, or
- *     one of spaces and tabs only (a tab that is the delimiter excepted);
- *   - otherwise one entry per field, the fields being split at every
- *     delimiter byte outside quotes, with the spaces and tabs (not the
- *     delimiter) before and after each field's data removed.  A field whose
- *     first byte after spaces is '"' is quoted: "..." closed by its first
- *     quote and followed only by spaces and tabs is the bytes between the
- *     quotes; one with doubled quotes or bytes after the closing quote needs
- *     rewriting.  A quote later in an unquoted field is data, as are NUL
- *     bytes and bytes >= 0x80.
+ *   - out->nf == 0 when libcsv gives no record for the line: an empty line,
+ *     or one of spaces and tabs only (a tab that is the delimiter excepted);
+ *   - otherwise one entry per field, with libcsv's bytes: a field is split at
+ *     every delimiter byte outside quotes and loses the spaces and tabs (not
+ *     the delimiter) before and after its data.  A field whose first byte
+ *     after spaces is '"' is quoted and may hold delimiters and line ends;
+ *     "..." closed by its first lone quote and followed only by spaces and
+ *     tabs is the bytes between the quotes, a doubled quote inside standing
+ *     for one; other forms follow libcsv's state machine.  A quote later in
+ *     an unquoted field is data, as are NUL bytes and bytes >= 0x80.
  *
- * Each entry's len is the trimmed length (also for unwanted fields, so the
- * caller can enforce a length limit on every field).  Its ptr points into s
- * when column c (0-based) is wanted -- want != NULL, c < want_len and
- * want[c] != 0, as in reader_want -- and is NULL otherwise.
+ * Each entry's len is the field's length (also for unwanted fields, so the
+ * caller can enforce a length limit on every field).  Its ptr is NULL unless
+ * column c (0-based) is wanted -- want != NULL, c < want_len and want[c] !=
+ * 0, as in reader_want; then it points into s, or into out->scratch when the
+ * field's bytes had to be rewritten (doubled quotes).  out->lines counts the
+ * line ends inside the record, so that its last line is known.
  *
- * Returns 0, and *nf == 0, when the line is not for the fast path: delim is
- * not one of ',', ';', '\t', '|'; a quoted field holds a line end, or needs
- * rewriting and is wanted; there is no line end in s[0..n); or the line has
- * more than cap fields.  The caller
- * then feeds the line to libcsv (entries of fields may have been written).
- * No byte after the line end, and none at or beyond s[n], is read.
+ * Returns 0, and out->nf == 0, when the record is not for the fast path:
+ * delim is not one of ',', ';', '\t', '|'; there is no record end in
+ * s[0..n); the record has more than cap fields; or its unescaped wanted
+ * fields do not fit in the scratch room.  The caller then feeds the bytes to
+ * libcsv (entries of fields and scratch may have been written).  No byte at
+ * or beyond s[n] is read, and bytes after the record's end do not change the
+ * result.
  */
 size_t fastline_split(const unsigned char *s, size_t n, unsigned char delim,
-                      const unsigned char *want, size_t want_len, reader_field *fields,
-                      size_t cap, size_t *nf);
+                      const unsigned char *want, size_t want_len, fastline_out *out);
 
 #endif /* CX_FASTLINE_H */

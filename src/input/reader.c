@@ -14,7 +14,7 @@
 /*
  * Data flow: bytes -> BOM stage -> delimiter sniffing (only until the first
  * line is complete) -> line splitter -> csv_parse() -> on_field/on_record,
- * or, for most data lines, line splitter -> fastline_split() -> deliver().
+ * or, for most data records, line splitter -> fastline_split() -> deliver().
  *
  * libcsv does not count lines, so the splitter hands it one line (or part of
  * one) per csv_parse() call, the line end being the last byte: whatever
@@ -458,23 +458,28 @@ static void check_stop(reader *r)
 }
 
 /*
- * A data line that starts between records is split by fastline_split()
- * instead of libcsv when it can be (no quoted line end, no wanted field to
- * unescape): the fields are the same, as tests/unit/test_fastline.c and the
- * split fuzz target show.  @return the bytes it took (the line and its line
- * end), or 0 when libcsv must read the line.
+ * A data record that starts between records is split by fastline_split()
+ * instead of libcsv when it ends within the piece, quoted line ends and
+ * doubled quotes included (unescaped fields go to buf, free between
+ * records): the fields are the same, as tests/unit/test_fastline.c and the
+ * split fuzz target show.  The lines inside the record are counted here, so
+ * that the record's line is the one it ends on.  @return the bytes it took
+ * (the record and its final line end), or 0 when libcsv must read the line.
  */
 static size_t fast_line(reader *r, const unsigned char *s, size_t n)
 {
     if (r->cfg->reference || !r->header_done || r->holding || r->records_left > 0 ||
         r->csv.pstate != LIBCSV_ROW_NOT_BEGUN || r->fields_cap == 0)
         return 0;
-    size_t nf;
-    size_t used = fastline_split(s, n < PARSE_PIECE ? n : PARSE_PIECE, (unsigned char)r->res->delim,
-                                 r->want.mask, r->want.len, r->fields,
-                                 r->fields_cap / sizeof *r->fields, &nf);
-    if (used > 0 && nf > 0)
-        deliver(r, r->fields, nf, r->line);
+    fastline_out out = {r->fields, r->fields_cap / sizeof *r->fields, (unsigned char *)r->buf,
+                        r->buf_cap, 0, 0};
+    size_t used = fastline_split(s, n < PARSE_PIECE ? n : PARSE_PIECE,
+                                 (unsigned char)r->res->delim, r->want.mask, r->want.len, &out);
+    if (used == 0)
+        return 0;
+    r->line += out.lines;
+    if (out.nf > 0)
+        deliver(r, r->fields, out.nf, r->line);
     return used;
 }
 

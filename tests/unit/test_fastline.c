@@ -1,9 +1,11 @@
 /* test_fastline.c - proves fastline_split() gives exactly what libcsv 3.0.3 gives
- * for every line it accepts: every field's bytes, the field count and whether a
- * record exists, for every delimiter, on exhaustive short lines, random lines and
- * every line of the test data; that it accepts every line without quotes, and
- * every line whose quoted fields end on it when no field is wanted; and that it
- * refuses lines whose quoted field goes on past the line end. */
+ * for every record that starts at a record boundary: its length, every field's
+ * bytes, the field count, whether a record exists and the line ends inside it,
+ * for every delimiter, on exhaustive short inputs, random lines, random records
+ * with quoted fields (delimiters, line ends, doubled and stray quotes) and from
+ * every line of the test data; that it accepts every record that ends within
+ * its bytes (refusing only for want of field or scratch room); and that it
+ * refuses when the record does not end there. */
 #include "unit.h"
 
 #include "fastline.h"
@@ -84,28 +86,53 @@ static void oracle_free(oracle *o)
     free(o->len);
 }
 
-/* libcsv, in its initial state, parses s[0..n); csv_fini() then resets it to
- * that state (its documented reset), which must add nothing after a line end.
- * @return false when the line end was inside a quoted field (libcsv reset). */
-static bool oracle_run(oracle *o, const unsigned char *s, size_t n)
+/*
+ * libcsv, in its initial state, parses s[0..n) line by line (as the reader
+ * feeds it) until the first record or blank line ends; csv_fini() then
+ * resets it to that state (its documented reset), which must add nothing
+ * after a record's end.  @return the bytes up to that end, with its line
+ * end, or 0 when none lies within n (libcsv reset).
+ */
+static size_t oracle_record(oracle *o, const unsigned char *s, size_t n)
 {
     o->used = o->nfields = o->records = 0;
     assert_int_equal(o->p.pstate, 0); /* ROW_NOT_BEGUN */
     assert_int_equal(o->p.entry_pos, 0);
     assert_int_equal(o->p.quoted, 0);
-    assert_true(csv_parse(&o->p, s, n, on_field, on_record, o) == n);
-    if (o->p.pstate != 0) { /* a quoted field goes on */
-        assert_int_equal(o->p.quoted, 1);
-        assert_int_equal(csv_fini(&o->p, NULL, NULL, NULL), 0);
-        return false;
+    size_t i = 0;
+    for (;;) {
+        size_t e = i;
+        while (e < n && s[e] != '\n' && s[e] != '\r')
+            e++;
+        if (e == n)
+            break;
+        assert_true(csv_parse(&o->p, s + i, e + 1 - i, on_field, on_record, o) == e + 1 - i);
+        i = e + 1;
+        if (o->p.pstate != 0)
+            continue; /* a quoted field goes on */
+        size_t nfields = o->nfields, records = o->records;
+        assert_int_equal(csv_fini(&o->p, on_field, on_record, o), 0);
+        assert_true(o->nfields == nfields && o->records == records);
+        assert_true(o->records <= 1);
+        if (o->records == 0)
+            assert_true(o->nfields == 0);
+        return i;
     }
-    size_t nfields = o->nfields, records = o->records;
-    assert_int_equal(csv_fini(&o->p, on_field, on_record, o), 0);
-    assert_true(o->nfields == nfields && o->records == records);
-    assert_true(o->records <= 1);
-    if (o->records == 0)
-        assert_true(o->nfields == 0);
-    return true;
+    assert_int_equal(csv_fini(&o->p, NULL, NULL, NULL), 0);
+    return 0;
+}
+
+/* The reader's line count: LF, CR, and CR LF as one line end. */
+static uint64_t line_ends(const unsigned char *s, size_t n)
+{
+    uint64_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\n')
+            k++;
+        else if (s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n'))
+            k++;
+    }
+    return k;
 }
 
 /* ---- want masks ---------------------------------------------------------- */
@@ -154,67 +181,100 @@ typedef struct counts {
 
 static reader_field got[BIG_CAP + 1];
 
+/* Room for unescaped fields in most tests. */
+#define SCRATCH ((size_t)1 << 20)
+static unsigned char scratch[SCRATCH];
+static uint64_t got_lines; /* line ends inside the last record split */
+
+/* fastline_split() with the fields in fields[0..cap) and scratch_cap bytes of scratch. */
+static size_t split_room(const unsigned char *s, size_t n, unsigned char delim,
+                         const unsigned char *want, size_t want_len, reader_field *fields,
+                         size_t cap, size_t scratch_cap, size_t *nf)
+{
+    fastline_out out = {fields, cap, scratch, scratch_cap, 99, 99};
+    size_t r = fastline_split(s, n, delim, want, want_len, &out);
+    *nf = out.nf;
+    got_lines = out.lines;
+    return r;
+}
+
+/* The same with all the scratch room. */
+static size_t split(const unsigned char *s, size_t n, unsigned char delim,
+                    const unsigned char *want, size_t want_len, reader_field *fields, size_t cap,
+                    size_t *nf)
+{
+    return split_room(s, n, delim, want, want_len, fields, cap, SCRATCH, nf);
+}
+
+/* A field fastline gave equals libcsv's: NULL when not wanted, else its
+ * bytes, in the record or in the scratch room. */
+static int same_field(const oracle *o, const mask *m, size_t c, const unsigned char *s,
+                      size_t end)
+{
+    /* plain comparisons: this runs some 10^7 times */
+    const unsigned char *ptr = (const unsigned char *)got[c].ptr;
+    if (got[c].len != o->len[c])
+        return 0;
+    if (!is_wanted(m, c))
+        return ptr == NULL;
+    int in_s = ptr >= s && ptr + got[c].len <= s + end;
+    int in_scratch = ptr >= scratch && ptr + got[c].len <= scratch + SCRATCH;
+    return ptr != NULL && (in_s || in_scratch) &&
+           memcmp(ptr, o->bytes + o->off[c], got[c].len) == 0;
+}
+
 /*
- * s[0..n) starts at a record boundary.  When its first line is complete and
- * libcsv ends a record (or a blank line) at its line end, fastline_split()
- * must give what libcsv gives for exactly those bytes, under every mask, with
- * room for all fields, exactly enough room, and one field too few (refused):
- * the line's length and the fields, or 0 only for a line with quotes and a
- * wanted field.  When the line end is missing or inside quotes it must
+ * s[0..n) starts at a record boundary.  When libcsv ends a record (or a
+ * blank line) within it, fastline_split() must give what libcsv gives for
+ * exactly those bytes, under every mask, with room for all fields, exactly
+ * enough room, and one field too few (refused), and with no scratch room
+ * (refused only for a wanted field that needs it): the record's length, its
+ * fields and the line ends inside it.  When no record ends within n it must
  * return 0.
  */
 static void check_line(oracle *o, const unsigned char *s, size_t n, counts *ct)
 {
     unsigned char delim = o->p.delim_char;
-    size_t e = 0;
-    int quote = 0;
-    while (e < n && s[e] != '\n' && s[e] != '\r') {
-        quote |= s[e] == '"';
-        e++;
-    }
+    size_t end = oracle_record(o, s, n);
     size_t nf = 99;
-    if (e == n || !oracle_run(o, s, e + 1)) {
+    if (end == 0) {
         for (size_t mi = 0; mi < nmasks; mi++) {
-            assert_int_equal(fastline_split(s, n, delim, masks[mi].want, masks[mi].len, got,
-                                            BIG_CAP, &nf), 0);
+            assert_int_equal(split(s, n, delim, masks[mi].want, masks[mi].len, got, BIG_CAP, &nf),
+                             0);
             assert_int_equal(nf, 0);
         }
         ct->refused++;
         return;
     }
+    int quote = memchr(s, '"', end) != NULL;
+    uint64_t lines = line_ends(s, end - 1);
     const size_t caps[3] = {BIG_CAP, o->nfields, o->nfields > 0 ? o->nfields - 1 : 0};
     for (size_t ci = 0; ci < 3; ci++) {
         size_t cap = caps[ci];
         if (cap > BIG_CAP)
-            continue; /* got[] has BIG_CAP entries; the first cap refuses such a line */
-        size_t expect = o->nfields <= cap ? e + 1 : 0;
-        /* every mask with room for all fields; the tight caps with all wanted */
-        for (size_t mi = 0; mi < (ci == 0 ? nmasks : 1); mi++) {
-            const mask *m = &masks[mi];
-            nf = 99;
-            size_t r = fastline_split(s, n, delim, m->want, m->len, got, cap, &nf);
-            /* a wanted quoted field may need rewriting: then libcsv reads the line */
-            bool may_refuse = quote && m->want != NULL;
-            if (!(r == expect || (may_refuse && r == 0)) || nf != (r == 0 ? 0 : o->nfields))
-                fail_msg("delim 0x%02x mask %zu cap %zu: returned %zu with %zu fields, "
-                         "libcsv: %zu with %zu fields",
-                         delim, mi, cap, r, nf, expect, o->nfields);
+            continue; /* got[] has BIG_CAP entries; the first cap refuses such a record */
+        size_t expect = o->nfields <= cap && end <= SCRATCH ? end : 0;
+        /* every mask with room for all fields (with and without scratch room);
+         * the tight caps with all wanted */
+        for (size_t vi = 0; vi < (ci == 0 ? 2 * nmasks : 1); vi++) {
+            const mask *m = &masks[vi % nmasks];
+            size_t room = vi < nmasks ? SCRATCH : 0;
+            size_t r = split_room(s, n, delim, m->want, m->len, got, cap, room, &nf);
+            /* without room, a wanted quoted field may need it: then libcsv reads it */
+            bool may_refuse = quote && m->want != NULL && room == 0;
+            if (!(r == expect || (may_refuse && r == 0)) || nf != (r == 0 ? 0 : o->nfields) ||
+                (r != 0 && got_lines != lines))
+                fail_msg("delim 0x%02x mask %zu cap %zu room %zu: returned %zu with %zu fields "
+                         "and %llu lines, libcsv: %zu with %zu fields and %llu lines",
+                         delim, vi % nmasks, cap, room, r, nf, (unsigned long long)got_lines,
+                         expect, o->nfields, (unsigned long long)lines);
             if (r == 0)
                 continue;
-            for (size_t c = 0; c < nf; c++) {
-                /* plain comparisons: this loop runs some 10^7 times */
-                const unsigned char *ptr = (const unsigned char *)got[c].ptr;
-                int same = got[c].len == o->len[c];
-                if (!is_wanted(m, c))
-                    same = same && ptr == NULL;
-                else /* the field points into the line, and holds libcsv's bytes */
-                    same = same && ptr != NULL && ptr >= s && ptr + got[c].len <= s + e &&
-                           memcmp(ptr, o->bytes + o->off[c], got[c].len) == 0;
-                if (!same)
+            for (size_t c = 0; c < nf; c++)
+                if (!same_field(o, m, c, s, end))
                     fail_msg("delim 0x%02x mask %zu cap %zu: field %zu of %zu differs from "
                              "libcsv's (%zu bytes there)",
-                             delim, mi, cap, c, nf, o->len[c]);
-            }
+                             delim, vi % nmasks, cap, c, nf, o->len[c]);
         }
     }
     ct->compared++;
@@ -229,8 +289,7 @@ static void expect_fields(const char *line, size_t n, unsigned char delim, size_
                           const char *const *expected, size_t nexp)
 {
     size_t nf = 99;
-    size_t r = fastline_split((const unsigned char *)line, n, delim, all_ones, BIG_CAP, got,
-                              BIG_CAP, &nf);
+    size_t r = split((const unsigned char *)line, n, delim, all_ones, BIG_CAP, got, BIG_CAP, &nf);
     if (r != ret)
         print_error("line of %zu bytes, delim 0x%02x: returned %zu, want %zu\n", n, delim, r, ret);
     assert_true(r == ret);
@@ -270,7 +329,7 @@ static void test_hand_written_lines_give_libcsv_fields(void **state)
     /* NUL bytes are data. */
     size_t nf = 0;
     static const char nul[] = " a\0b \0,\0\n";
-    assert_int_equal(fastline_split((const unsigned char *)nul, sizeof nul - 1, ',', all_ones,
+    assert_int_equal(split((const unsigned char *)nul, sizeof nul - 1, ',', all_ones,
                                     BIG_CAP, got, BIG_CAP, &nf),
                      sizeof nul - 1);
     assert_int_equal(nf, 2);
@@ -285,11 +344,24 @@ static void test_hand_written_lines_give_libcsv_fields(void **state)
     EXPECT(" \"x, y\" \t;\"\"\r", ';', 13, "x, y", "");
     EXPECT("\"a\tb\"\t\"c\"\n", '\t', 10, "a\tb", "c");
 
-    /* Refused: a quoted line end, a wanted field to rewrite, no line end, an
-     * unsupported delimiter. */
-    EXPECT_NONE("a,\"b\nc\"\n", ',', 0);
-    EXPECT_NONE("\"say \"\"hi\"\"\"\n", ',', 0);
+    assert_int_equal(got_lines, 0);
+
+    /* Line ends inside quotes (CR LF one, a lone CR one); doubled quotes
+     * unescaped; bytes after a closing quote (libcsv reads on, quoted). */
+    EXPECT("a,\"b\nc\"\n", ',', 8, "a", "b\nc");
+    assert_int_equal(got_lines, 1);
+    EXPECT("\"x\r\ny\",z\r", ',', 9, "x\r\ny", "z");
+    assert_int_equal(got_lines, 1);
+    EXPECT("\"p\rq\n\nr\"\n", ',', 9, "p\rq\n\nr");
+    assert_int_equal(got_lines, 3);
+    EXPECT("\"say \"\"hi\"\"\"\n", ',', 13, "say \"hi\"");
+    EXPECT("\"a\"b,c\"\n", ',', 8, "a\"b,c");
+    EXPECT("\"a\" \"b\"\n", ',', 8, "a\" \"b");
+    EXPECT("x,\"\"\"\"\"\" ,y\n", ',', 12, "x", "\"\"", "y");
+
+    /* Refused: no record end (a quote still open), an unsupported delimiter. */
     EXPECT_NONE("\"a\"b,c\n", ',', 0);
+    EXPECT_NONE("a,\"b\nc\n", ',', 0);
     EXPECT_NONE("a,b", ',', 0);
     EXPECT_NONE("", ',', 0);
     EXPECT_NONE("   ", ',', 0);
@@ -298,17 +370,17 @@ static void test_hand_written_lines_give_libcsv_fields(void **state)
 
     /* More fields than cap: refused; exactly cap: accepted. */
     const unsigned char *abc = (const unsigned char *)"a,b,c\n";
-    assert_int_equal(fastline_split(abc, 6, ',', all_ones, 3, got, 2, &nf), 0);
+    assert_int_equal(split(abc, 6, ',', all_ones, 3, got, 2, &nf), 0);
     assert_int_equal(nf, 0);
-    assert_int_equal(fastline_split(abc, 6, ',', all_ones, 3, got, 3, &nf), 6);
+    assert_int_equal(split(abc, 6, ',', all_ones, 3, got, 3, &nf), 6);
     assert_int_equal(nf, 3);
-    assert_int_equal(fastline_split((const unsigned char *)" \n", 2, ',', NULL, 0, got, 0, &nf), 2);
+    assert_int_equal(split((const unsigned char *)" \n", 2, ',', NULL, 0, got, 0, &nf), 2);
     assert_int_equal(nf, 0);
 
     /* Unwanted fields: ptr NULL, length still exact. */
     static const unsigned char want01[] = {0, 1};
     abc = (const unsigned char *)" a ,bb,  ccc\n";
-    assert_int_equal(fastline_split(abc, 13, ',', want01, 2, got, 8, &nf), 13);
+    assert_int_equal(split(abc, 13, ',', want01, 2, got, 8, &nf), 13);
     assert_int_equal(nf, 3);
     assert_null(got[0].ptr);
     assert_int_equal(got[0].len, 1);
@@ -319,7 +391,7 @@ static void test_hand_written_lines_give_libcsv_fields(void **state)
     assert_int_equal(got[2].len, 3);
     /* An unwanted quoted field that would need rewriting: followed, its length exact. */
     abc = (const unsigned char *)"\"say \"\"hi\"\"\" ,x\n";
-    assert_int_equal(fastline_split(abc, 16, ',', want01, 2, got, 8, &nf), 16);
+    assert_int_equal(split(abc, 16, ',', want01, 2, got, 8, &nf), 16);
     assert_int_equal(nf, 2);
     assert_null(got[0].ptr);
     assert_int_equal(got[0].len, 8); /* say "hi" */
@@ -435,7 +507,99 @@ static void test_random_lines_match_libcsv(void **state)
                   ct.compared, ct.records, ct.refused);
 }
 
-/* ---- 3. every line of the test data -------------------------------------- */
+/* ---- 3. random records with quoted fields ------------------------------- */
+
+/* Appends one field: plain text, a quoted field holding delimiters, line
+ * ends and doubled quotes, or a malformed one (a stray quote, bytes after
+ * the closing quote, no closing quote), with spaces around at times. */
+static size_t random_field(unsigned char *s)
+{
+    static const char *const inner[] = {"a", "bc", ",", ";", "|", "\t", " ", "\n",
+                                        "\r",  "\r\n", "\"\"", "\xC3\xA9", "x y", "9"};
+    size_t n = 0, parts = lcg() % 6;
+    if (lcg() % 4 == 0)
+        s[n++] = lcg() % 2 ? ' ' : '\t';
+    uint32_t kind = lcg() % 10;
+    if (kind < 4) { /* plain */
+        for (size_t i = 0; i < parts; i++)
+            s[n++] = (unsigned char)"abz09.-"[lcg() % 7];
+    } else {
+        if (kind != 9)
+            s[n++] = '"';
+        for (size_t i = 0; i < parts; i++) {
+            const char *t = inner[lcg() % (sizeof inner / sizeof inner[0])];
+            size_t k = strlen(t);
+            memcpy(s + n, t, k);
+            n += k;
+        }
+        if (kind == 9 || lcg() % 8 != 0) /* now and then left open */
+            s[n++] = '"';
+        if (kind == 8) /* bytes after the closing quote, or one more quote */
+            s[n++] = (unsigned char)"x\" "[lcg() % 3];
+    }
+    if (lcg() % 4 == 0)
+        s[n++] = lcg() % 2 ? ' ' : '\t';
+    return n;
+}
+
+#define RANDOM_RECORDS 20000
+#define RECORDS_MAX 4096
+
+static void test_random_records_match_libcsv(void **state)
+{
+    (void)state;
+    masks_init();
+    lcg_state = 20261206;
+    counts ct = {0};
+    oracle o[NDELIMS];
+    for (size_t di = 0; di < NDELIMS; di++)
+        oracle_init(&o[di], delims[di]);
+    unsigned char *text = malloc(RECORDS_MAX);
+    assert_non_null(text);
+    for (size_t k = 0; k < RANDOM_RECORDS; k++) {
+        /* a few records of a few fields, delimiters of one kind or mixed */
+        size_t n = 0, records = 1 + lcg() % 4;
+        unsigned char d = delims[lcg() % NDELIMS];
+        for (size_t rec = 0; rec < records && n < RECORDS_MAX - 512; rec++) {
+            size_t fields = 1 + lcg() % 8;
+            for (size_t f = 0; f < fields && n < RECORDS_MAX - 512; f++) {
+                if (f > 0)
+                    text[n++] = lcg() % 8 ? d : delims[lcg() % NDELIMS];
+                n += random_field(text + n);
+            }
+            static const char *const ends[] = {"\n", "\r\n", "\r", "\n\n"};
+            const char *e = ends[lcg() % 4];
+            memcpy(text + n, e, strlen(e));
+            n += strlen(e);
+        }
+        /* cut at a random point now and then; exactly n bytes on the heap */
+        if (lcg() % 5 == 0)
+            n = lcg() % (n + 1);
+        unsigned char *s = malloc(n > 0 ? n : 1);
+        assert_non_null(s);
+        memcpy(s, text, n);
+        for (size_t di = 0; di < NDELIMS; di++) {
+            /* from every record start libcsv finds, as the reader would */
+            size_t at = 0;
+            for (;;) {
+                check_line(&o[di], s + at, n - at, &ct);
+                size_t end = oracle_record(&o[di], s + at, n - at);
+                if (end == 0)
+                    break;
+                at += end;
+            }
+        }
+        free(s);
+    }
+    free(text);
+    for (size_t di = 0; di < NDELIMS; di++)
+        oracle_free(&o[di]);
+    assert_true(ct.compared > RANDOM_RECORDS);
+    print_message("random records: %zu split equal to libcsv (%zu records), %zu refused\n",
+                  ct.compared, ct.records, ct.refused);
+}
+
+/* ---- 4. every line of the test data -------------------------------------- */
 
 typedef struct walk {
     oracle o[NDELIMS];
@@ -512,6 +676,7 @@ static void test_every_line_of_the_test_data_matches_libcsv(void **state)
     for (size_t di = 0; di < NDELIMS; di++)
         oracle_init(&w->o[di], delims[di]);
     walk_dir(w, "tests/fuzz/corpus");
+    walk_dir(w, "tests/fuzz/regressions");
     walk_dir(w, "tests/e2e/data");
     for (size_t di = 0; di < NDELIMS; di++)
         oracle_free(&w->o[di]);
@@ -529,6 +694,7 @@ int main(void)
         cmocka_unit_test(test_hand_written_lines_give_libcsv_fields),
         cmocka_unit_test(test_every_short_line_matches_libcsv),
         cmocka_unit_test(test_random_lines_match_libcsv),
+        cmocka_unit_test(test_random_records_match_libcsv),
         cmocka_unit_test(test_every_line_of_the_test_data_matches_libcsv),
     };
     return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;
