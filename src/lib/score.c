@@ -55,8 +55,18 @@ cx_status cx_score_parse(const cx_scale *scale, const char *text, size_t len, in
     size_t p, end;
     bool sign, fraction = false;
     int value = 0;
-    cx_status st = scan_field(text, len, &p, &end);
+    cx_status st;
 
+    /* The common answer, one or two digits and nothing else, at once: what
+     * the reading below gives for it. */
+    if (text != NULL && (len == 1 || len == 2) && scan_digit(text[0]) && scan_digit(text[len - 1])) {
+        value = len == 1 ? text[0] - '0' : (text[0] - '0') * 10 + (text[1] - '0');
+        if (value < scale->lo || value > scale->hi)
+            return CX_ERANGE;
+        *score = value;
+        return CX_OK;
+    }
+    st = scan_field(text, len, &p, &end);
     if (st != CX_OK)
         return st;
 
