@@ -6,16 +6,58 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The code point of the well-formed UTF-8 character of k bytes at p. */
+static unsigned code_point(const unsigned char *p, size_t k)
+{
+    if (k == 1)
+        return p[0];
+    unsigned cp = p[0] & (0x7F >> k);
+    for (size_t i = 1; i < k; i++)
+        cp = (cp << 6) | (p[i] & 0x3F);
+    return cp;
+}
+
+/* Unicode space separators (Zs) besides U+0020: what spreadsheets put for a space. */
+static bool wide_space(unsigned cp)
+{
+    return cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+           cp == 0x205F || cp == 0x3000;
+}
+
+/* Characters a reader cannot see in a message: wide spaces, zero-width and format marks. */
+static bool invisible(unsigned cp)
+{
+    return wide_space(cp) || cp == 0xAD || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF;
+}
+
+/* The bytes of a space (' ', tab or a wide space) at p, n bytes left; 0 if none. */
+static size_t space_at(const char *p, size_t n)
+{
+    if (n > 0 && (*p == ' ' || *p == '\t'))
+        return 1;
+    for (size_t k = 2; k <= 3 && k <= n; k++)
+        if (text_utf8_valid(p, k) && wide_space(code_point((const unsigned char *)p, k)))
+            return k;
+    return 0;
+}
+
 void text_trim(const char **ptr, size_t *len)
 {
     const char *p = *ptr;
-    size_t n = *len;
-    while (n > 0 && (*p == ' ' || *p == '\t')) {
-        p++;
-        n--;
+    size_t n = *len, k;
+    while (n > 0 && (k = space_at(p, n)) > 0) {
+        p += k;
+        n -= k;
     }
-    while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-        n--;
+    for (bool more = true; more && n > 0;) {
+        more = false;
+        for (k = 1; k <= 3 && k <= n && !more; k++)
+            if (space_at(p + n - k, k) == k) {
+                n -= k;
+                more = true;
+            }
+    }
     *ptr = p;
     *len = n;
 }
@@ -122,7 +164,11 @@ void text_quote(char *buf, size_t size, const char *ptr, size_t len)
             w = (size_t)snprintf(tmp, sizeof tmp, "\\t");
         else if (c < 0x20 || c == 0x7F || (c >= 0x80 && k == 0)) /* also bytes that are no text */
             w = (size_t)snprintf(tmp, sizeof tmp, "\\x%02X", c);
-        else {
+        else if (k && invisible(code_point((const unsigned char *)ptr + i, k))) {
+            w = (size_t)snprintf(tmp, sizeof tmp, "\\u%04x",
+                                 code_point((const unsigned char *)ptr + i, k));
+            used = k;
+        } else {
             used = w = c >= 0x80 ? k : 1;
             memcpy(tmp, ptr + i, w);
         }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "bandfile.h"
+#include "gate.h"
 #include "list_write.h"
 #include "options.h"
 #include "report.h"
@@ -21,53 +22,6 @@ static int64_t pow10_of(unsigned n)
     while (n--)
         p *= 10;
     return p;
-}
-
-/* One row's checks; @return false if any failed (each reported). */
-static bool row_requirements(const options *o, const report *r, const report_row *row,
-                             FILE *err)
-{
-    bool ok = true;
-    char name[512] = "";
-    if (row != &r->total)
-        report_row_name(r, row, name, sizeof name);
-    for (size_t i = 0; i < o->nrequire; i++) {
-        const require_check *c = &o->require[i];
-        const metric_view *v = report_view(row, c->metric);
-        const shown *f = v ? report_figure(v, c->fig) : NULL;
-        if (f && require_holds(c, f->defined, f->scaled, f->prec))
-            continue;
-        diag_begin(err);
-        fprintf(err, "requirement failed: %s%s%s ", c->text, row != &r->total ? " for " : "",
-                name);
-        if (f && f->defined) {
-            char buf[32];
-            fprintf(err, "(%s is %s)\n", report_figure_name(c->metric, c->fig),
-                    report_format(f, buf, sizeof buf));
-        } else {
-            fprintf(err, "(%s has no value: no valid answers)\n",
-                    report_figure_name(c->metric, c->fig));
-        }
-        ok = false;
-    }
-    return ok;
-}
-
-/* Every check on the total and on every group shown; @return EXIT_REQUIRE if any failed. */
-static int check_requirements(const options *o, const report *r, FILE *err)
-{
-    bool ok = true;
-    for (size_t i = 0; i < r->nrows; i++) {
-        if (r->plan->compare) {
-            ok = row_requirements(o, r, &r->cmp_row[i], err) && ok;
-            continue;
-        }
-        report_row row;
-        report_row_at(r, i, &row);
-        ok = row_requirements(o, r, &row, err) && ok;
-    }
-    ok = row_requirements(o, r, &r->total, err) && ok;
-    return ok ? EXIT_OK : EXIT_REQUIRE;
 }
 
 /* What the report's figures need said beside them: wide margins, hidden groups, low rates. */
@@ -113,7 +67,26 @@ static int close_stdout(void)
     return EXIT_OK;
 }
 
-/* --list: read every input into the follow-up list, then write it. */
+/* --require beside --list: the checks read the report the run counted but did not write. */
+static int list_gate(const options *o, const survey *s)
+{
+    band_choice bc;
+    report r;
+    memset(&bc, 0, sizeof bc);
+    int rc = bands_choose(&bc, o->bands, s->scale, stderr);
+    if (rc == EXIT_OK) {
+        rc = report_build(&r, &o->plan, &o->style, s, &bc);
+        if (rc == EXIT_OK)
+            rc = gate_check(o, &r, stderr);
+        else
+            diag_error(stderr, "out of memory");
+        report_free(&r);
+    }
+    bands_free(&bc);
+    return rc;
+}
+
+/* --list: read every input into the follow-up list, then write it (and check --require). */
 static int run_list(const options *o, survey *s)
 {
     followup list;
@@ -122,6 +95,8 @@ static int run_list(const options *o, survey *s)
     int rc = EXIT_OK;
     for (size_t i = 0; rc == EXIT_OK && i < o->nfiles; i++)
         rc = survey_read(s, o->files[i]);
+    if (rc == EXIT_OK)
+        rc = survey_check_values(s);
     if (rc == EXIT_OK) {
         survey_warn(s);
         if (!list_write(&list, stdout, &o->style)) {
@@ -131,6 +106,8 @@ static int run_list(const options *o, survey *s)
             rc = close_stdout();
         }
     }
+    if (rc == EXIT_OK && o->nrequire)
+        rc = list_gate(o, s);
     followup_free(&list);
     return rc;
 }
@@ -174,7 +151,7 @@ static int write_report(const options *o, const survey *s, const run_plan *run,
     report_writer_of(o->style.format)->write(&r, stdout);
     rc = close_stdout();
     if (rc == EXIT_OK)
-        rc = check_requirements(o, &r, stderr);
+        rc = gate_check(o, &r, stderr);
     report_free(&r);
     return rc;
 }
@@ -205,6 +182,10 @@ static int run(const options *o)
         rc = read_inputs(o, &s, &run, &cfg);
     if (rc == EXIT_OK && o->merge)
         rc = bands_choose(&bc, o->bands, s.scale, stderr);
+    if (rc == EXIT_OK && !o->merge)
+        rc = survey_finish(&s);
+    if (rc == EXIT_OK && !o->merge)
+        rc = survey_check_values(&s);
     if (rc == EXIT_OK) {
         survey_warn(&s);
         rc = write_report(o, &s, &run, &bc);

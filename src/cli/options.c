@@ -2,6 +2,7 @@
 #include "options.h"
 
 #include "followup.h"
+#include "valuelist.h"
 #include "writers.h"
 
 #include <getopt.h>
@@ -33,8 +34,12 @@ static const char *const usage_text[] = {
     "      --min-n=N             hide groups with fewer than N records (still in total)\n"
     "      --period=COL          one row per period of the dates in COL\n"
     "      --every=UNIT          day, week, month (default), quarter or year\n"
+    "      --window=N            each period's row covers the N periods ending there\n"
+    "                            (trailing); its change is against the N before\n"
     "      --compare=COL:A,B     compare the rows whose COL is A with those where it is B\n"
     "  -w, --weight=COL          weight each record by COL (a number >= 0)\n"
+    "      --latest-by=COL       count each respondent (COL: an id) once: the last\n"
+    "                            answer, by the --period date, else in file order\n"
     "      --population=N        customers surveyed from: response rate and\n"
     "                            finite-population correction of the margins\n"
     "      --confidence=C        confidence of intervals and tests, 0.5-0.999\n"
@@ -65,6 +70,8 @@ static const char *const usage_text[] = {
     "      --csat-satisfied=K    answers >= K are satisfied (default: 3, 4, 6, 9 by scale)\n"
     "      --ces-scale=1-N       1-5, 1-7 (default) or 1-10\n"
     "      --ces-direction=D     agree (default: high = easy) or effort (low = easy)\n"
+    "      --blank=TOKEN[,TOKEN]...  answers read as blank (no answer), e.g.\n"
+    "                            'N/A,-,Не знаю' (case-insensitive; repeatable)\n"
     "      --labels=[METRIC:]FILE  answers written as words: a CSV file of label,score\n"
     "                            (case-insensitive); without METRIC: for every metric\n"
     "      --bands=[METRIC:]SET  band set: a built-in name (nps, nps-market, csat,\n"
@@ -79,18 +86,22 @@ static const char *const usage_text[] = {
     "                            means get one more\n"
     "      --lang=LANG           en (default) or ru: labels and band texts\n"
     "  -q, --quiet               no warnings on standard error\n"
-    "      --require=CHECK       METRIC OP NUMBER, e.g. 'nps>=30'; METRIC: nps, csat,\n"
-    "                            csat_mean, ces, ces_low_effort, level; OP: >= > <=\n"
-    "                            < ==. Repeatable; checks the value as displayed, in\n"
-    "                            the total and in every group shown\n"
+    "      --require=CHECK       a gate, e.g. 'nps>=30', 'total:nps.ci_low>=25',\n"
+    "                            'nps.change>=-5', '!nps.significant_drop': METRIC\n"
+    "                            nps, csat, csat_mean, ces, ces_low_effort, level;\n"
+    "                            .ci_low .ci_high .moe .n .change...; scope total: or\n"
+    "                            last:; OP >= > <= < ==. Repeatable; an undefined\n"
+    "                            value fails (see CHECKS in man cxstat)\n"
+    "      --where=COL=VALUE     count (and list) only records whose COL is VALUE;\n"
+    "                            COL!=VALUE: is not; VALUE may be A,B (CSV quoting);\n"
+    "                            repeatable, all must hold (a --period column matches\n"
+    "                            its period label)\n"
     "\n",
     "Follow-up list (instead of the report):\n"
     "      --list=WHO            the responses to act on, worst first: detractors,\n"
     "                            passives, promoters (NPS), dissatisfied (CSAT) or\n"
     "                            difficult (CES)\n"
     "      --show=COL[,COL]...   the columns to list (default: every column)\n"
-    "      --where=COL=VALUE     only rows whose COL is VALUE (a --period column\n"
-    "                            matches its period label); repeatable\n"
     "      --no-escape-formulas  in CSV and TSV, leave cells that start with = + - @\n"
     "                            as they are (default: a ' before them)\n"
     "\n",
@@ -107,12 +118,13 @@ enum {
     OPT_EVERY, OPT_COMPARE, OPT_POPULATION, OPT_CONFIDENCE, OPT_HEADER_ROW, OPT_SKIP,
     OPT_LABELS, OPT_LIST, OPT_SHOW, OPT_WHERE, OPT_CSAT_SCALE, OPT_CSAT_SATISFIED,
     OPT_CES_SCALE, OPT_CES_DIRECTION, OPT_BANDS, OPT_LANG, OPT_REQUIRE, OPT_ADJUST,
-    OPT_RAW_CELLS, OPT_SHEET, OPT_LIST_SHEETS
+    OPT_RAW_CELLS, OPT_SHEET, OPT_LIST_SHEETS, OPT_BLANK, OPT_LATEST_BY, OPT_WINDOW
 };
 
 static const struct option long_options[] = {
     {"adjust", required_argument, NULL, OPT_ADJUST},
     {"bands", required_argument, NULL, OPT_BANDS},
+    {"blank", required_argument, NULL, OPT_BLANK},
     {"ces", required_argument, NULL, OPT_CES},
     {"ces-direction", required_argument, NULL, OPT_CES_DIRECTION},
     {"ces-scale", required_argument, NULL, OPT_CES_SCALE},
@@ -131,6 +143,7 @@ static const struct option long_options[] = {
     {"jobs", required_argument, NULL, 'j'},
     {"labels", required_argument, NULL, OPT_LABELS},
     {"lang", required_argument, NULL, OPT_LANG},
+    {"latest-by", required_argument, NULL, OPT_LATEST_BY},
     {"level", required_argument, NULL, OPT_LEVEL},
     {"list", required_argument, NULL, OPT_LIST},
     {"list-sheets", no_argument, NULL, OPT_LIST_SHEETS},
@@ -152,6 +165,7 @@ static const struct option long_options[] = {
     {"version", no_argument, NULL, 'V'},
     {"weight", required_argument, NULL, 'w'},
     {"where", required_argument, NULL, OPT_WHERE},
+    {"window", required_argument, NULL, OPT_WINDOW},
     {NULL, 0, NULL, 0},
 };
 
@@ -323,23 +337,60 @@ static bool parse_confidence(const char *s, double *out)
     return true;
 }
 
-/* COL:A,B, split in place once it is known to be valid. */
+/* COL:A,B, the values as a CSV record ("Moscow, Tverskaya" quoted), split in place. */
 static bool parse_compare(char *arg, options *o)
 {
     char *colon = strchr(arg, ':');
-    char *comma = colon ? strchr(colon + 1, ',') : NULL;
-    if (!colon || !comma || colon == arg || comma == colon + 1 || comma[1] == '\0')
+    if (!colon || colon == arg)
         return false;
     *colon = '\0';
     bool ok = valid_column(arg);
     *colon = ':';
     if (!ok)
         return false;
+    /* split a copy first, so that a usage error quotes the argument whole */
+    char copy[1024];
+    const char *v[2];
+    size_t n;
+    size_t len = strlen(colon + 1);
+    if (len >= sizeof copy)
+        return false;
+    memcpy(copy, colon + 1, len + 1);
+    if (!valuelist_split(copy, v, 2, &n) || n != 2 || !*v[0] || !*v[1])
+        return false;
     *colon = '\0';
-    *comma = '\0';
+    valuelist_split(colon + 1, o->plan.compare_value, 2, &n);
     o->plan.compare = arg;
-    o->plan.compare_value[0] = colon + 1;
-    o->plan.compare_value[1] = comma + 1;
+    return true;
+}
+
+/* COL=A[,B]... or COL!=A[,B]...: the values as a CSV record, split in place. */
+static bool parse_where(char *arg, options *o)
+{
+    char *eq = strchr(arg, '=');
+    if (!eq || eq == arg || o->plan.nwhere == MAX_WHERE)
+        return false;
+    where_filter *w = &o->plan.where[o->plan.nwhere];
+    w->negate = eq[-1] == '!';
+    char *end = w->negate ? eq - 1 : eq;
+    if (end == arg)
+        return false;
+    char copy[1024];
+    size_t len = strlen(eq + 1);
+    if (len >= sizeof copy)
+        return false;
+    memcpy(copy, eq + 1, len + 1);
+    if (!valuelist_split(copy, w->value, MAX_WHERE_VALUES, &w->nvalues))
+        return false;
+    char saved = *end;
+    *end = '\0';
+    if (!valid_column(arg)) {
+        *end = saved;
+        return false;
+    }
+    valuelist_split(eq + 1, w->value, MAX_WHERE_VALUES, &w->nvalues);
+    w->column = arg;
+    o->plan.nwhere++;
     return true;
 }
 
@@ -370,6 +421,7 @@ static void set_defaults(options *o)
     o->style.precision = DEFAULT_PRECISION;
     o->style.lang = LANG_EN;
     o->plan.every = CX_EVERY_MONTH;
+    o->plan.window = 1;
     o->style.confidence = DEFAULT_CONFIDENCE;
 }
 
@@ -413,9 +465,21 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
             return usage_error(err, "--every", arg, "use day, week, month, quarter or year");
         o->plan.every_given = true;
         break;
+    case OPT_WINDOW:
+        if (!parse_int(arg, 1, MAX_WINDOW, &v))
+            return usage_error(err, "--window", arg, "a whole number of periods, 1-120");
+        o->plan.window = (unsigned)v;
+        break;
     case OPT_COMPARE:
         if (!parse_compare(arg, o))
-            return usage_error(err, "--compare", arg, "COL:A,B, e.g. channel:web,app");
+            return usage_error(err, "--compare", arg,
+                               "COL:A,B, e.g. channel:web,app; quote a value with a comma "
+                               "as in CSV: store:\"Moscow, Tverskaya\",Kazan");
+        break;
+    case OPT_LATEST_BY:
+        if (!valid_column(arg))
+            return usage_error(err, "column", arg, "a header name or a 1-based number");
+        o->plan.latest_by = arg;
         break;
     case 'w':
         if (!valid_column(arg))
@@ -452,6 +516,15 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
     case OPT_LABELS:
         parse_labels(arg, o);
         break;
+    case OPT_BLANK: {
+        size_t n = 0;
+        if (o->plan.nblank == MAX_BLANK ||
+            !valuelist_split(arg, o->plan.blank + o->plan.nblank, MAX_BLANK - o->plan.nblank, &n))
+            return usage_error(err, "--blank", arg,
+                               "tokens separated by commas, as in CSV; at most 32 in all");
+        o->plan.nblank += n;
+        break;
+    }
     case OPT_LIST:
         if (!parse_list(arg, &o->plan.list))
             return usage_error(err, "--list", arg,
@@ -461,16 +534,12 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
         if (!split_columns(arg, o->plan.show, MAX_SHOW, &o->plan.nshow))
             return usage_error(err, "--show", arg, "up to 64 columns, separated by commas");
         break;
-    case OPT_WHERE: {
-        char *eq = strchr(arg, '=');
-        if (!eq || eq == arg || o->plan.nwhere == MAX_WHERE)
-            return usage_error(err, "--where", arg, "COL=VALUE, at most 8 times");
-        *eq = '\0';
-        if (!valid_column(arg))
-            return usage_error(err, "column", arg, "a header name or a 1-based number");
-        o->plan.where[o->plan.nwhere++] = (where_filter){arg, eq + 1};
+    case OPT_WHERE:
+        if (!parse_where(arg, o))
+            return usage_error(err, "--where", arg,
+                               "COL=VALUE or COL!=VALUE, values A,B as in CSV (\"a, b\" "
+                               "quoted), up to 16 values, at most 8 times");
         break;
-    }
     case OPT_HEADER_ROW:
         if (!parse_count(arg, &o->plan.header_row) || o->plan.header_row == 0)
             return usage_error(err, "--header-row", arg, "a line number from 1");
@@ -544,8 +613,8 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
             return usage_error(err, "too many --require checks (at most 32)", NULL, NULL);
         if (!require_parse(arg, &o->require[o->nrequire]))
             return usage_error(err, "--require", arg,
-                               "e.g. 'nps>=30'; metrics nps, csat, csat_mean, ces, "
-                               "ces_low_effort, level; operators >= > <= < ==");
+                               "e.g. 'nps>=30', 'nps.ci_low>=25', 'last:nps.change>=-5', "
+                               "'!nps.significant_drop'; see CHECKS in man cxstat");
         o->plan.wanted[o->require[o->nrequire++].metric] = true;
         break;
     case 'h':
@@ -565,7 +634,8 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
 static opt_result check_merge(const options *o, FILE *err)
 {
     bool data = o->plan.named_any || o->plan.column[CX_LEVEL] || o->plan.ngroup || o->plan.period || o->plan.compare ||
-                o->plan.weight || o->plan.list || o->plan.encoding || o->plan.delim || !o->plan.header ||
+                o->plan.weight || o->plan.list || o->plan.nwhere || o->plan.nblank ||
+                o->plan.latest_by || o->plan.encoding || o->plan.delim || !o->plan.header ||
                 o->plan.every_given || o->plan.strict || o->plan.sheet || o->list_sheets ||
                 o->plan.header_row != 1 || o->plan.skip_given || o->plan.csat_hi != 5 || o->plan.csat_satisfied ||
                 o->plan.ces_hi != 7 || o->plan.ces_direction != CX_CES_AGREE;
@@ -606,17 +676,29 @@ opt_result options_parse(int argc, char **argv, options *o, FILE *out, FILE *err
                            NULL);
     if (o->plan.list && (o->style.format == FMT_HTML || o->style.format == FMT_SVG))
         return usage_error(err, "--list writes text, csv, tsv or json", NULL, NULL);
-    if (o->plan.list && (o->plan.compare || o->nrequire))
-        return usage_error(err, "--list cannot be combined with --compare or --require", NULL,
+    if (o->plan.list && (o->plan.compare || o->plan.latest_by))
+        return usage_error(err, "--list cannot be combined with --compare or --latest-by", NULL,
                            NULL);
-    if ((o->plan.nshow || o->plan.nwhere || o->style.raw_cells) && !o->plan.list)
-        return usage_error(err, "--show, --where and --no-escape-formulas go with --list",
-                           NULL, NULL);
+    if ((o->plan.nshow || o->style.raw_cells) && !o->plan.list)
+        return usage_error(err, "--show and --no-escape-formulas go with --list", NULL, NULL);
+    for (size_t i = 0; i < o->nrequire; i++)
+        if ((o->require[i].scope == SCOPE_LAST || require_reads_change(&o->require[i])) &&
+            !o->plan.period) {
+            char what[160];
+            snprintf(what, sizeof what, "--require '%.100s' reads the last period: it needs "
+                     "--period", o->require[i].text);
+            return usage_error(err, what, NULL, NULL);
+        }
     if (o->plan.list && !o->plan.header && !o->plan.nshow)
         return usage_error(err, "--list without a header needs --show with column numbers",
                            NULL, NULL);
     if (o->plan.list)
         o->plan.wanted[metric_of_list(o->plan.list)] = true;
+    o->plan.count_rows = o->plan.list && o->nrequire; /* the checks read the rows */
+    if (o->plan.window > 1 && !o->plan.period)
+        return usage_error(err, "--window needs --period", NULL, NULL);
+    if (o->plan.window > 1 && o->plan.list)
+        return usage_error(err, "--window cannot be combined with --list", NULL, NULL);
     if (o->plan.compare && (o->plan.ngroup || o->plan.period))
         return usage_error(err, "--compare cannot be combined with --group or --period", NULL,
                            NULL);

@@ -240,6 +240,14 @@ groups_status groups_get(group_table *t, const char *key, size_t len, group **ou
     return st;
 }
 
+group *groups_find(const group_table *t, const char *key, size_t len)
+{
+    if (t->nslots == 0)
+        return NULL;
+    size_t j;
+    return probe(t, key, len, hash_bytes(t, key, len), &j, SIZE_MAX);
+}
+
 bool key_add(key_builder *k, const char *part, size_t len)
 {
     if (len > UINT32_MAX || !reserve(&k->buf, &k->cap, k->len + 4 + len, 1))

@@ -68,6 +68,9 @@ groups_status groups_get(group_table *t, const char *key, size_t len, group **ou
 uint64_t groups_siphash(const uint64_t key[2], int crounds, int drounds, const void *data,
                         size_t n);
 
+/** The group of an encoded key, or NULL when there is none (nothing is created). */
+group *groups_find(const group_table *t, const char *key, size_t len);
+
 /** The weighted histograms of group g (CX_METRIC_COUNT of them); NULL unweighted. */
 static inline cx_whist *groups_whist(const group_table *t, const group *g)
 {

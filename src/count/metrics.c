@@ -2,6 +2,7 @@
 #include "metrics.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "text.h"
 
@@ -74,7 +75,7 @@ bool metric_figure_named(const char *name, size_t len, cx_metric *m, figure_kind
     for (int i = 0; i < CX_METRIC_COUNT; i++)
         for (int f = FIG_INDEX; f <= FIG_MEAN; f++)
             if (metrics[i].figure[f] && strlen(metrics[i].figure[f]) == len &&
-                strncmp(metrics[i].figure[f], name, len) == 0) {
+                strncasecmp(metrics[i].figure[f], name, len) == 0) {
                 *m = (cx_metric)i;
                 *fig = (figure_kind)f;
                 return true;

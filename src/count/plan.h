@@ -19,14 +19,22 @@
 #define MAX_GROUP_COLUMNS 8
 #define MAX_SHOW 64
 #define MAX_WHERE 8
+#define MAX_WINDOW 120
 
 /** --list: which responses the follow-up list holds. */
 typedef enum list_kind {
     LIST_NONE, LIST_DETRACTORS, LIST_PASSIVES, LIST_PROMOTERS, LIST_DISSATISFIED, LIST_DIFFICULT
 } list_kind;
 
+#define MAX_WHERE_VALUES 16
+#define MAX_BLANK 32
+
+/** --where=COL=A,B or COL!=A,B: COL is (is not) one of the values. */
 typedef struct where_filter {
-    const char *column, *value;
+    const char *column;
+    const char *value[MAX_WHERE_VALUES];
+    size_t nvalues;
+    bool negate;
 } where_filter;
 
 typedef struct run_plan {
@@ -47,6 +55,8 @@ typedef struct run_plan {
     int ces_hi;
     cx_ces_direction ces_direction;
     const char *labels[CX_METRIC_COUNT]; /* --labels file per metric; NULL: none */
+    const char *blank[MAX_BLANK];        /* --blank tokens: answers read as blank */
+    size_t nblank;
     bool strict;
     bool quiet;
     /* the rows */
@@ -55,15 +65,18 @@ typedef struct run_plan {
     const char *period;                  /* --period column, NULL: none */
     cx_every every;
     bool every_given;
+    unsigned window;                     /* --window: periods per trailing row; 1: none */
     const char *compare;                 /* --compare column, NULL: none */
     const char *compare_value[2];
     const char *weight;                  /* --weight column, NULL: unweighted */
-    /* the follow-up list */
+    const char *latest_by;               /* --latest-by column, NULL: every answer */
+    /* the follow-up list; --where filters the report too */
     list_kind list;                      /* --list; LIST_NONE: the report */
     const char *show[MAX_SHOW];          /* --show columns; none: every column */
     size_t nshow;
     where_filter where[MAX_WHERE];
     size_t nwhere;
+    bool count_rows;                     /* --list with --require: count the rows too */
 } run_plan;
 
 /** True when records are split into rows: -g, --period or --compare. */

@@ -289,9 +289,6 @@ static int resolve_list(survey *s, const reader_field *f, size_t n)
             s->show_col[i] = first ? i : same_column(s, f, n, prefix, i);
         }
     }
-    for (size_t i = 0; i < o->nwhere; i++)
-        if (resolve_role(s, o->where[i].column, "--where", f, n, &s->where_col[i]))
-            return 1;
     return 0;
 }
 
@@ -301,13 +298,17 @@ static int resolve_roles(survey *s, const reader_field *f, size_t n)
     for (size_t i = 0; i < o->ngroup; i++)
         if (resolve_role(s, o->group[i], "--group", f, n, &s->group_col[i]))
             return 1;
-    const char *spec[ROLE_COUNT] = {o->period, o->weight, o->compare};
-    static const char *const option[ROLE_COUNT] = {"--period", "--weight", "--compare"};
+    const char *spec[ROLE_COUNT] = {o->period, o->weight, o->compare, o->latest_by};
+    static const char *const option[ROLE_COUNT] = {"--period", "--weight", "--compare",
+                                                   "--latest-by"};
     for (int r = 0; r < ROLE_COUNT; r++) {
         s->role_col[r] = NO_COLUMN;
         if (spec[r] && resolve_role(s, spec[r], option[r], f, n, &s->role_col[r]))
             return 1;
     }
+    for (size_t i = 0; i < o->nwhere; i++)
+        if (resolve_role(s, o->where[i].column, "--where", f, n, &s->where_col[i]))
+            return 1;
     return s->list ? resolve_list(s, f, n) : 0;
 }
 
@@ -381,7 +382,7 @@ static size_t wanted_column(const survey *s, size_t i)
         return s->role_col[i];
     i -= ROLE_COUNT;
     if (i < MAX_WHERE)
-        return s->list && i < o->nwhere ? s->where_col[i] : NO_COLUMN;
+        return i < o->nwhere ? s->where_col[i] : NO_COLUMN;
     i -= MAX_WHERE;
     return s->list && i < s->nshow ? s->show_col[i] : NO_COLUMN;
 }
@@ -474,10 +475,13 @@ static bool record_weight(survey *s, const reader_field *f, size_t n, uint64_t l
 }
 
 /*
- * The record's group, or NULL when it belongs to none: with --period a date
- * that is not a date (noted), with --compare a value that is neither.
+ * Build the record's group key in s->key: @return 1; 0 when it belongs to
+ * none (*why says why: with --period a date that is not a date, noted; with
+ * --compare a value that is neither); -1 on an error (said, exit_code set).
+ * *day is the date's day number with --period.
  */
-static group *record_group(survey *s, const reader_field *f, size_t n, uint64_t line)
+static int record_key(survey *s, const reader_field *f, size_t n, uint64_t line, uint8_t *why,
+                      int64_t *day)
 {
     const run_plan *o = s->plan;
     s->key.len = 0;
@@ -489,7 +493,7 @@ static group *record_group(survey *s, const reader_field *f, size_t n, uint64_t 
         text_trim(&p, &len); /* " A " quoted is the A it is unquoted, as with --compare */
         if (!text_utf8_valid(p, len)) {
             not_utf8(s, line, s->group_col[i]);
-            return NULL;
+            return -1;
         }
         ok = ok && key_add(&s->key, p, len);
     }
@@ -500,12 +504,17 @@ static group *record_group(survey *s, const reader_field *f, size_t n, uint64_t 
         text_trim(&p, &len);
         if (!text_utf8_valid(p, len)) {
             not_utf8(s, line, s->role_col[ROLE_COMPARE]);
-            return NULL;
+            return -1;
         }
-        if (!(strlen(o->compare_value[0]) == len && memcmp(p, o->compare_value[0], len) == 0) &&
-            !(strlen(o->compare_value[1]) == len && memcmp(p, o->compare_value[1], len) == 0)) {
+        values_add(&s->compare_values, p, len, 1);
+        bool hit = false;
+        for (int i = 0; i < 2 && !hit; i++)
+            if (strlen(o->compare_value[i]) == len && memcmp(p, o->compare_value[i], len) == 0)
+                hit = ++s->compare_hits[i] > 0;
+        if (!hit) {
             s->compare_other++;
-            return NULL;
+            *why = LATEST_OTHER;
+            return 0;
         }
         ok = ok && key_add(&s->key, p, len);
     }
@@ -524,14 +533,28 @@ static group *record_group(survey *s, const reader_field *f, size_t n, uint64_t 
                 snprintf(msg, sizeof msg, "column %zu (period): %s is not a date",
                          s->role_col[ROLE_PERIOD] + 1, q);
             note(s, line, msg);
-            return NULL;
+            *why = LATEST_NODATE;
+            return 0;
         }
+        *day = (int64_t)date.year * 372 + (int64_t)date.month * 31 + date.day; /* ordered, not dense */
         char b[PERIOD_KEY_BYTES];
         period_encode(cx_period_of(date, o->every), b);
         ok = ok && key_add(&s->key, b, sizeof b);
     }
+    if (!ok) {
+        say(s, diag_at, (diag_place){s->file, line, 0}, "out of memory for groups");
+        s->exit_code = EXIT_DATA;
+        return -1;
+    }
+    *why = LATEST_GROUP;
+    return 1;
+}
+
+/* The group of an encoded key (created when new), or NULL with the error said. */
+static group *key_group(survey *s, const char *key, size_t len, uint64_t line)
+{
     group *g = NULL;
-    groups_status st = ok ? groups_get(&s->groups, s->key.buf, s->key.len, &g) : GROUPS_ENOMEM;
+    groups_status st = groups_get(&s->groups, key, len, &g);
     if (st != GROUPS_OK) {
         if (st == GROUPS_ELIMIT)
             say(s, diag_at, (diag_place){s->file, line, 0}, "more than %zu groups, or %zu bytes of group "
@@ -542,6 +565,18 @@ static group *record_group(survey *s, const reader_field *f, size_t n, uint64_t 
         s->exit_code = EXIT_DATA;
     }
     return g;
+}
+
+/*
+ * The record's group, or NULL when it belongs to none: with --period a date
+ * that is not a date (noted), with --compare a value that is neither.
+ */
+static group *record_group(survey *s, const reader_field *f, size_t n, uint64_t line)
+{
+    uint8_t why;
+    int64_t day;
+    return record_key(s, f, n, line, &why, &day) == 1 ? key_group(s, s->key.buf, s->key.len, line)
+                                                      : NULL;
 }
 
 /* Remember a word that is no answer, for the warning's list. */
@@ -561,14 +596,34 @@ static void count_word(survey *s, cx_metric m, const char *p, size_t len)
     s->other_words[m]++;
 }
 
-/* An answer that is not a number: a label of the --labels file, or a word counted. */
+/* A --blank token: the answer is no answer. */
+static bool blank_token(const run_plan *o, const char *p, size_t len)
+{
+    for (size_t i = 0; i < o->nblank; i++)
+        if (text_name_equal(p, len, o->blank[i]))
+            return true;
+    return false;
+}
+
+/*
+ * An answer that is not a number: a --blank token, a label of the --labels
+ * file, else a word of a built-in set that fits the scale, or a word counted.
+ */
 static cx_status word_answer(survey *s, cx_metric m, const reader_field *a, int *score)
 {
     const char *p = a->ptr;
     size_t len = a->len;
     text_trim(&p, &len);
+    if (s->plan->nblank && blank_token(s->plan, p, len))
+        return CX_BLANK;
     if (s->labels[m] && labels_find(s->labels[m], p, len, score))
         return *score >= s->scale[m].lo && *score <= s->scale[m].hi ? CX_OK : CX_ERANGE;
+    wordset_id set = s->labels[m] ? WORDSET_NONE : wordsets_find(&s->scale[m], p, len, score);
+    if (set != WORDSET_NONE) {
+        s->wordsets[m] |= 1u << set;
+        s->wordset_answers[m]++;
+        return CX_OK;
+    }
     count_word(s, m, p, len);
     return CX_ENOTNUM;
 }
@@ -615,13 +670,30 @@ static void period_label(const survey *s, const reader_field *f, size_t n, char 
         cx_period_label(cx_period_of(date, s->plan->every), s->plan->every, buf, size);
 }
 
-static bool where_holds(const survey *s, const reader_field *f, size_t n, const char *label)
+/* The index of the --where value a field's trimmed text is, or -1. */
+static int where_value(const where_filter *w, const char *v, size_t len)
+{
+    for (size_t k = 0; k < w->nvalues; k++)
+        if (strlen(w->value[k]) == len && memcmp(v, w->value[k], len) == 0)
+            return (int)k;
+    return -1;
+}
+
+/*
+ * Every --where holds for the record (a --period column matches its period
+ * label).  Each filter's value is counted, held or not, for the check that
+ * every value given is present.
+ */
+static bool where_holds(survey *s, const reader_field *f, size_t n)
 {
     const run_plan *o = s->plan;
+    char label[32];
+    bool all = true;
     for (size_t i = 0; i < o->nwhere; i++) {
         const char *v = "";
         size_t len = 0;
         if (o->period && s->where_col[i] == s->role_col[ROLE_PERIOD]) {
+            period_label(s, f, n, label, sizeof label);
             v = label;
             len = strlen(label);
         } else {
@@ -632,13 +704,14 @@ static bool where_holds(const survey *s, const reader_field *f, size_t n, const 
                 text_trim(&v, &len);
             }
         }
-        const char *want = o->where[i].value;
-        size_t wlen = strlen(want);
-        text_trim(&want, &wlen);
-        if (wlen != len || memcmp(v, want, len) != 0)
-            return false;
+        values_add(&s->where_values[i], v, len, 1);
+        int k = where_value(&o->where[i], v, len);
+        if (k >= 0)
+            s->where_hits[i][k]++;
+        if ((k >= 0) == o->where[i].negate)
+            all = false;
     }
-    return true;
+    return all;
 }
 
 /* A record whose answer is on the list: its cells go to the list, if --where lets them. */
@@ -650,7 +723,7 @@ static int list_record(survey *s, const reader_field *f, size_t n, uint64_t line
     char label[32] = "";
     if (o->period)
         period_label(s, f, n, label, sizeof label);
-    if (rank < 0 || !where_holds(s, f, n, label))
+    if (rank < 0)
         return 0;
     size_t k = 0;
     for (size_t i = 0; i < list_groups(o); i++) {
@@ -671,15 +744,116 @@ static int list_record(survey *s, const reader_field *f, size_t n, uint64_t line
     return 0;
 }
 
+/* Each active metric's answer of the record, noted when invalid.  @return 1 to stop. */
+static int read_answers(survey *s, const reader_field *f, size_t n, uint64_t line,
+                        bool weight_ok, cx_status st[], int score[])
+{
+    for (int m = 0; m < CX_METRIC_COUNT; m++) {
+        if (!s->active[m])
+            continue;
+        const reader_field *a = field_at(f, n, s->col[m]);
+        score[m] = 0;
+        /* a missing field was noted with its malformed record */
+        st[m] = a ? cx_score_parse(&s->scale[m], a->ptr, a->len, &score[m]) : CX_ENOTNUM;
+        if (st[m] == CX_ENOTNUM && a)
+            st[m] = word_answer(s, (cx_metric)m, a, &score[m]);
+        if (a && st[m] != CX_OK && st[m] != CX_BLANK)
+            note_answer(s, line, (cx_metric)m, s->col[m], a, st[m]);
+        if (s->exit_code)
+            return 1;
+        /* an answer whose weight is missing cannot be used: it counts as invalid */
+        if (!weight_ok && st[m] == CX_OK)
+            st[m] = CX_EINVAL;
+    }
+    return 0;
+}
+
+/* Count a record's answers into the total and its group (NULL: none).  @return 1 to stop. */
+static int count_record(survey *s, group *g, const cx_status st[], const int score[],
+                        uint64_t units, uint64_t line)
+{
+    bool weighted = survey_weighted(s);
+    cx_whist *gw = g ? groups_whist(&s->groups, g) : NULL;
+    if (g)
+        g->records++;
+    for (int m = 0; m < CX_METRIC_COUNT; m++) {
+        if (!s->active[m])
+            continue;
+        bool ok = count_answer(&s->hist[m], weighted ? &s->whist[m] : NULL, &s->scale[m], st[m],
+                               score[m], units);
+        if (ok && g)
+            ok = count_answer(&g->hist[m], gw ? gw + m : NULL, &s->scale[m], st[m], score[m],
+                              units);
+        if (!ok) {
+            say(s, diag_at, (diag_place){s->file, line, 0}, "%s", cx_strerror(CX_EOVERFLOW));
+            s->exit_code = EXIT_DATA;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/*
+ * --latest-by: a record with a respondent id is kept aside, replacing that
+ * respondent's earlier answer, and counted once every input is read.
+ * @return -1 when the record has no id (it is counted now), else 0 or 1 to stop.
+ */
+static int latest_record(survey *s, const reader_field *f, size_t n, uint64_t line,
+                         bool weight_ok, uint64_t units)
+{
+    const reader_field *idf = field_at(f, n, s->role_col[ROLE_LATEST]);
+    const char *id = idf ? idf->ptr : "";
+    size_t id_len = idf ? idf->len : 0;
+    text_trim(&id, &id_len);
+    if (id_len == 0) {
+        s->latest_anonymous++;
+        return -1;
+    }
+    latest_answer a = {.id = id, .id_len = (uint32_t)id_len, .when = INT64_MIN,
+                       .seq = ((uint64_t)s->input_index << 40) | line, .units = units,
+                       .weight_ok = weight_ok, .nogroup = LATEST_OTHER};
+    int has = plan_grouped(s->plan) ? record_key(s, f, n, line, &a.nogroup, &a.when) : 0;
+    if (has < 0)
+        return 1;
+    if (a.nogroup != LATEST_GROUP && s->plan->period)
+        a.when = INT64_MIN; /* no date: never later than a dated answer */
+    a.key = s->key.buf ? s->key.buf : "";
+    a.key_len = has == 1 ? (uint32_t)s->key.len : 0;
+    if (has != 1 && a.nogroup == LATEST_GROUP)
+        a.nogroup = LATEST_OTHER;
+    s->latest_other_read += a.nogroup == LATEST_OTHER && s->plan->compare;
+    cx_status st[CX_METRIC_COUNT] = {0};
+    int score[CX_METRIC_COUNT] = {0};
+    if (read_answers(s, f, n, line, weight_ok, st, score))
+        return 1;
+    for (int m = 0; m < CX_METRIC_COUNT; m++) {
+        a.status[m] = (int16_t)st[m];
+        a.score[m] = (int16_t)score[m];
+    }
+    latest_status ls = latest_offer(&s->latest, &a);
+    if (ls == LATEST_OK)
+        return 0;
+    if (ls == LATEST_ELIMIT)
+        say(s, diag_at, (diag_place){s->file, line, 0}, "more than %zu respondents for --latest-by",
+            (size_t)LATEST_MAX);
+    else
+        say(s, diag_at, (diag_place){s->file, line, 0}, "out of memory for --latest-by");
+    return fail(s, EXIT_DATA);
+}
+
 static int on_record(void *ctx, const reader_field *f, size_t n, uint64_t line)
 {
     survey *s = ctx;
     line += s->line_base;
-    s->records++;
-    if (n > s->widest)
+    if (n > s->widest) /* filtered or not: a column no record reaches is an error */
         s->widest = n;
     if (s->fields == 0)
         s->fields = n;
+    if (s->plan->nwhere && !where_holds(s, f, n)) {
+        s->filtered++; /* left out whole, as if not in the file, but counted */
+        return 0;
+    }
+    s->records++;
     if (n != s->fields) {
         char msg[256];
         s->malformed++;
@@ -688,46 +862,114 @@ static int on_record(void *ctx, const reader_field *f, size_t n, uint64_t line)
         note(s, line, msg);
     }
     uint64_t units = 0;
-    int list_score = -1;
-    bool weighted = survey_weighted(s), weight_ok = !weighted || record_weight(s, f, n, line, &units);
-    group *g = plan_grouped(s->plan) && !s->list ? record_group(s, f, n, line) : NULL;
-    if (s->exit_code)
-        return 1;
-    cx_whist *gw = g ? groups_whist(&s->groups, g) : NULL;
-    if (g)
-        g->records++;
-    for (int m = 0; m < CX_METRIC_COUNT; m++) {
-        if (!s->active[m])
-            continue;
-        const reader_field *a = field_at(f, n, s->col[m]);
-        int score = 0;
-        /* a missing field was noted with its malformed record */
-        cx_status st = a ? cx_score_parse(&s->scale[m], a->ptr, a->len, &score) : CX_ENOTNUM;
-        if (st == CX_ENOTNUM && a)
-            st = word_answer(s, (cx_metric)m, a, &score);
-        if (a && st != CX_OK && st != CX_BLANK)
-            note_answer(s, line, (cx_metric)m, s->col[m], a, st);
-        if (s->exit_code)
-            return 1;
-        /* an answer whose weight is missing cannot be used: it counts as invalid */
-        if (!weight_ok && st == CX_OK)
-            st = CX_EINVAL;
-        bool ok = count_answer(&s->hist[m], weighted ? &s->whist[m] : NULL, &s->scale[m], st,
-                               score, units);
-        if (ok && g)
-            ok = count_answer(&g->hist[m], gw ? gw + m : NULL, &s->scale[m], st, score, units);
-        if (!ok) {
-            say(s, diag_at, (diag_place){s->file, line, 0}, "%s",
-                    cx_strerror(CX_EOVERFLOW));
-            s->exit_code = EXIT_DATA;
-            return 1;
-        }
-        if (s->list && m == (int)metric_of_list(s->plan->list) && st == CX_OK)
-            list_score = score;
+    bool weight_ok = !survey_weighted(s) || record_weight(s, f, n, line, &units);
+    if (s->plan->latest_by) {
+        int rc = latest_record(s, f, n, line, weight_ok, units);
+        if (rc >= 0)
+            return rc;
     }
-    if (s->list && list_score >= 0)
-        return list_record(s, f, n, line, list_score);
-    return 0;
+    /* a list has no rows, but its --require checks read the groups' */
+    group *g = plan_grouped(s->plan) && (!s->list || s->plan->count_rows)
+                   ? record_group(s, f, n, line)
+                   : NULL;
+    cx_status st[CX_METRIC_COUNT] = {0};
+    int score[CX_METRIC_COUNT] = {0};
+    if (s->exit_code || read_answers(s, f, n, line, weight_ok, st, score) ||
+        count_record(s, g, st, score, units, line))
+        return 1;
+    if (!s->list)
+        return 0;
+    cx_metric lm = metric_of_list(s->plan->list);
+    return s->active[lm] && st[lm] == CX_OK ? list_record(s, f, n, line, score[lm]) : 0;
+}
+
+/* Add group src's counts to dst (of tables with the same weighting).  @return false on overflow. */
+static bool add_group_counts(group_table *dt, group *dst, const group_table *st,
+                             const group *src)
+{
+    const cx_whist *sw = groups_whist(st, src);
+    cx_whist *dw = groups_whist(dt, dst);
+    bool ok = true;
+    dst->records += src->records;
+    for (int m = 0; m < CX_METRIC_COUNT; m++) {
+        cx_hist_merge(&dst->hist[m], &src->hist[m]);
+        ok = ok && (!sw || cx_whist_merge(&dw[m], &sw[m]) == CX_OK);
+    }
+    return ok;
+}
+
+/*
+ * --window=K: each (group, period) row becomes the sum of that group's
+ * periods p-K+1 .. p (the periods present; no row is made for a gap).
+ */
+int survey_window(survey *s)
+{
+    unsigned k = s->plan->window;
+    group_table *t = &s->groups, nt;
+    if (k < 2 || !s->plan->period)
+        return EXIT_OK;
+    groups_init(&nt, t->weighted);
+    char *copy = NULL;
+    size_t cap = 0;
+    bool ok = true;
+    for (size_t i = 0; i < t->count && ok; i++) {
+        const group *g = &t->g[i];
+        size_t len = g->key_len;
+        if (len > cap || !copy) {
+            char *c = realloc(copy, len ? len : 1);
+            ok = c != NULL;
+            if (!ok)
+                break;
+            copy = c;
+            cap = len;
+        }
+        memcpy(copy, groups_key(t, g), len); /* its period is rewritten below */
+        int32_t p = period_decode(copy + len - PERIOD_KEY_BYTES);
+        group *d;
+        ok = groups_get(&nt, copy, len, &d) == GROUPS_OK;
+        for (unsigned j = 0; ok && j < k && (int64_t)p - j > INT32_MIN; j++) {
+            period_encode((int32_t)((int64_t)p - j), copy + len - PERIOD_KEY_BYTES);
+            const group *src = groups_find(t, copy, len);
+            ok = !src || add_group_counts(&nt, d, t, src);
+        }
+    }
+    free(copy);
+    if (!ok) {
+        groups_free(&nt);
+        say(s, diag_error, "out of memory or counts too large for --window");
+        return EXIT_DATA;
+    }
+    groups_free(t);
+    *t = nt;
+    return EXIT_OK;
+}
+
+/* --latest-by: count the answers kept, now that every input is read. */
+int survey_finish(survey *s)
+{
+    if (!s->plan->latest_by)
+        return survey_window(s);
+    const latest_table *t = &s->latest;
+    uint64_t kept = 0, other = 0;
+    for (size_t i = 0; i < t->count && !s->exit_code; i++) {
+        latest_answer a = latest_at(t, i);
+        cx_status st[CX_METRIC_COUNT];
+        int score[CX_METRIC_COUNT];
+        for (int m = 0; m < CX_METRIC_COUNT; m++) {
+            st[m] = (cx_status)a.status[m];
+            score[m] = a.score[m];
+        }
+        group *g = a.nogroup == LATEST_GROUP ? key_group(s, a.key, a.key_len, 0) : NULL;
+        if (s->exit_code || count_record(s, g, st, score, a.units, 0))
+            break;
+        other += a.nogroup == LATEST_OTHER && s->plan->compare;
+        kept++;
+    }
+    s->latest_dropped = t->offered - kept;
+    s->records -= s->latest_dropped;
+    /* records in neither compared segment: those counted at once, and those kept */
+    s->compare_other = s->compare_other - s->latest_other_read + other;
+    return s->exit_code ? s->exit_code : survey_window(s);
 }
 
 static int report_reader_error(survey *s, const reader_result *r)
@@ -783,9 +1025,11 @@ static void *part_new(void *owner)
     memcpy(w->active, s->active, sizeof w->active);
     memcpy(w->labels, s->labels, sizeof w->labels);
     w->file = s->file;
+    w->input_index = s->input_index;
     memcpy(w->col, s->col, sizeof w->col);
     memcpy(w->group_col, s->group_col, sizeof w->group_col);
     memcpy(w->role_col, s->role_col, sizeof w->role_col);
+    memcpy(w->where_col, s->where_col, sizeof w->where_col);
     w->fields = s->fields;
     /* the part's own mask, in memory its thread allocates: read for every
      * field, it must not share a cache line with what another thread writes */
@@ -805,9 +1049,18 @@ static void *part_new(void *owner)
     return w;
 }
 
+static void free_values(survey *s)
+{
+    for (size_t i = 0; i < MAX_WHERE; i++)
+        values_free(&s->where_values[i]);
+    values_free(&s->compare_values);
+}
+
 static void part_free(void *part)
 {
     survey *w = part;
+    free_values(w);
+    latest_free(&w->latest);
     free(w->want);
     free(w->key.buf);
     groups_free(&w->groups);
@@ -856,6 +1109,30 @@ static void join_part(survey *s, const survey *w, uint64_t line_off)
     s->weight_invalid += w->weight_invalid;
     s->period_invalid += w->period_invalid;
     s->compare_other += w->compare_other;
+    s->filtered += w->filtered;
+    s->latest_anonymous += w->latest_anonymous;
+    s->latest_other_read += w->latest_other_read;
+    if (s->plan->latest_by) {
+        latest_status ls = latest_merge(&s->latest, &w->latest, line_off);
+        if (ls != LATEST_OK) {
+            say(s, diag_at, (diag_place){s->file, 0, 0}, "%s for --latest-by",
+                ls == LATEST_ELIMIT ? "too many respondents" : "out of memory");
+            s->exit_code = EXIT_DATA;
+            return;
+        }
+    }
+    for (int m = 0; m < CX_METRIC_COUNT; m++) {
+        s->wordsets[m] |= w->wordsets[m];
+        s->wordset_answers[m] += w->wordset_answers[m];
+    }
+    for (size_t i = 0; i < MAX_WHERE; i++) {
+        values_merge(&s->where_values[i], &w->where_values[i]);
+        for (size_t k = 0; k < MAX_WHERE_VALUES; k++)
+            s->where_hits[i][k] += w->where_hits[i][k];
+    }
+    values_merge(&s->compare_values, &w->compare_values);
+    s->compare_hits[0] += w->compare_hits[0];
+    s->compare_hits[1] += w->compare_hits[1];
     s->problems += w->problems;
     for (size_t i = 0; i < w->nnotes && s->nnotes < SURVEY_NOTES; i++) {
         s->note[s->nnotes] = w->note[i];
@@ -1182,6 +1459,7 @@ int survey_open_input(survey *s, const char *name, reader_callbacks *cb)
         return EXIT_DATA;
     }
     s->file = s->inputs[s->ninputs - 1]; /* a note keeps it: it must live as long as s */
+    s->input_index = s->ninputs;
     s->fields = s->widest = 0;
     *cb = (reader_callbacks){.ctx = s, .header = on_header, .record = on_record,
                              .progress = on_progress};
@@ -1250,8 +1528,43 @@ int survey_read(survey *s, const char *path)
     return rc;
 }
 
+/* Say which built-in sets read words as scores, and whether numbers were mixed in. */
+static void warn_wordsets(const survey *s)
+{
+    for (int m = 0; m < CX_METRIC_COUNT; m++) {
+        if (!s->active[m] || !s->wordsets[m])
+            continue;
+        for (int id = 1; id < WORDSET_COUNT; id++)
+            if (s->wordsets[m] & (1u << id))
+                fprintf(s->err, "cxstat: %s: answers in words read with the built-in set %s\n",
+                        cx_metric_name((cx_metric)m), wordsets_describe((wordset_id)id));
+        uint64_t valid = 0;
+        for (int b = 0; b <= s->scale[m].hi - s->scale[m].lo; b++)
+            valid += s->hist[m].count[b];
+        if (valid > s->wordset_answers[m])
+            fprintf(s->err, "cxstat: warning: %s: %llu answers are numbers and %llu are words "
+                            "of a built-in set: check that both use the same scale\n",
+                    cx_metric_name((cx_metric)m),
+                    (unsigned long long)(valid - s->wordset_answers[m]),
+                    (unsigned long long)s->wordset_answers[m]);
+    }
+}
+
 void survey_warn(const survey *s)
 {
+    if (!s->plan->quiet)
+        warn_wordsets(s);
+    if (s->plan->latest_by && !s->plan->quiet)
+        fprintf(s->err, "cxstat: --latest-by %s: %llu earlier answer%s of %llu respondent%s "
+                        "dropped, %llu record%s without an id kept\n",
+                s->plan->latest_by, (unsigned long long)s->latest_dropped,
+                s->latest_dropped == 1 ? "" : "s", (unsigned long long)s->latest.count,
+                s->latest.count == 1 ? "" : "s", (unsigned long long)s->latest_anonymous,
+                s->latest_anonymous == 1 ? "" : "s");
+    if (s->plan->nwhere && !s->plan->quiet)
+        fprintf(s->err, "cxstat: --where kept %llu of %llu records (%llu left out)\n",
+                (unsigned long long)s->records, (unsigned long long)s->records + s->filtered,
+                (unsigned long long)s->filtered);
     if (s->plan->quiet || s->problems == 0)
         return;
     for (size_t i = 0; i < s->nnotes; i++) {
@@ -1299,8 +1612,43 @@ void survey_warn(const survey *s)
     }
 }
 
+int survey_check_values(const survey *s)
+{
+    const run_plan *o = s->plan;
+    int rc = EXIT_OK;
+    char q[160];
+    for (size_t i = 0; i < o->nwhere; i++)
+        for (size_t k = 0; k < o->where[i].nvalues; k++) {
+            if (s->where_hits[i][k])
+                continue;
+            /* leaving out a value no record has changes nothing: a typo is pointed out,
+             * but a defensive filter (test rows, if any) must not break a cron job */
+            bool warn = o->where[i].negate;
+            if (warn && o->quiet)
+                continue;
+            text_quote(q, sizeof q, o->where[i].value[k], strlen(o->where[i].value[k]));
+            fprintf(s->err, "cxstat: %s--where: no record has %s in column '%s'\n",
+                    warn ? "warning: " : "", q, o->where[i].column);
+            values_explain(&s->where_values[i], o->where[i].value[k], s->err);
+            if (!warn)
+                rc = EXIT_DATA;
+        }
+    for (int i = 0; o->compare && i < 2; i++) {
+        if (s->compare_hits[i])
+            continue;
+        text_quote(q, sizeof q, o->compare_value[i], strlen(o->compare_value[i]));
+        fprintf(s->err, "cxstat: --compare: no record%s has %s in column '%s'\n",
+                o->nwhere ? " kept by --where" : "", q, o->compare);
+        values_explain(&s->compare_values, o->compare_value[i], s->err);
+        rc = EXIT_DATA;
+    }
+    return rc;
+}
+
 void survey_free(survey *s)
 {
+    free_values(s);
+    latest_free(&s->latest);
     free(s->want);
     free(s->alias);
     free(s->key.buf);

@@ -19,6 +19,9 @@
 #include "plan.h"
 #include "progress.h"
 #include "reader.h"
+#include "values.h"
+#include "latest.h"
+#include "wordsets.h"
 
 /** Without -j, files smaller than this are read on one thread. */
 #define SURVEY_PARALLEL_BYTES ((uint64_t)4 << 20)
@@ -42,7 +45,7 @@ typedef struct word_count {
 } word_count;
 
 /* The columns a file is read by, besides the metrics'. */
-enum { ROLE_PERIOD, ROLE_WEIGHT, ROLE_COMPARE, ROLE_COUNT };
+enum { ROLE_PERIOD, ROLE_WEIGHT, ROLE_COMPARE, ROLE_LATEST, ROLE_COUNT };
 
 typedef struct survey {
     const run_plan *plan;
@@ -58,6 +61,11 @@ typedef struct survey {
     uint64_t weight_invalid;      /* records whose weight is missing or not a weight */
     uint64_t period_invalid;      /* records whose date is missing or not a date */
     uint64_t compare_other;       /* records in neither compared segment */
+    uint64_t filtered;            /* records left out by --where (not in records) */
+    latest_table latest;          /* --latest-by: each respondent's latest answer */
+    uint64_t latest_dropped;      /* earlier answers replaced (not in records) */
+    uint64_t latest_anonymous;    /* records without an id, counted as they are */
+    uint64_t latest_other_read;   /* answers kept aside in neither compared segment */
     uint64_t skipped;             /* records passed over after headers (--skip, layouts) */
     uint64_t problems;            /* all of the above problems and invalid answers */
     char **inputs;                /* display names of the inputs read, in order */
@@ -67,12 +75,18 @@ typedef struct survey {
     uint64_t other_words[CX_METRIC_COUNT];   /* answers not among the words kept */
     label_table label_file[CX_METRIC_COUNT];  /* loaded --labels files (one per path) */
     const label_table *labels[CX_METRIC_COUNT];
+    unsigned wordsets[CX_METRIC_COUNT];       /* bit per built-in set whose words were read */
+    uint64_t wordset_answers[CX_METRIC_COUNT]; /* answers read by a built-in set */
     size_t nnotes;
     int exit_code;                /* non-zero once reading must stop */
     followup *list;               /* --list: matching rows go here; NULL: the report */
     size_t *show_col;             /* --list: this file's column of each shown one */
     size_t nshow;
     size_t where_col[MAX_WHERE];
+    value_table where_values[MAX_WHERE];           /* each --where column's values, all records */
+    uint64_t where_hits[MAX_WHERE][MAX_WHERE_VALUES]; /* records with each --where value */
+    value_table compare_values;                    /* the --compare column's, records kept */
+    uint64_t compare_hits[2];
     reader_field *cells;          /* --list: the row being written */
     size_t ncells;
     /* the file being read */
@@ -80,6 +94,7 @@ typedef struct survey {
     const char *sheet;            /* its sheet, when a workbook; NULL: text */
     char **sheets;                /* the names sheet pointed at, kept for the notes */
     size_t nsheets;
+    size_t input_index;           /* its place among the inputs, from 1 */
     size_t col[CX_METRIC_COUNT];
     size_t group_col[MAX_GROUP_COLUMNS];
     size_t role_col[ROLE_COUNT];
@@ -128,6 +143,21 @@ int survey_list_sheets(survey *s, const char *path, FILE *out);
 
 /** Remember an input's display name for the report.  @return false without memory. */
 bool survey_add_input(survey *s, const char *name);
+
+/**
+ * After reading: a --where or --compare value that no record has is an
+ * error naming the closest values present.  @return EXIT_OK or EXIT_DATA.
+ */
+int survey_check_values(const survey *s);
+
+/** --window: make each period's row the sum of the window ending there.  @return EXIT_OK or EXIT_DATA. */
+int survey_window(survey *s);
+
+/**
+ * After every input: count what --latest-by kept aside, then make --window's
+ * trailing rows.  @return EXIT_OK or EXIT_DATA.
+ */
+int survey_finish(survey *s);
 
 /** Print the notes and the count of problems as warnings (unless quiet). */
 void survey_warn(const survey *s);

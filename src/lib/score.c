@@ -13,6 +13,20 @@ static bool is_label_start(char c)
     return c == ' ' || c == '-' || c == '(' || c == ':';
 }
 
+/* A space that is not a tab: ' ' or a Unicode space ("10\u00a0- Extremely likely"). */
+static bool wide_space(const char *text, size_t p, size_t end)
+{
+    return text[p] != '\t' && scan_space_len(text, p, end) > 0;
+}
+
+/* A label begins at text[p]: a separator, a space, or ". " ("10. Extremely likely"). */
+static bool label_at(const char *text, size_t p, size_t end)
+{
+    if (is_label_start(text[p]) || wide_space(text, p, end))
+        return true;
+    return text[p] == '.' && p + 1 < end && wide_space(text, p + 1, end);
+}
+
 /*
  * A label that ends with its number: "Extremely likely - 10", "Very satisfied
  * (5)".  The label has no digit and ends with a label separator; the number
@@ -27,7 +41,9 @@ static bool trailing_number(const char *text, size_t p, size_t end, int *value)
     while (d > p && scan_digit(text[d - 1]))
         d--;
     /* a '-' touching the number reads as its sign: "Likely -9" is not 9 */
-    if (d == end || d == p || !is_label_start(text[d - 1]) || text[d - 1] == '-')
+    if (d == end || d == p || text[d - 1] == '-' ||
+        (!is_label_start(text[d - 1]) &&
+         (text[d - 1] == '\t' || scan_space_before(text, p, d) == 0)))
         return false;
     if ((text[d - 1] == '(') != closed) /* "(5)" both or neither */
         return false;
@@ -87,14 +103,14 @@ cx_status cx_score_parse(const cx_scale *scale, const char *text, size_t len, in
             value = SCORE_CAP;
     }
 
-    if (p < end && (text[p] == '.' || text[p] == ',')) {
+    if (p < end && (text[p] == '.' || text[p] == ',') && !label_at(text, p, end)) {
         if (++p == end || !scan_digit(text[p]))
             return CX_ENOTNUM;
         for (; p < end && scan_digit(text[p]); p++)
             fraction = fraction || text[p] != '0';
     }
 
-    if (p < end && !is_label_start(text[p]))
+    if (p < end && !label_at(text, p, end))
         return CX_ENOTNUM;
     for (; p < end; p++)
         if (scan_digit(text[p]))

@@ -394,10 +394,43 @@ static int compare_rows(report *r)
  * With --period, each group's previous period: the group before it in key
  * order when both keys agree but for the period (the key's last part).
  */
-static void link_periods(report *r, const size_t *by_key, size_t n)
+/*
+ * With --window=K the change is against the window ending K periods before,
+ * which shares no answer with this one: the test assumes independent samples,
+ * and consecutive trailing windows share K-1 periods.
+ */
+static bool link_windows(report *r, const size_t *by_key, size_t n)
+{
+    const group_table *t = &r->s->groups;
+    unsigned k = r->plan->window;
+    char *copy = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const group *g = &t->g[by_key[i]];
+        char *c = realloc(copy, g->key_len);
+        if (!c) {
+            free(copy);
+            return false;
+        }
+        copy = c;
+        memcpy(copy, groups_key(t, g), g->key_len);
+        int64_t p = period_decode(copy + g->key_len - PERIOD_KEY_BYTES);
+        const group *prev = NULL;
+        if (p - k > INT32_MIN) {
+            period_encode((int32_t)(p - k), copy + g->key_len - PERIOD_KEY_BYTES);
+            prev = groups_find(t, copy, g->key_len);
+        }
+        r->prev[by_key[i]] = prev ? (size_t)(prev - t->g) : SIZE_MAX;
+    }
+    free(copy);
+    return true;
+}
+
+static bool link_periods(report *r, const size_t *by_key, size_t n)
 {
     const group_table *t = &r->s->groups;
     const size_t tail = 4 + PERIOD_KEY_BYTES;
+    if (r->plan->window > 1)
+        return link_windows(r, by_key, n);
     for (size_t i = 0; i < n; i++) {
         r->prev[by_key[i]] = SIZE_MAX;
         if (i == 0)
@@ -407,6 +440,7 @@ static void link_periods(report *r, const size_t *by_key, size_t n)
             memcmp(groups_key(t, p), groups_key(t, g), g->key_len - tail) == 0)
             r->prev[by_key[i]] = by_key[i - 1];
     }
+    return true;
 }
 
 static double sort_figure(const report_row *row, sort_order order)
@@ -439,8 +473,11 @@ static int group_rows(report *r)
         r->order[i] = i;
     row_order by_key = {t, NULL};
     sort_groups(r->order, tmp, t->count, &by_key);
-    if (r->prev)
-        link_periods(r, r->order, t->count);
+    if (r->prev && !link_periods(r, r->order, t->count)) {
+        free(tmp);
+        free(value);
+        return EXIT_DATA;
+    }
     for (size_t i = 0; i < t->count; i++) {
         if (t->g[r->order[i]].records < r->style->min_n) {
             r->hidden++;

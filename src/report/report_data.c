@@ -340,6 +340,12 @@ static void json_inputs(const report *r, FILE *out)
     fprintf(out, "],\n  \"records\": %llu,\n  \"malformed\": %llu,\n",
             (unsigned long long)s->records, (unsigned long long)s->malformed);
     fprintf(out, "  \"skipped\": %llu,\n", (unsigned long long)s->skipped);
+    if (o->nwhere)
+        fprintf(out, "  \"filtered\": %llu,\n", (unsigned long long)s->filtered);
+    if (o->latest_by)
+        fprintf(out, "  \"latest_dropped\": %llu,\n", (unsigned long long)s->latest_dropped);
+    if (o->window > 1)
+        fprintf(out, "  \"window\": %u,\n", o->window);
     fprintf(out, "  \"confidence\": %g,\n", st->confidence);
     if (o->weight) {
         fputs("  \"weight\": ", out);

@@ -53,6 +53,11 @@ for f in lf crlf cr semi words; do
     check "$tmp/$f.csv" --period submitted_at --every week -f tsv
     check "$tmp/$f.csv" --compare channel:web,app
     check "$tmp/$f.csv" -w id -g channel -f state
+    check "$tmp/$f.csv" --where 'channel!=web' --where 'store=Krasnodar,Kazan Center' -g channel -f json
+    check "$tmp/$f.csv" --where 'store=Krasnodr' --compare channel:web,App
+    check "$tmp/$f.csv" --latest-by store --period submitted_at -g channel -f json
+    check "$tmp/$f.csv" --latest-by channel --compare channel:web,app -f csv
+    check "$tmp/$f.csv" --period submitted_at --window 3 -g channel -f csv
 done
 check "$tmp/noheader.csv" -n --nps 5 --csat 6 -g 3
 # standard input redirected from a file is a regular file too (read from its offset on)

@@ -43,7 +43,19 @@ static void check_options(const options *o, int argc, char **argv)
         FUZZ_CHECK(o->plan.wanted[o->require[i].metric]);
     if (o->plan.compare)
         FUZZ_CHECK(o->plan.ngroup == 0 && o->plan.period == NULL && o->plan.compare_value[0] &&
-                   o->plan.compare_value[1]);
+                   o->plan.compare_value[1] && o->plan.compare_value[0][0] && o->plan.compare_value[1][0]);
+    /* --where values are unquoted in place: within the argument, none carries a quote pair */
+    FUZZ_CHECK(o->plan.nwhere <= MAX_WHERE);
+    for (size_t i = 0; i < o->plan.nwhere; i++) {
+        FUZZ_CHECK(o->plan.where[i].column && o->plan.where[i].column[0] != '\0');
+        FUZZ_CHECK(o->plan.where[i].nvalues >= 1 && o->plan.where[i].nvalues <= MAX_WHERE_VALUES);
+        for (size_t k = 0; k < o->plan.where[i].nvalues; k++)
+            FUZZ_CHECK(o->plan.where[i].value[k] != NULL);
+    }
+    /* a check on a period's change or the last period needs --period */
+    for (size_t i = 0; i < o->nrequire; i++)
+        if (o->require[i].scope == SCOPE_LAST)
+            FUZZ_CHECK(o->plan.period != NULL);
 
     /* survey_init() loads --labels files: only without them (a name could be anything). */
     bool labels = false;

@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "fuzz.h"
 #include "report.h"
@@ -55,11 +56,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK((unsigned)c.metric < CX_METRIC_COUNT);
         FUZZ_CHECK(c.fig == FIG_INDEX || c.fig == FIG_MEAN);
         FUZZ_CHECK(c.op >= OP_GE && c.op <= OP_EQ);
-        FUZZ_CHECK(c.bound.exp <= CX_MAX_PRECISION);
-        /* The figure's name is what the check begins with, after spaces or tabs. */
-        const char *name = report_figure_name(c.metric, c.fig);
-        const char *s = text + strspn(text, " \t");
-        FUZZ_CHECK(strncmp(s, name, strlen(name)) == 0);
+        FUZZ_CHECK(c.field >= RF_VALUE && c.field <= RF_SIG_CHANGE);
+        FUZZ_CHECK(c.scope >= SCOPE_ALL && c.scope <= SCOPE_LAST);
+        /* a change is never of the total, and without a scope reads the last period */
+        FUZZ_CHECK(!require_reads_change(&c) || c.scope == SCOPE_LAST);
+        /* What the check reads is named in it, in any case, after an optional scope and "!". */
+        char name[64];
+        require_field_name(&c, name, sizeof name);
+        size_t nlen = strlen(name);
+        bool named = false;
+        for (const char *s = text; *s && !named; s++)
+            named = strncasecmp(s, name, nlen) == 0;
+        FUZZ_CHECK(named);
+        if (c.field >= RF_SIG_DROP) {
+            /* a flag: never decided as a number; no test never satisfies it */
+            FUZZ_CHECK(!require_holds(&c, true, 0, 0));
+            FUZZ_CHECK(!require_flag_holds(&c, false, true) && !require_flag_holds(&c, false, false));
+            FUZZ_CHECK(require_flag_holds(&c, true, true) != require_flag_holds(&c, true, false));
+            free(text);
+            return 0;
+        }
+        FUZZ_CHECK(!c.negate && c.bound.exp <= CX_MAX_PRECISION);
+        FUZZ_CHECK(!require_flag_holds(&c, true, true) && !require_flag_holds(&c, true, false));
 
         static const int64_t ends[] = {INT64_MIN, INT64_MIN + 1, -1, 0, 1, INT64_MAX - 1,
                                        INT64_MAX};

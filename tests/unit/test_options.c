@@ -86,8 +86,8 @@ static void test_usage_errors(void **state)
         {"--lang=de", "cxstat: invalid language 'de' (use en or ru)\n"},
         {"--nps", "cxstat: option '--nps' needs a value\n"},
         {"--bogus", "cxstat: unknown option '--bogus'\n"},
-        {"--show=id", "cxstat: --show, --where and --no-escape-formulas go with --list\n"},
-        {"--no-escape-formulas", "cxstat: --show, --where and --no-escape-formulas go with --list\n"},
+        {"--show=id", "cxstat: --show and --no-escape-formulas go with --list\n"},
+        {"--no-escape-formulas", "cxstat: --show and --no-escape-formulas go with --list\n"},
         {"-e", "cxstat: option '-e' needs a value\n"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

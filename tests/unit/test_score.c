@@ -158,9 +158,27 @@ static void test_decimal_point_needs_digits_after_it(void **state)
     REJECT(nps(), "9.", CX_ENOTNUM);
     REJECT(nps(), "9,", CX_ENOTNUM);
     REJECT(nps(), ".5", CX_ENOTNUM);
-    REJECT(nps(), "9. - Very likely", CX_ENOTNUM);
     REJECT(nps(), "9.0.0", CX_ENOTNUM);
     REJECT(nps(), "9,5,0", CX_ENOTNUM);
+}
+
+/* Forms number their options "10. Extremely likely"; spreadsheets put no-break spaces. */
+static void test_numbered_options_and_unicode_spaces(void **state)
+{
+    (void)state;
+    assert_score(nps(), "10. Extremely likely", 10);
+    assert_score(nps(), "0. Not at all likely", 0);
+    assert_score(nps(), "9. - Very likely", 9);
+    assert_score(nps(), "\xC2\xA0" "9\xC2\xA0", 9);                /* U+00A0 around */
+    assert_score(nps(), "\xE2\x80\xAF" "10\xE3\x80\x80", 10);  /* U+202F, U+3000 */
+    assert_score(nps(), "10\xC2\xA0- Extremely likely", 10);
+    assert_score(nps(), "Extremely likely\xC2\xA0" "10", 10);
+    REJECT(nps(), "10.", CX_ENOTNUM);
+    REJECT(nps(), "10.Extremely", CX_ENOTNUM);
+    REJECT(nps(), "9.\tlikely", CX_ENOTNUM);
+    REJECT(nps(), "\xC2\xA0", CX_BLANK);
+    REJECT(nps(), "\xC2", CX_ENOTNUM);
+    REJECT(nps(), "9\xE2\x80", CX_ENOTNUM);
 }
 
 static void test_non_zero_fraction_is_rejected(void **state)
@@ -237,6 +255,7 @@ int main(void)
         cmocka_unit_test(test_label_must_start_with_space_dash_paren_or_colon),
         cmocka_unit_test(test_label_with_a_digit_is_not_an_answer),
         cmocka_unit_test(test_decimal_point_needs_digits_after_it),
+        cmocka_unit_test(test_numbered_options_and_unicode_spaces),
         cmocka_unit_test(test_non_zero_fraction_is_rejected),
         cmocka_unit_test(test_leading_sign_is_rejected_even_for_zero),
         cmocka_unit_test(test_number_off_the_scale_is_out_of_range),
