@@ -425,11 +425,14 @@ static void set_defaults(options *o)
     o->style.confidence = DEFAULT_CONFIDENCE;
 }
 
-static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
+/* An option group's answer for an option it does not take. */
+#define NOT_MINE (-1)
+
+/* The metrics' columns and the rows records are split into.  @return an opt_result, or NOT_MINE for an option of another group. */
+static int apply_columns(options *o, int c, char *arg, FILE *out, FILE *err)
 {
-    static const int csat_his[] = {3, 5, 7, 10};
-    static const int ces_his[] = {5, 7, 10};
     int v;
+    (void)out;
     switch (c) {
     case OPT_NPS:
     case OPT_CSAT:
@@ -446,14 +449,6 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
     case 'g':
         if (!split_columns(arg, o->plan.group, MAX_GROUP_COLUMNS, &o->plan.ngroup))
             return usage_error(err, "--group", arg, "up to 8 columns, separated by commas");
-        break;
-    case OPT_SORT:
-        if (!parse_sort(arg, &o->style.sort))
-            return usage_error(err, "--sort", arg, "use key, n, nps, csat, ces or level");
-        break;
-    case OPT_MIN_N:
-        if (!parse_count(arg, &o->style.min_n))
-            return usage_error(err, "--min-n", arg, "a whole number");
         break;
     case OPT_PERIOD:
         if (!valid_column(arg))
@@ -486,6 +481,25 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
             return usage_error(err, "column", arg, "a header name or a 1-based number");
         o->plan.weight = arg;
         break;
+    default:
+        return NOT_MINE;
+    }
+    return OPT_RUN;
+}
+
+/* Row order and the statistics' settings.  @return an opt_result, or NOT_MINE for an option of another group. */
+static int apply_statistics(options *o, int c, char *arg, FILE *out, FILE *err)
+{
+    (void)out;
+    switch (c) {
+    case OPT_SORT:
+        if (!parse_sort(arg, &o->style.sort))
+            return usage_error(err, "--sort", arg, "use key, n, nps, csat, ces or level");
+        break;
+    case OPT_MIN_N:
+        if (!parse_count(arg, &o->style.min_n))
+            return usage_error(err, "--min-n", arg, "a whole number");
+        break;
     case OPT_POPULATION:
         if (!parse_count(arg, &o->style.population) || o->style.population == 0)
             return usage_error(err, "--population", arg, "a whole number above 0");
@@ -499,6 +513,18 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
             return usage_error(err, "--adjust", arg, "use none or holm");
         o->style.adjust = strcmp(arg, "holm") == 0 ? ADJUST_HOLM : ADJUST_NONE;
         break;
+    default:
+        return NOT_MINE;
+    }
+    return OPT_RUN;
+}
+
+/* How the input is read.  @return an opt_result, or NOT_MINE for an option of another group. */
+static int apply_input(options *o, int c, char *arg, FILE *out, FILE *err)
+{
+    int v;
+    (void)out;
+    switch (c) {
     case 'd':
         if (!parse_delim(arg, &o->plan.delim))
             return usage_error(err, "delimiter", arg, "use , ; | or tab");
@@ -525,21 +551,6 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
         o->plan.nblank += n;
         break;
     }
-    case OPT_LIST:
-        if (!parse_list(arg, &o->plan.list))
-            return usage_error(err, "--list", arg,
-                               "detractors, passives, promoters, dissatisfied or difficult");
-        break;
-    case OPT_SHOW:
-        if (!split_columns(arg, o->plan.show, MAX_SHOW, &o->plan.nshow))
-            return usage_error(err, "--show", arg, "up to 64 columns, separated by commas");
-        break;
-    case OPT_WHERE:
-        if (!parse_where(arg, o))
-            return usage_error(err, "--where", arg,
-                               "COL=VALUE or COL!=VALUE, values A,B as in CSV (\"a, b\" "
-                               "quoted), up to 16 values, at most 8 times");
-        break;
     case OPT_HEADER_ROW:
         if (!parse_count(arg, &o->plan.header_row) || o->plan.header_row == 0)
             return usage_error(err, "--header-row", arg, "a line number from 1");
@@ -550,13 +561,30 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
         o->plan.skip_given = true;
         break;
     case OPT_STRICT: o->plan.strict = true; break;
-    case OPT_RAW_CELLS: o->style.raw_cells = true; break;
     case OPT_SHEET:
         if (arg[0] == '\0')
             return usage_error(err, "--sheet", arg, "a sheet's name or 1-based position");
         o->plan.sheet = arg;
         break;
     case OPT_LIST_SHEETS: o->list_sheets = true; break;
+    case 'j':
+        if (!parse_int(arg, 1, MAX_JOBS, &v))
+            return usage_error(err, "--jobs", arg, "a whole number 1-256");
+        o->plan.jobs = (unsigned)v;
+        break;
+    default:
+        return NOT_MINE;
+    }
+    return OPT_RUN;
+}
+
+/* The scales and band sets.  @return an opt_result, or NOT_MINE for an option of another group. */
+static int apply_scales(options *o, int c, char *arg, FILE *out, FILE *err)
+{
+    static const int csat_his[] = {3, 5, 7, 10};
+    static const int ces_his[] = {5, 7, 10};
+    (void)out;
+    switch (c) {
     case OPT_CSAT_SCALE:
         if (!parse_scale(arg, csat_his, 4, &o->plan.csat_hi))
             return usage_error(err, "CSAT scale", arg, "use 1-3, 1-5, 1-7 or 1-10");
@@ -582,6 +610,18 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
             return usage_error(err, "--bands", arg,
                                "use nps, nps-market, csat, level, METRIC:FILE or METRIC:none");
         break;
+    default:
+        return NOT_MINE;
+    }
+    return OPT_RUN;
+}
+
+/* The report's format and checks, and what is printed instead of a report.  @return an opt_result, or NOT_MINE for an option of another group. */
+static int apply_output(options *o, int c, char *arg, FILE *out, FILE *err)
+{
+    int v;
+    switch (c) {
+    case OPT_RAW_CELLS: o->style.raw_cells = true; break;
     case 'f':
         if (!parse_format(arg, &o->style.format)) {
             char hint[128] = "use ";
@@ -603,11 +643,6 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
             return usage_error(err, "language", arg, "use en or ru");
         break;
     case 'q': o->plan.quiet = true; break;
-    case 'j':
-        if (!parse_int(arg, 1, MAX_JOBS, &v))
-            return usage_error(err, "--jobs", arg, "a whole number 1-256");
-        o->plan.jobs = (unsigned)v;
-        break;
     case OPT_REQUIRE:
         if (o->nrequire == MAX_REQUIRE)
             return usage_error(err, "too many --require checks (at most 32)", NULL, NULL);
@@ -625,9 +660,50 @@ static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
         fputs("cxstat " CX_VERSION "\n", out);
         return OPT_DONE;
     default:
-        return OPT_USAGE; /* getopt's own message was printed by the caller */
+        return NOT_MINE;
     }
     return OPT_RUN;
+}
+
+/* The follow-up list.  @return an opt_result, or NOT_MINE for an option of another group. */
+static int apply_list(options *o, int c, char *arg, FILE *out, FILE *err)
+{
+    (void)out;
+    switch (c) {
+    case OPT_LIST:
+        if (!parse_list(arg, &o->plan.list))
+            return usage_error(err, "--list", arg,
+                               "detractors, passives, promoters, dissatisfied or difficult");
+        break;
+    case OPT_SHOW:
+        if (!split_columns(arg, o->plan.show, MAX_SHOW, &o->plan.nshow))
+            return usage_error(err, "--show", arg, "up to 64 columns, separated by commas");
+        break;
+    case OPT_WHERE:
+        if (!parse_where(arg, o))
+            return usage_error(err, "--where", arg,
+                               "COL=VALUE or COL!=VALUE, values A,B as in CSV (\"a, b\" "
+                               "quoted), up to 16 values, at most 8 times");
+        break;
+    default:
+        return NOT_MINE;
+    }
+    return OPT_RUN;
+}
+
+typedef int option_group(options *o, int c, char *arg, FILE *out, FILE *err);
+
+/* One option: each group in turn, until one takes it. */
+static opt_result apply(options *o, int c, char *arg, FILE *out, FILE *err)
+{
+    static option_group *const groups[] = {apply_columns, apply_statistics, apply_input,
+                                           apply_scales, apply_output, apply_list};
+    for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) {
+        int r = groups[i](o, c, arg, out, err);
+        if (r != NOT_MINE)
+            return (opt_result)r;
+    }
+    return OPT_USAGE; /* getopt's own message was printed by the caller */
 }
 
 /* What merge takes from its state files may not be given again. */
