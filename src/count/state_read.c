@@ -331,117 +331,164 @@ int state_merge(survey *s, run_plan *o, state_config *cfg, const char *path)
     return rc;
 }
 
+/* One reading of a stream of states: where it is, and the state being read. */
+typedef struct merging {
+    survey *s;
+    run_plan *o;
+    state_config *cfg;
+    line_reader lr;
+    bool first;      /* the state read sets the configuration */
+    bool body;       /* its configuration lines are over */
+    bool ended;      /* its end line was read */
+    uint64_t rows;   /* its row lines so far */
+    uint64_t start;  /* the line of its magic line */
+    char *config;    /* its configuration lines, to compare with the first state's */
+    size_t config_len;
+} merging;
+
+/* Another state after an end line (cat a.state b.state | cxstat merge -). */
+static void next_state(merging *mg)
+{
+    mg->first = false;
+    mg->body = mg->ended = false;
+    mg->rows = 0;
+    free(mg->config);
+    mg->config = NULL;
+    mg->config_len = 0;
+    mg->start = mg->lr.line;
+}
+
+static void config_line(merging *mg, const char *copy, const char *kind)
+{
+    if (mg->body)
+        bad(&mg->lr, "a configuration line after the counts");
+    else if (!append(&mg->config, &mg->config_len, copy))
+        bad(&mg->lr, "out of memory");
+    else if (mg->first)
+        configure(mg->s, mg->o, mg->cfg, &mg->lr, kind);
+}
+
+/* The configuration is complete: it becomes the run's, or must be the first file's. */
+static void config_done(merging *mg)
+{
+    if (mg->first) {
+        mg->cfg->text = mg->config ? mg->config : strdup("");
+        mg->config = NULL;
+        if (!mg->cfg->text)
+            bad(&mg->lr, "out of memory");
+    } else if (strcmp(mg->config ? mg->config : "", mg->cfg->text) != 0) {
+        bad(&mg->lr, "made with other columns, scales or options than the first state file");
+    }
+    mg->body = true;
+}
+
+static void body_line(merging *mg, const char *kind)
+{
+    line_reader *lr = &mg->lr;
+    survey *s = mg->s;
+    if (mg->ended) {
+        bad(lr, "a line after the end");
+    } else if (strcmp(kind, "end") == 0) {
+        mg->ended = true;
+        if (take_u64(lr) != mg->rows)
+            bad(lr, "the end line counts other rows than the file has: not a whole state");
+    } else if (strcmp(kind, "input") == 0) {
+        char *name = (char *)(uintptr_t)take(lr);
+        unescape(lr, name);
+        if (!survey_add_input(s, name))
+            bad(lr, "out of memory");
+    } else if (strcmp(kind, "counts") == 0) {
+        take_counts(lr, s);
+    } else if (strcmp(kind, "total") == 0) {
+        take_hists(lr, s, s->hist, mg->o->weight ? s->whist : NULL);
+    } else if (strcmp(kind, "row") == 0) {
+        take_row(lr, s);
+        mg->rows++;
+    } else {
+        bad(lr, "an unknown line");
+    }
+}
+
+/* One line of the stream, without its line end (got bytes). */
+static void merge_line(merging *mg, char *line, size_t got)
+{
+    line_reader *lr = &mg->lr;
+    if (mg->ended && strcmp(line, STATE_MAGIC) == 0) {
+        next_state(mg);
+        return;
+    }
+    if (lr->line == mg->start) {
+        if (strcmp(line, STATE_MAGIC) != 0)
+            bad(lr, "not a cxstat state file (written by -f state)");
+        return;
+    }
+    if (memchr(line, '\0', got)) {
+        bad(lr, "a NUL byte");
+        return;
+    }
+    char *copy = strdup(line);
+    if (!copy || !split(lr, line)) {
+        free(copy);
+        bad(lr, "out of memory");
+        return;
+    }
+    const char *kind = take(lr);
+    bool config = is_config(kind);
+    if (config)
+        config_line(mg, copy, kind);
+    free(copy);
+    if (config)
+        return;
+    if (!mg->body)
+        config_done(mg);
+    if (!lr->bad)
+        body_line(mg, kind);
+}
+
+/* Why a stream that read to its end without a bad line is still no whole state. */
+static void merge_end(merging *mg, FILE *fp)
+{
+    line_reader *lr = &mg->lr;
+    if (!lr->bad && errno == ENOMEM) { /* a line longer than memory holds: not the end */
+        lr->line++;
+        bad(lr, "a line too long for the memory there is (out of memory)");
+    }
+    if (!lr->bad && ferror(fp))
+        bad(lr, strerror(errno));
+    if (!lr->bad && lr->line == 0)
+        bad(lr, "empty: not a cxstat state file");
+    if (!lr->bad && !mg->ended)
+        bad(lr, "no end line: a state file cut short");
+}
+
 int state_merge_stream(survey *s, run_plan *o, state_config *cfg, FILE *fp, const char *path)
 {
-    bool first = cfg->text == NULL;
-    if (first) /* the states, not --require, say which metrics there are */
+    merging mg = {.s = s, .o = o, .cfg = cfg, .lr = {.path = path, .err = s->err},
+                  .first = cfg->text == NULL, .start = 1};
+    if (mg.first) /* the states, not --require, say which metrics there are */
         for (int m = 0; m < CX_METRIC_COUNT; m++)
             s->active[m] = false;
-    if (first && !cfg->strings) {
+    if (mg.first && !cfg->strings) {
         cfg->strings_cap = (size_t)64 * 1024;
         cfg->strings = malloc(cfg->strings_cap);
     }
-    line_reader lr = {.path = path, .err = s->err};
-    char *line = NULL, *config = NULL;
-    size_t cap = 0, config_len = 0;
-    uint64_t rows = 0;
-    bool body = false, ended = false;
-    ssize_t got;
     if (!cfg->strings)
-        bad(&lr, "out of memory");
-    uint64_t start = 1; /* the line of the current state's magic line */
-    while (!lr.bad && (errno = 0, got = getline(&line, &cap, fp)) >= 0) {
-        lr.line++;
+        bad(&mg.lr, "out of memory");
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    while (!mg.lr.bad && (errno = 0, got = getline(&line, &cap, fp)) >= 0) {
+        mg.lr.line++;
         if (got > 0 && line[got - 1] == '\n')
             line[--got] = '\0';
-        if (ended && strcmp(line, STATE_MAGIC) == 0) {
-            /* another state follows in the same stream (cat a.state b.state | cxstat merge -) */
-            first = false;
-            body = ended = false;
-            rows = 0;
-            free(config);
-            config = NULL;
-            config_len = 0;
-            start = lr.line;
-            continue;
-        }
-        if (lr.line == start) {
-            if (strcmp(line, STATE_MAGIC) != 0)
-                bad(&lr, "not a cxstat state file (written by -f state)");
-            continue;
-        }
-        if (memchr(line, '\0', (size_t)got)) {
-            bad(&lr, "a NUL byte");
-            break;
-        }
-        char *copy = strdup(line);
-        if (!copy || !split(&lr, line)) {
-            free(copy);
-            bad(&lr, "out of memory");
-            break;
-        }
-        const char *kind = take(&lr);
-        if (is_config(kind)) {
-            if (body)
-                bad(&lr, "a configuration line after the counts");
-            else if (!append(&config, &config_len, copy))
-                bad(&lr, "out of memory");
-            else if (first)
-                configure(s, o, cfg, &lr, kind);
-            free(copy);
-            continue;
-        }
-        free(copy);
-        if (!body) { /* the configuration is complete: the first file's, or the same */
-            if (first) {
-                cfg->text = config ? config : strdup("");
-                config = NULL;
-                if (!cfg->text)
-                    bad(&lr, "out of memory");
-            } else if (strcmp(config ? config : "", cfg->text) != 0) {
-                bad(&lr, "made with other columns, scales or options than the first state file");
-            }
-            body = true;
-        }
-        if (lr.bad)
-            continue;
-        if (ended) {
-            bad(&lr, "a line after the end");
-        } else if (strcmp(kind, "end") == 0) {
-            ended = true;
-            if (take_u64(&lr) != rows)
-                bad(&lr, "the end line counts other rows than the file has: not a whole state");
-        } else if (strcmp(kind, "input") == 0) {
-            char *name = (char *)(uintptr_t)take(&lr);
-            unescape(&lr, name);
-            if (!survey_add_input(s, name))
-                bad(&lr, "out of memory");
-        } else if (strcmp(kind, "counts") == 0) {
-            take_counts(&lr, s);
-        } else if (strcmp(kind, "total") == 0) {
-            take_hists(&lr, s, s->hist, o->weight ? s->whist : NULL);
-        } else if (strcmp(kind, "row") == 0) {
-            take_row(&lr, s);
-            rows++;
-        } else {
-            bad(&lr, "an unknown line");
-        }
+        merge_line(&mg, line, (size_t)got);
     }
-    if (!lr.bad && errno == ENOMEM) { /* a line longer than memory holds: not the end */
-        lr.line++;
-        bad(&lr, "a line too long for the memory there is (out of memory)");
-    }
-    if (!lr.bad && ferror(fp))
-        bad(&lr, strerror(errno));
-    if (!lr.bad && lr.line == 0)
-        bad(&lr, "empty: not a cxstat state file");
-    if (!lr.bad && !ended)
-        bad(&lr, "no end line: a state file cut short");
+    merge_end(&mg, fp);
     free(line);
-    free(config);
-    free(lr.field);
+    free(mg.config);
+    free(mg.lr.field);
     s->metrics_fixed = true;
-    return lr.bad ? EXIT_DATA : EXIT_OK;
+    return mg.lr.bad ? EXIT_DATA : EXIT_OK;
 }
 
 void state_config_free(state_config *cfg)
