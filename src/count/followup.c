@@ -2,9 +2,11 @@
 #include "followup.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "spill.h"
+#include "text.h"
 
 int followup_rank(const cx_scale *sc, list_kind kind, int score)
 {
@@ -27,12 +29,49 @@ bool followup_init(followup *f, const char *const *names, size_t ncols)
 {
     memset(f, 0, sizeof *f);
     f->names = calloc(ncols ? ncols : 1, sizeof *f->names);
-    if (!f->names)
+    f->keys = calloc(ncols ? ncols : 1, sizeof *f->keys);
+    if (!f->names || !f->keys)
         return false;
     f->ncols = ncols;
     for (size_t i = 0; i < ncols; i++)
         if (!(f->names[i] = strdup(names[i])))
             return false;
+    return followup_unique_keys(f->names, f->keys, ncols);
+}
+
+/* True when key is one of the first n keys, byte for byte. */
+static bool key_taken(char *const *keys, size_t n, const char *key)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(keys[i], key) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * The k-th column of a name (case-insensitive, as columns are found) is
+ * keyed "name[k]", the form --show and the other options accept, so a JSON
+ * object never holds a key twice (a reader keeps only one of them) and a key
+ * copied back into an option finds the same column.  A header that is itself
+ * spelled "name[k]" pushes k on until the key is free.
+ */
+bool followup_unique_keys(char *const *names, char **keys, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 1;
+        for (size_t j = 0; j < i; j++)
+            k += text_name_equal(names[j], strlen(names[j]), names[i]);
+        size_t size = strlen(names[i]) + 24;
+        if (!(keys[i] = malloc(size)))
+            return false;
+        if (k == 1 && !key_taken(keys, i, names[i])) {
+            memcpy(keys[i], names[i], size - 24 + 1);
+            continue;
+        }
+        do
+            snprintf(keys[i], size, "%s[%zu]", names[i], k++);
+        while (key_taken(keys, i, keys[i]) || key_taken(names, n, keys[i]));
+    }
     return true;
 }
 
@@ -128,8 +167,11 @@ void followup_free(followup *f)
     for (size_t r = 0; r < CX_MAX_BINS; r++)
         if (f->bucket[r])
             fclose(f->bucket[r]);
-    for (size_t i = 0; f->names && i < f->ncols; i++)
-        free(f->names[i]);
+    for (size_t i = 0; i < f->ncols; i++) {
+        free(f->names ? f->names[i] : NULL);
+        free(f->keys ? f->keys[i] : NULL);
+    }
     free(f->names);
+    free(f->keys);
     memset(f, 0, sizeof *f);
 }

@@ -18,7 +18,8 @@
 
 typedef struct followup {
     FILE *bucket[CX_MAX_BINS]; /* by rank: 0 is written first */
-    char **names;              /* output column names */
+    char **names;              /* column names, as the first input spells them */
+    char **keys;               /* the names made unique: headers and JSON keys */
     size_t ncols;
     uint64_t rows;
 } followup;
@@ -34,6 +35,13 @@ int followup_rank(const cx_scale *scale, list_kind kind, int score);
 
 /** Start a list with these output column names (copied). */
 bool followup_init(followup *f, const char *const *names, size_t ncols);
+
+/**
+ * Make column names unique for use as keys: the k-th column of a name
+ * (compared as columns are found) becomes "name[k]".  keys[i] are allocated.
+ * @return false without memory.
+ */
+bool followup_unique_keys(char *const *names, char **keys, size_t n);
 
 /** Add a row of ncols cells at a rank.  @return false on a write error (errno set). */
 bool followup_add(followup *f, int rank, const reader_field *cells);

@@ -122,7 +122,7 @@ static void print_json_row(void *ctx, const reader_field *cells)
     fputs(w->written ? ",\n  {" : "\n  {", w->out);
     for (size_t i = 0; i < w->f->ncols; i++) {
         fputs(i ? ", " : "", w->out);
-        text_put_json(w->out, w->f->names[i], strlen(w->f->names[i]));
+        text_put_json(w->out, w->f->keys[i], strlen(w->f->keys[i]));
         fputs(": ", w->out);
         text_put_json(w->out, cells[i].ptr, cells[i].len);
     }
@@ -135,7 +135,7 @@ static reader_field *name_cells(const followup *f)
 {
     reader_field *heads = calloc(f->ncols ? f->ncols : 1, sizeof *heads);
     for (size_t i = 0; heads && i < f->ncols; i++)
-        heads[i] = (reader_field){f->names[i], strlen(f->names[i])};
+        heads[i] = (reader_field){f->keys[i], strlen(f->keys[i])};
     return heads;
 }
 
@@ -143,7 +143,7 @@ static bool write_text(followup *f, writing *w)
 {
     char cell[TEXT_CELL * 4 + 4];
     for (size_t i = 0; i < f->ncols; i++)
-        w->width[i] = text_cell(cell, f->names[i], strlen(f->names[i]));
+        w->width[i] = text_cell(cell, f->keys[i], strlen(f->keys[i]));
     if (!followup_each(f, measure_row, w))
         return false;
     reader_field *heads = name_cells(f);
