@@ -972,6 +972,26 @@ int survey_finish(survey *s)
     return s->exit_code ? s->exit_code : survey_window(s);
 }
 
+/*
+ * The last record has no line end.  Short of fields, it is a record cut off
+ * while the file was being written (a cron job reading an export in
+ * progress): "3,1" of "3,10,fine" would count a 1.  Its answers are not
+ * counted; a record with every field is taken as whole.
+ */
+static int on_unended(void *ctx, const reader_field *f, size_t n, uint64_t line)
+{
+    survey *s = ctx;
+    if (s->fields == 0 || n >= s->fields)
+        return on_record(ctx, f, n, line);
+    char msg[256];
+    s->cut++;
+    snprintf(msg, sizeof msg, "the last record has %zu field%s of %zu and no line end: the "
+             "file is cut off (still being written?); its answers are not counted", n,
+             n == 1 ? "" : "s", s->fields);
+    note(s, line + s->line_base, msg);
+    return s->exit_code ? 1 : 0;
+}
+
 static int report_reader_error(survey *s, const reader_result *r)
 {
     switch (r->status) {
@@ -1106,6 +1126,7 @@ static void join_part(survey *s, const survey *w, uint64_t line_off)
     s->records += w->records;
     s->widest = w->widest > s->widest ? w->widest : s->widest;
     s->malformed += w->malformed;
+    s->cut += w->cut;
     s->weight_invalid += w->weight_invalid;
     s->period_invalid += w->period_invalid;
     s->compare_other += w->compare_other;
@@ -1210,7 +1231,7 @@ static int read_rest(survey *s, int fd, uint64_t start, uint64_t size, unsigned 
     reader_config cfg = {.delim = delim, .resume = true};
     parallel_ops ops = {.owner = s, .part_new = part_new, .part_free = part_free,
                         .header = on_resume, .record = on_record,
-                        .progress = on_progress};
+                        .unended = on_unended, .progress = on_progress};
     parallel_part parts[PARALLEL_PARTS(MAX_JOBS)];
     size_t n = 0;
     s->byte_base = start;
@@ -1226,7 +1247,7 @@ static int read_rest(survey *s, int fd, uint64_t start, uint64_t size, unsigned 
         return s->exit_code;
     }
     reader_callbacks cb = {.ctx = s, .header = on_resume, .record = on_record,
-                           .progress = on_progress};
+                           .unended = on_unended, .progress = on_progress};
     reader_result r;
     s->line_base = lines;
     reader_read_at(fd, start, &cfg, &cb, &r);
@@ -1462,7 +1483,7 @@ int survey_open_input(survey *s, const char *name, reader_callbacks *cb)
     s->input_index = s->ninputs;
     s->fields = s->widest = 0;
     *cb = (reader_callbacks){.ctx = s, .header = on_header, .record = on_record,
-                             .progress = on_progress};
+                             .unended = on_unended, .progress = on_progress};
     return EXIT_OK;
 }
 
@@ -1586,6 +1607,9 @@ void survey_warn(const survey *s)
     if (s->malformed)
         fprintf(s->err, "%s%llu malformed record%s", sep, (unsigned long long)s->malformed,
                 s->malformed == 1 ? "" : "s"), sep = ", ";
+    if (s->cut)
+        fprintf(s->err, "%s%llu cut record%s not counted", sep, (unsigned long long)s->cut,
+                s->cut == 1 ? "" : "s"), sep = ", ";
     if (s->weight_invalid)
         fprintf(s->err, "%s%llu record%s without a valid weight", sep,
                 (unsigned long long)s->weight_invalid, s->weight_invalid == 1 ? "" : "s"),

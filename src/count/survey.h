@@ -58,6 +58,7 @@ typedef struct survey {
     group_table groups;           /* with -g, --period or --compare */
     uint64_t records;             /* data records in all files */
     uint64_t malformed;           /* records whose field count differs from the header's */
+    uint64_t cut;                 /* last records short of fields, without a line end */
     uint64_t weight_invalid;      /* records whose weight is missing or not a weight */
     uint64_t period_invalid;      /* records whose date is missing or not a date */
     uint64_t compare_other;       /* records in neither compared segment */

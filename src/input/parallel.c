@@ -60,6 +60,12 @@ static int on_record(void *ctx, const reader_field *f, size_t n, uint64_t line)
     return c->ops.record(c->reading->part, f, n, line);
 }
 
+static int on_unended(void *ctx, const reader_field *f, size_t n, uint64_t line)
+{
+    chunk *c = ctx;
+    return (c->ops.unended ? c->ops.unended : c->ops.record)(c->reading->part, f, n, line);
+}
+
 static void on_bytes(void *ctx, uint64_t bytes)
 {
     chunk *c = ctx;
@@ -87,6 +93,7 @@ static bool read_segment(chunk *c, segment *g, bool draw)
     cfg.stop_at = g->next;
     cfg.stop_records = 0;
     reader_callbacks cb = {.ctx = c, .header = on_header, .record = on_record,
+                           .unended = on_unended,
                            .progress = draw && c->ops.progress ? on_bytes_all : on_bytes};
     c->reading = g;
     g->status = reader_read_at(c->fd, g->begin, &cfg, &cb, &g->res);

@@ -36,6 +36,7 @@ typedef struct parallel_ops {
     int (*header)(void *part, const reader_field *fields, size_t n, uint64_t line,
                   reader_want *want);
     int (*record)(void *part, const reader_field *fields, size_t n, uint64_t line);
+    int (*unended)(void *part, const reader_field *fields, size_t n, uint64_t line);
     /* optional, on the calling thread: bytes of the range read so far by all chunks */
     void (*progress)(void *owner, uint64_t bytes);
 } parallel_ops;

@@ -85,6 +85,7 @@ typedef struct held {
     reader_field *fields;
     size_t n;
     uint64_t line;
+    bool unended; /* the last record, without a line end */
 } held;
 
 /* How many records after the header the layout detection looks at. */
@@ -247,12 +248,14 @@ static void on_field(void *s, size_t len, void *data)
     r->nslots++;
 }
 
-static void deliver(reader *r, const reader_field *f, size_t n, uint64_t line)
+static void deliver(reader *r, const reader_field *f, size_t n, uint64_t line, bool unended)
 {
     if (r->status != READER_OK)
         return;
     r->res->records++;
-    if (r->cb->record && r->cb->record(r->cb->ctx, f, n, line) != 0)
+    int (*cb)(void *, const reader_field *, size_t, uint64_t) =
+        unended && r->cb->unended ? r->cb->unended : r->cb->record;
+    if (cb && cb(r->cb->ctx, f, n, line) != 0)
         fail(r, READER_STOPPED, line);
 }
 
@@ -333,7 +336,7 @@ static void release_held(reader *r)
     for (size_t i = 0; i < r->nheld; i++) {
         held *h = &r->hold[i];
         if (i >= skip)
-            deliver(r, h->fields, h->n, h->line);
+            deliver(r, h->fields, h->n, h->line, h->unended);
         free(h->bytes);
         free(h->fields);
     }
@@ -343,7 +346,7 @@ static void release_held(reader *r)
 }
 
 /* Keep a copy of the record just collected; decide once HOLD_RECORDS are kept. */
-static void hold_record(reader *r, size_t n, size_t kept)
+static void hold_record(reader *r, size_t n, size_t kept, bool unended)
 {
     if (r->hold == NULL && (r->hold = calloc(HOLD_RECORDS, sizeof *r->hold)) == NULL) {
         fail(r, READER_ENOMEM, r->line);
@@ -363,6 +366,7 @@ static void hold_record(reader *r, size_t n, size_t kept)
         h->fields[i] = (reader_field){h->bytes + (r->fields[i].ptr - r->buf), r->fields[i].len};
     h->n = n;
     h->line = r->line;
+    h->unended = unended;
     if (++r->nheld == HOLD_RECORDS)
         release_held(r);
 }
@@ -370,7 +374,7 @@ static void hold_record(reader *r, size_t n, size_t kept)
 static void on_record(int term, void *data)
 {
     reader *r = data;
-    (void)term;
+    bool unended = term == -1; /* libcsv's csv_fini() submits the last record so */
     if (r->status != READER_OK)
         return;
     size_t n = r->nslots;
@@ -410,10 +414,10 @@ static void on_record(int term, void *data)
         return;
     }
     if (r->holding) {
-        hold_record(r, n, kept);
+        hold_record(r, n, kept, unended);
         return;
     }
-    deliver(r, r->fields, n, r->line);
+    deliver(r, r->fields, n, r->line, unended);
 }
 
 /* ---- line splitter and parser feed ------------------------------------- */
@@ -479,7 +483,7 @@ static size_t fast_line(reader *r, const unsigned char *s, size_t n)
         return 0;
     r->line += out.lines;
     if (out.nf > 0)
-        deliver(r, r->fields, out.nf, r->line);
+        deliver(r, r->fields, out.nf, r->line, false);
     return used;
 }
 

@@ -69,6 +69,12 @@ typedef struct reader_callbacks {
      * reading with READER_STOPPED.
      */
     int (*record)(void *ctx, const reader_field *fields, size_t n, uint64_t line);
+    /**
+     * Optional: called instead of record for a last record that has no line
+     * end (the input may have been cut off while it was being written); the
+     * caller decides whether it is whole.  NULL: record is called.
+     */
+    int (*unended)(void *ctx, const reader_field *fields, size_t n, uint64_t line);
     /** Optional: called by reader_read() after each block with the bytes read so far. */
     void (*progress)(void *ctx, uint64_t bytes);
 } reader_callbacks;
