@@ -591,22 +591,33 @@ typedef struct cx_date {
 /**
  * Read a date as survey exports write it.  Accepted, optionally surrounded
  * by spaces or tabs:
- *   - ISO 8601: "YYYY-MM-DD", optionally followed by 'T' or one space and a
- *     time "HH:MM", "HH:MM:SS" or "HH:MM:SS.fraction" (any number of
- *     fraction digits), the time optionally followed by a zone "Z",
- *     "+HH:MM", "+HHMM" or "+HH" (or '-'): "2025-03-14T09:05:00.250+03:00";
+ *   - ISO 8601: "YYYY-MM-DD", optionally followed by 'T' and a time
+ *     "HH:MM", "HH:MM:SS" or "HH:MM:SS.fraction" (any number of fraction
+ *     digits), or by one space and such a time with a one- or two-digit
+ *     hour ("2024-03-05 9:26"); the time optionally followed by a zone "Z",
+ *     "+HH:MM", "+HHMM" or "+HH" (or '-'), and after a space also by a
+ *     zone word as below ("2024-03-05 16:12:33 UTC");
  *   - "DD.MM.YYYY" (Russian Excel), optionally followed by one space and a
  *     time "H:MM" or "H:MM:SS" (the hour in one or two digits, as Excel
  *     writes it): "14.03.2025 9:05";
- *   - "YYYY/MM/DD", optionally followed by one space and a time as above,
- *     then optionally " AM" or " PM" and " GMT" or " UTC" with an offset
- *     "+H", "+HH" or "+HH:MM" (Google Forms: "2025/03/14 9:26:53 AM GMT+3").
- * Every field has exactly the digits shown (except the Excel hour).  Ranges:
- * year 1000..9999, month 1..12, day within the month (Gregorian leap years),
- * hour 0..23 (not 24:00), minute 0..59, second 0..60 (a leap second), zone
- * 00:00..23:59.  The date is the calendar date as written: the time and the
- * zone are checked but not applied, so "2025-03-14T23:30-05:00" is March 14
- * (in UTC it would already be March 15).
+ *   - "YYYY/MM/DD" and "A/B/YYYY" (A and B one or two digits: a day and a
+ *     month, see cx_date_parse_order()), optionally followed by one space
+ *     and a time as above, then " AM" or " PM" (then the hour is 1..12), then
+ *     a zone word: "GMT" or "UTC" with an optional offset "+H", "+HH" or
+ *     "+HH:MM", or any abbreviation of 3 to 5 capital letters ("EET",
+ *     "MSK", "PST"), not looked up: "2025/03/14 9:26:53 AM GMT+3",
+ *     "01/01/2024 12:42:14 PM", "3/5/2024 16:12:33";
+ *   - Russian words: "D месяца YYYY", the month in the genitive, lower case,
+ *     optionally followed by " г." or " г", a comma and a time as in the
+ *     Excel form: "5 марта 2024 г.".
+ * Ranges: year 1000..9999, month 1..12, day within the month (Gregorian
+ * leap years), hour 0..23 (not 24:00), minute 0..59, second 0..60 (a leap
+ * second), zone 00:00..23:59.  The date is the calendar date as written: the
+ * time and the zone are checked but not applied, so
+ * "2025-03-14T23:30-05:00" is March 14 (in UTC it would already be March 15).
+ * An "A/B/YYYY" date is read only when its order is plain: a field above 12
+ * is the day, or both fields are the same ("05/05/2024"); "03/05/2024" is
+ * CX_EDATE here (cx_date_parse_order() reads it in a given order).
  * @param text  the field, len bytes; need not be NUL-terminated, and a NUL
  *              byte in it is not a date (text may be NULL when len is 0)
  * @param out   receives the date on success; untouched otherwise
@@ -614,6 +625,45 @@ typedef struct cx_date {
  *         anything else, an impossible date ("2025-02-29") or time included.
  */
 cx_status cx_date_parse(const char *text, size_t len, cx_date *out);
+
+/** The order of the day and the month in an "A/B/YYYY" date (bits of cx_date_orders()). */
+typedef enum cx_date_order { CX_DATE_MDY = 1, CX_DATE_DMY = 2 } cx_date_order;
+
+/**
+ * As cx_date_parse(), with "A/B/YYYY" read in the given order: month first
+ * (US: "3/5/2024" is March 5) or day first (UK, Europe: May 3).  A date that
+ * is impossible in that order ("13/05/2024" month first) is CX_EDATE.
+ * @return as cx_date_parse(); CX_EINVAL for an order that is neither.
+ */
+cx_status cx_date_parse_order(const char *text, size_t len, cx_date_order order, cx_date *out);
+
+/**
+ * The orders a field reads as a date in: CX_DATE_MDY | CX_DATE_DMY for any
+ * date of a form without the question (and "05/05/2024"), one of them for an
+ * "A/B/YYYY" date that only one order makes a date, 0 for no date.  A column's
+ * order is settled by the first of its dates that only one order reads.
+ */
+unsigned cx_date_orders(const char *text, size_t len);
+
+/**
+ * Check a --date-format: a strptime-like pattern of bytes matched as
+ * written, a space matching one or more spaces, and the directives %Y (four
+ * digits), %m, %d, %e (one or two), %H (0..23), %I (1..12), %M, %S (two),
+ * %p (AM or PM), %b, %B, %h (an English month name, whole or its first three
+ * letters, any case), %Z (a zone word as in cx_date_parse()), %z ("Z",
+ * "+HH", "+HHMM", "+HH:MM"), %F (%Y-%m-%d), %T (%H:%M:%S), %R (%H:%M), %D
+ * (%m/%d/%Y) and %%.  It must give a year, a month and a day.
+ * @return CX_OK, or CX_EINVAL for another directive or a missing part.
+ */
+cx_status cx_date_format_check(const char *fmt);
+
+/**
+ * Read a date in the format fmt (see cx_date_format_check()); the whole
+ * field, trimmed of spaces and tabs, must match.
+ * @return CX_OK; CX_BLANK for an empty field; CX_EINVAL for a bad fmt;
+ *         CX_EDATE for a field that does not match or an impossible date.
+ */
+cx_status cx_date_parse_format(const char *fmt, const char *text, size_t len, cx_date *out);
 
 /** The length of the periods answers are grouped by (--every). */
 typedef enum cx_every {

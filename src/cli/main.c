@@ -186,6 +186,8 @@ static int run(const options *o)
         rc = survey_finish(&s);
     if (rc == EXIT_OK && !o->merge)
         rc = survey_check_values(&s);
+    if (rc == EXIT_OK)
+        rc = survey_check_dates(&s);
     if (rc == EXIT_OK) {
         survey_warn(&s);
         rc = write_report(o, &s, &run, &bc);

@@ -36,6 +36,7 @@ static const char *const usage_text[] = {
     "      --every=UNIT          day, week, month (default), quarter or year\n"
     "      --window=N            each period's row covers the N periods ending there\n"
     "                            (trailing); its change is against the N before\n"
+    "      --date-format=FMT     how the --period dates are written, e.g. %d/%m/%Y\n"
     "      --compare=COL:A,B     compare the rows whose COL is A with those where it is B\n"
     "  -w, --weight=COL          weight each record by COL (a number >= 0)\n"
     "      --latest-by=COL       count each respondent (COL: an id) once: the last\n"
@@ -118,7 +119,8 @@ enum {
     OPT_EVERY, OPT_COMPARE, OPT_POPULATION, OPT_CONFIDENCE, OPT_HEADER_ROW, OPT_SKIP,
     OPT_LABELS, OPT_LIST, OPT_SHOW, OPT_WHERE, OPT_CSAT_SCALE, OPT_CSAT_SATISFIED,
     OPT_CES_SCALE, OPT_CES_DIRECTION, OPT_BANDS, OPT_LANG, OPT_REQUIRE, OPT_ADJUST,
-    OPT_RAW_CELLS, OPT_SHEET, OPT_LIST_SHEETS, OPT_BLANK, OPT_LATEST_BY, OPT_WINDOW
+    OPT_RAW_CELLS, OPT_SHEET, OPT_LIST_SHEETS, OPT_BLANK, OPT_LATEST_BY, OPT_WINDOW,
+    OPT_DATE_FORMAT
 };
 
 static const struct option long_options[] = {
@@ -133,6 +135,7 @@ static const struct option long_options[] = {
     {"csat", required_argument, NULL, OPT_CSAT},
     {"csat-satisfied", required_argument, NULL, OPT_CSAT_SATISFIED},
     {"csat-scale", required_argument, NULL, OPT_CSAT_SCALE},
+    {"date-format", required_argument, NULL, OPT_DATE_FORMAT},
     {"delimiter", required_argument, NULL, 'd'},
     {"encoding", required_argument, NULL, 'e'},
     {"every", required_argument, NULL, OPT_EVERY},
@@ -455,6 +458,12 @@ static int apply_columns(options *o, int c, char *arg, FILE *out, FILE *err)
             return usage_error(err, "column", arg, "a header name or a 1-based number");
         o->plan.period = arg;
         break;
+    case OPT_DATE_FORMAT:
+        if (cx_date_format_check(arg) != CX_OK)
+            return usage_error(err, "--date-format", arg,
+                               "a pattern with %Y, %m (or %b) and %d, e.g. %d/%m/%Y");
+        o->plan.date_format = arg;
+        break;
     case OPT_EVERY:
         if (cx_every_parse(arg, &o->plan.every) != CX_OK)
             return usage_error(err, "--every", arg, "use day, week, month, quarter or year");
@@ -713,6 +722,7 @@ static opt_result check_merge(const options *o, FILE *err)
                 o->plan.weight || o->plan.list || o->plan.nwhere || o->plan.nblank ||
                 o->plan.latest_by || o->plan.encoding || o->plan.delim || !o->plan.header ||
                 o->plan.every_given || o->plan.strict || o->plan.sheet || o->list_sheets ||
+                o->plan.date_format ||
                 o->plan.header_row != 1 || o->plan.skip_given || o->plan.csat_hi != 5 || o->plan.csat_satisfied ||
                 o->plan.ces_hi != 7 || o->plan.ces_direction != CX_CES_AGREE;
     for (int m = 0; m < CX_METRIC_COUNT; m++)
@@ -775,6 +785,9 @@ opt_result options_parse(int argc, char **argv, options *o, FILE *out, FILE *err
         return usage_error(err, "--window needs --period", NULL, NULL);
     if (o->plan.window > 1 && o->plan.list)
         return usage_error(err, "--window cannot be combined with --list", NULL, NULL);
+    if (o->plan.date_format && !o->plan.period && !o->merge)
+        return usage_error(err, "--date-format reads the --period column: give --period too",
+                           NULL, NULL);
     if (o->plan.compare && (o->plan.ngroup || o->plan.period))
         return usage_error(err, "--compare cannot be combined with --group or --period", NULL,
                            NULL);

@@ -66,6 +66,7 @@ typedef struct run_plan {
     cx_every every;
     bool every_given;
     unsigned window;                     /* --window: periods per trailing row; 1: none */
+    const char *date_format;             /* --date-format; NULL: the forms read by default */
     const char *compare;                 /* --compare column, NULL: none */
     const char *compare_value[2];
     const char *weight;                  /* --weight column, NULL: unweighted */

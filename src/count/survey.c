@@ -8,13 +8,14 @@
 #include <unistd.h>
 
 #include "formats.h"
+#include "columns.h"
+#include "dates.h"
 #include "metrics.h"
 #include "parallel.h"
 #include "reader.h"
 #include "spill.h"
 #include "text.h"
 
-#define NO_COLUMN ((size_t)-1)
 
 const char *survey_display_name(const char *path)
 {
@@ -124,40 +125,6 @@ static void print_columns(FILE *err, const reader_field *f, size_t n)
     fputc('\n', err);
 }
 
-/*
- * Find a column: a 1-based number, or a header name (case-insensitive,
- * trimmed), "name[k]" for its k-th occurrence.  @return 0-based index or
- * NO_COLUMN.
- */
-static size_t find_column(const char *spec, const reader_field *f, size_t n)
-{
-    char *end;
-    if (spec[0] >= '1' && spec[0] <= '9') {
-        unsigned long v = strtoul(spec, &end, 10);
-        if (*end == '\0')
-            /* without a header any number is taken, up to the widest record there can be */
-            return (f == NULL ? v <= READER_MAX_FIELDS : v <= n) ? (size_t)v - 1 : NO_COLUMN;
-    }
-    size_t len = strlen(spec), nth = 1;
-    const char *open = len > 3 && spec[len - 1] == ']' ? strrchr(spec, '[') : NULL;
-    if (open && open[1] >= '1' && open[1] <= '9') {
-        unsigned long k = strtoul(open + 1, &end, 10);
-        if (*end == ']' && end[1] == '\0') {
-            nth = k;
-            len = (size_t)(open - spec);
-        }
-    }
-    char name[256];
-    if (len >= sizeof name)
-        return NO_COLUMN;
-    memcpy(name, spec, len);
-    name[len] = '\0';
-    for (size_t i = 0; f && i < n; i++)
-        if (text_name_equal(f[i].ptr, f[i].len, name) && --nth == 0)
-            return i;
-    return NO_COLUMN;
-}
-
 static void no_header_hint(survey *s)
 {
     say(s, diag_error, "without a header, give a column number, at most %zu (a record's "
@@ -167,8 +134,8 @@ static void no_header_hint(survey *s)
 /* A column by name or number, or in a statistics file also by its variable label. */
 static size_t find_named(const survey *s, const char *spec, const reader_field *f, size_t n)
 {
-    size_t c = find_column(spec, f, n);
-    return c == NO_COLUMN && s->alias ? find_column(spec, s->alias, n) : c;
+    size_t c = column_find(spec, f, n);
+    return c == NO_COLUMN && s->alias ? column_find(spec, s->alias, n) : c;
 }
 
 static int fail(survey *s, int code)
@@ -521,10 +488,13 @@ static int record_key(survey *s, const reader_field *f, size_t n, uint64_t line,
     if (o->period) {
         const reader_field *d = field_at(f, n, s->role_col[ROLE_PERIOD]);
         cx_date date;
-        cx_status st = d ? cx_date_parse(d->ptr, d->len, &date) : CX_BLANK;
+        cx_status st = d ? dates_parse(o->date_format, s->date_order, d->ptr, d->len, &date)
+                         : CX_BLANK;
         if (st != CX_OK) {
             char msg[256], q[120];
             s->period_invalid++;
+            if (st != CX_BLANK)
+                dates_example(&s->date_bad, d->ptr, d->len);
             text_quote(q, sizeof q, d ? d->ptr : "", d ? d->len : 0);
             if (st == CX_BLANK)
                 snprintf(msg, sizeof msg, "column %zu (period): no date",
@@ -537,6 +507,7 @@ static int record_key(survey *s, const reader_field *f, size_t n, uint64_t line,
             return 0;
         }
         *day = (int64_t)date.year * 372 + (int64_t)date.month * 31 + date.day; /* ordered, not dense */
+        s->period_dates++;
         char b[PERIOD_KEY_BYTES];
         period_encode(cx_period_of(date, o->every), b);
         ok = ok && key_add(&s->key, b, sizeof b);
@@ -666,7 +637,7 @@ static void period_label(const survey *s, const reader_field *f, size_t n, char 
     const reader_field *d = field_at(f, n, s->role_col[ROLE_PERIOD]);
     cx_date date;
     buf[0] = '\0';
-    if (d && cx_date_parse(d->ptr, d->len, &date) == CX_OK)
+    if (d && dates_parse(s->plan->date_format, s->date_order, d->ptr, d->len, &date) == CX_OK)
         cx_period_label(cx_period_of(date, s->plan->every), s->plan->every, buf, size);
 }
 
@@ -1051,6 +1022,7 @@ static void *part_new(void *owner)
     memcpy(w->role_col, s->role_col, sizeof w->role_col);
     memcpy(w->where_col, s->where_col, sizeof w->where_col);
     w->fields = s->fields;
+    w->date_order = s->date_order;
     /* the part's own mask, in memory its thread allocates: read for every
      * field, it must not share a cache line with what another thread writes */
     w->want_len = s->want_len;
@@ -1129,6 +1101,8 @@ static void join_part(survey *s, const survey *w, uint64_t line_off)
     s->cut += w->cut;
     s->weight_invalid += w->weight_invalid;
     s->period_invalid += w->period_invalid;
+    s->period_dates += w->period_dates;
+    dates_examples_merge(&s->date_bad, &w->date_bad);
     s->compare_other += w->compare_other;
     s->filtered += w->filtered;
     s->latest_anonymous += w->latest_anonymous;
@@ -1473,6 +1447,60 @@ int survey_list_sheets(survey *s, const char *path, FILE *out)
 }
 
 
+/*
+ * A copy of a stream that cannot be read twice (a pipe), in a temporary file:
+ * the bytes already taken to tell its format first, then the rest.
+ */
+static FILE *spool_copy(survey *s, FILE *fp, const unsigned char *taken, size_t ntaken)
+{
+    FILE *t = tmpfile();
+    char buf[1 << 16];
+    size_t got;
+    bool ok = t && fwrite(taken, 1, ntaken, t) == ntaken;
+    while (ok && (got = fread(buf, 1, sizeof buf, fp)) > 0)
+        if (fwrite(buf, 1, got, t) != got)
+            ok = false;
+    if (!ok || ferror(fp) || ferror(t) || fflush(t) != 0 || fseek(t, 0, SEEK_SET) != 0) {
+        say(s, diag_at, (diag_place){s->file, 0, 0}, "cannot keep the input in a temporary "
+            "file to read its dates' order: %s", strerror(errno));
+        if (t)
+            fclose(t);
+        return NULL;
+    }
+    return t;
+}
+
+/*
+ * The order of "A/B/YYYY" dates in this file's --period column, from the
+ * whole column: the first date only one order reads settles it.  A stream
+ * that cannot be read twice is copied to a temporary file first (*spool).
+ * When no date settles it, month first, with a warning.
+ */
+static bool settle_date_order(survey *s, FILE **fp, FILE **spool, const reader_config *cfg,
+                              bool regular, const unsigned char *taken, size_t ntaken)
+{
+    date_order_scan sc;
+    s->date_order = 0;
+    if (!regular) {
+        if (!(*spool = spool_copy(s, *fp, taken, ntaken)))
+            return false;
+        *fp = *spool;
+    }
+    if (!dates_scan_order(*fp, cfg, s->plan->period, &sc)) {
+        say(s, diag_at, (diag_place){s->file, 0, 0}, "%s", strerror(errno));
+        return false;
+    }
+    s->date_order = sc.order;
+    if (sc.order || !sc.ambiguous[0])
+        return true;
+    s->date_order = CX_DATE_MDY;
+    if (!s->plan->quiet)
+        say(s, diag_at, (diag_place){s->file, 0, 0}, "warning: no date in column '%s' settles "
+            "whether the day or the month comes first (as %s): read month first; if the day "
+            "comes first, give --date-format='%%d/%%m/%%Y'", s->plan->period, sc.ambiguous);
+    return true;
+}
+
 int survey_open_input(survey *s, const char *name, reader_callbacks *cb)
 {
     if (!survey_add_input(s, name)) {
@@ -1497,19 +1525,24 @@ int survey_read_stream(survey *s, FILE *fp, const char *name)
     reader_config cfg = {.delim = o->delim, .header = o->header, .encoding = o->encoding,
                          .skip_lines = o->header_row - 1, .skip_records = o->skip,
                          .detect_layout = o->header && !o->skip_given};
-    int fd = fileno(fp), rc = EXIT_OK;
+    int rc = EXIT_OK;
     struct stat before; /* taken before the first byte is read, to see changes */
-    bool watched = fstat(fd, &before) == 0 && S_ISREG(before.st_mode);
+    bool watched = fstat(fileno(fp), &before) == 0 && S_ISREG(before.st_mode);
     unsigned char sig[FORMAT_SIG_MAX];
     bool regular;
     size_t nsig = peek(fp, sig, &regular);
     const input_format *fmt = format_find(sig, nsig);
     if (fmt)
         return read_format(s, fp, fmt, regular, sig, nsig, &cfg, &cb);
-    if (!regular) { /* the bytes taken go first */
+    FILE *spool = NULL; /* a pipe's copy, with the bytes peek() took */
+    if (o->period && !o->date_format &&
+        !settle_date_order(s, &fp, &spool, &cfg, regular, sig, nsig))
+        return EXIT_DATA;
+    if (!regular && !spool) { /* the bytes taken go first */
         cfg.prefix = sig;
         cfg.prefix_len = nsig;
     }
+    int fd = fileno(fp);
     reader_result r;
     uint64_t start = 0, size = 0;
     unsigned jobs = jobs_for(s, fd, &start, &size);
@@ -1525,6 +1558,8 @@ int survey_read_stream(survey *s, FILE *fp, const char *name)
     rc = rc != EXIT_OK ? rc : report_reader_error(s, &r);
     if (rc == EXIT_OK && watched)
         rc = check_unchanged(s, fd, &before);
+    if (spool)
+        fclose(spool);
     return rc != EXIT_OK || o->header ? rc : check_width(s, records_before);
 }
 
@@ -1620,6 +1655,15 @@ void survey_warn(const survey *s)
     if (s->problems > s->nnotes)
         fprintf(s->err, " (first %zu shown)", s->nnotes);
     fputc('\n', s->err);
+    if (s->date_bad.n) {
+        diag_begin(s->err);
+        fprintf(s->err, "warning: %llu date%s in column '%s' cannot be read:",
+                (unsigned long long)s->date_bad.count, s->date_bad.count == 1 ? "" : "s",
+                s->plan->period);
+        for (size_t i = 0; i < s->date_bad.n; i++)
+            fprintf(s->err, "%s %s", i ? "," : "", s->date_bad.text[i]);
+        fputs("; name their form with --date-format (see the man page)\n", s->err);
+    }
     for (int m = 0; m < CX_METRIC_COUNT; m++) {
         const word_count *w = s->words[m];
         if (!s->active[m] || w[0].n == 0)
@@ -1667,6 +1711,20 @@ int survey_check_values(const survey *s)
         rc = EXIT_DATA;
     }
     return rc;
+}
+
+int survey_check_dates(const survey *s)
+{
+    if (!s->plan->period || s->period_dates > 0 || s->date_bad.n == 0)
+        return EXIT_OK; /* (a merge has no dates: its states counted them) */
+    diag_begin(s->err);
+    fprintf(s->err, "none of the %llu date%s in column '%s' can be read, e.g.",
+            (unsigned long long)s->date_bad.count, s->date_bad.count == 1 ? "" : "s",
+            s->plan->period);
+    for (size_t i = 0; i < s->date_bad.n; i++)
+        fprintf(s->err, "%s %s", i ? "," : "", s->date_bad.text[i]);
+    fputs("; name their form with --date-format (see the man page)\n", s->err);
+    return EXIT_DATA;
 }
 
 void survey_free(survey *s)

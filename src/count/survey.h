@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "cxstat.h"
+#include "dates.h"
 #include "diag.h"
 #include "followup.h"
 #include "groups.h"
@@ -61,6 +62,9 @@ typedef struct survey {
     uint64_t cut;                 /* last records short of fields, without a line end */
     uint64_t weight_invalid;      /* records whose weight is missing or not a weight */
     uint64_t period_invalid;      /* records whose date is missing or not a date */
+    uint64_t period_dates;        /* records whose date was read */
+    date_examples date_bad;       /* dates that could not be read, for the messages */
+    unsigned date_order;          /* the file's "A/B/YYYY" order: CX_DATE_MDY, _DMY, 0 */
     uint64_t compare_other;       /* records in neither compared segment */
     uint64_t filtered;            /* records left out by --where (not in records) */
     latest_table latest;          /* --latest-by: each respondent's latest answer */
@@ -162,6 +166,12 @@ int survey_finish(survey *s);
 
 /** Print the notes and the count of problems as warnings (unless quiet). */
 void survey_warn(const survey *s);
+
+/**
+ * With --period: when dates were met and none could be read, say so with
+ * examples.  @return EXIT_OK or EXIT_DATA (message printed).
+ */
+int survey_check_dates(const survey *s);
 
 /** Free what the survey allocated. */
 void survey_free(survey *s);

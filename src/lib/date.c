@@ -133,19 +133,22 @@ static bool parse_zone(cursor *c)
     return hour <= 23 && minute <= 59;
 }
 
-/* YYYY-MM-DD[(T| )time[zone]] */
-static bool parse_iso(cursor *c, cx_date *d)
+/*
+ * A clock time after one space: H:MM[:SS], the hour in one or two digits
+ * (Excel, Sheets and the platforms drop a leading zero).  With twelve, a
+ * 12-hour clock: the hour is 1..12 and " AM" or " PM" follows.
+ */
+static bool parse_clock(cursor *c, bool twelve)
 {
-    if (!number(c, 4, &d->year) || !take(c, '-') || !number(c, 2, &d->month) || !take(c, '-')
-        || !number(c, 2, &d->day))
+    size_t at_hour = c->pos;
+    if (!parse_time(c, 1, false))
         return false;
-    if (c->pos == c->len)
+    if (!twelve)
         return true;
-    if (!take(c, 'T') && !take(c, ' '))
-        return false;
-    if (!parse_time(c, 2, true))
-        return false;
-    return c->pos == c->len || parse_zone(c);
+    int hour = c->s[at_hour] - '0';
+    if (scan_digit(c->s[at_hour + 1]))
+        hour = hour * 10 + c->s[at_hour + 1] - '0';
+    return hour >= 1 && hour <= 12;
 }
 
 /* An Excel form's optional time: end, or one space and H:MM[:SS]. */
@@ -153,7 +156,7 @@ static bool parse_excel_time(cursor *c)
 {
     if (c->pos == c->len)
         return true;
-    return take(c, ' ') && parse_time(c, 1, false);
+    return take(c, ' ') && parse_clock(c, false);
 }
 
 /* DD.MM.YYYY[ time] */
@@ -175,59 +178,328 @@ static bool take_word(cursor *c, const char *w)
     return true;
 }
 
-/* Google Forms' timestamp tail: [ AM| PM][ GMT|UTC[(+|-)H[H][:MM]]] */
-static bool parse_forms_suffix(cursor *c)
+static bool at_upper(const cursor *c)
 {
-    int hour, minute;
-    if (c->pos == c->len)
-        return true;
-    size_t back = c->pos;
-    if (take(c, ' ') && (take_word(c, "AM") || take_word(c, "PM"))) {
-        if (c->pos == c->len)
-            return true;
-    } else {
-        c->pos = back;
-    }
-    if (!take(c, ' ') || !(take_word(c, "GMT") || take_word(c, "UTC")))
-        return false;
-    if (c->pos == c->len)
-        return true;
-    if ((!take(c, '+') && !take(c, '-')) || !number_between(c, 1, 2, &hour) || hour > 14)
-        return false;
-    if (take(c, ':') && (!number(c, 2, &minute) || minute > 59))
-        return false;
-    return c->pos == c->len;
+    return c->pos < c->len && c->s[c->pos] >= 'A' && c->s[c->pos] <= 'Z';
 }
 
-/* YYYY/MM/DD[ time[ AM|PM][ GMT+3]] */
+/*
+ * A zone after the time: "GMT" or "UTC" with an optional offset "+H", "+HH"
+ * or "+HH:MM" (Google Forms: "GMT+3"), or an abbreviation of 3 to 5 capital
+ * letters ("EET", "MSK", "PST", "CEST").  Abbreviations are not looked up
+ * (several mean different offsets): the clock time is taken as written.
+ */
+static bool parse_zone_word(cursor *c)
+{
+    int hour, minute;
+    size_t from = c->pos;
+    if (take_word(c, "GMT") || take_word(c, "UTC")) {
+        if (!take(c, '+') && !take(c, '-'))
+            return !at_upper(c);
+        if (!number_between(c, 1, 2, &hour) || hour > 14)
+            return false;
+        return !take(c, ':') || (number(c, 2, &minute) && minute <= 59);
+    }
+    while (at_upper(c) && c->pos - from < 5)
+        c->pos++;
+    return c->pos - from >= 3 && !at_upper(c);
+}
+
+/* A time's tail: [ AM| PM][ zone], the AM/PM required when twelve. */
+static bool parse_time_tail(cursor *c, bool twelve)
+{
+    size_t back = c->pos;
+    bool ampm = take(c, ' ') && (take_word(c, "AM") || take_word(c, "PM"));
+    if (!ampm)
+        c->pos = back;
+    if (ampm != twelve)
+        return false;
+    if (c->pos == c->len)
+        return true;
+    return take(c, ' ') && parse_zone_word(c);
+}
+
+/* An optional time after a date: end, or " H:MM[:SS][ AM|PM][ zone]". */
+static bool parse_clock_tail(cursor *c)
+{
+    if (c->pos == c->len)
+        return true;
+    if (!take(c, ' '))
+        return false;
+    size_t at_time = c->pos;
+    if (parse_clock(c, false) && parse_time_tail(c, false) && c->pos == c->len)
+        return true;
+    c->pos = at_time;
+    return parse_clock(c, true) && parse_time_tail(c, true);
+}
+
+/* YYYY/MM/DD[ time[ AM|PM][ zone]] (Google Forms) */
 static bool parse_slashed(cursor *c, cx_date *d)
 {
     return number(c, 4, &d->year) && take(c, '/') && number(c, 2, &d->month) && take(c, '/')
-           && number(c, 2, &d->day) && parse_excel_time(c) && parse_forms_suffix(c);
+           && number(c, 2, &d->day) && parse_clock_tail(c);
 }
 
-/* The forms, tried in turn on the trimmed field; they cannot both match. */
-static bool (*const forms[])(cursor *, cx_date *) = {parse_iso, parse_dotted, parse_slashed};
+/* YYYY-MM-DD[(T| )time[zone]]: 'T' wants HH; a space also takes H and " UTC". */
+static bool parse_iso(cursor *c, cx_date *d)
+{
+    if (!number(c, 4, &d->year) || !take(c, '-') || !number(c, 2, &d->month) || !take(c, '-')
+        || !number(c, 2, &d->day))
+        return false;
+    if (c->pos == c->len)
+        return true;
+    if (take(c, 'T')) {
+        if (!parse_time(c, 2, true))
+            return false;
+        return c->pos == c->len || parse_zone(c);
+    }
+    if (!take(c, ' ') || !parse_time(c, 1, true))
+        return false;
+    if (c->pos == c->len || parse_zone(c))
+        return true;
+    return take(c, ' ') && (parse_zone(c) || parse_zone_word(c));
+}
 
-cx_status cx_date_parse(const char *text, size_t len, cx_date *out)
+/* Russian month names in the genitive, as dates write them ("5 марта 2024 г."). */
+static const char *const ru_months[12] = {
+    "\xd1\x8f\xd0\xbd\xd0\xb2\xd0\xb0\xd1\x80\xd1\x8f",                 /* января */
+    "\xd1\x84\xd0\xb5\xd0\xb2\xd1\x80\xd0\xb0\xd0\xbb\xd1\x8f",         /* февраля */
+    "\xd0\xbc\xd0\xb0\xd1\x80\xd1\x82\xd0\xb0",                         /* марта */
+    "\xd0\xb0\xd0\xbf\xd1\x80\xd0\xb5\xd0\xbb\xd1\x8f",                 /* апреля */
+    "\xd0\xbc\xd0\xb0\xd1\x8f",                                         /* мая */
+    "\xd0\xb8\xd1\x8e\xd0\xbd\xd1\x8f",                                 /* июня */
+    "\xd0\xb8\xd1\x8e\xd0\xbb\xd1\x8f",                                 /* июля */
+    "\xd0\xb0\xd0\xb2\xd0\xb3\xd1\x83\xd1\x81\xd1\x82\xd0\xb0",         /* августа */
+    "\xd1\x81\xd0\xb5\xd0\xbd\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f", /* сентября */
+    "\xd0\xbe\xd0\xba\xd1\x82\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f",         /* октября */
+    "\xd0\xbd\xd0\xbe\xd1\x8f\xd0\xb1\xd1\x80\xd1\x8f",                 /* ноября */
+    "\xd0\xb4\xd0\xb5\xd0\xba\xd0\xb0\xd0\xb1\xd1\x80\xd1\x8f",         /* декабря */
+};
+#define RU_YEAR_MARK "\xd0\xb3" /* г (год) */
+
+/* The exact bytes w at the cursor. */
+static bool take_bytes(cursor *c, const char *w)
+{
+    size_t n = strlen(w);
+    if (c->len - c->pos < n || memcmp(c->s + c->pos, w, n) != 0)
+        return false;
+    c->pos += n;
+    return true;
+}
+
+/* D месяца YYYY[ г.|г][,][ H:MM[:SS]] */
+static bool parse_ru_words(cursor *c, cx_date *d)
+{
+    if (!number_between(c, 1, 2, &d->day) || !take(c, ' '))
+        return false;
+    d->month = 0;
+    for (int m = 0; m < 12 && d->month == 0; m++)
+        if (take_bytes(c, ru_months[m]))
+            d->month = m + 1;
+    if (d->month == 0 || !take(c, ' ') || !number(c, 4, &d->year))
+        return false;
+    size_t back = c->pos;
+    if (take(c, ' ') && take_bytes(c, RU_YEAR_MARK))
+        take(c, '.');
+    else
+        c->pos = back;
+    take(c, ',');
+    return parse_excel_time(c);
+}
+
+/* The forms without a day/month question, tried in turn; they cannot both match. */
+static bool (*const forms[])(cursor *, cx_date *) = {parse_iso, parse_dotted, parse_slashed,
+                                                     parse_ru_words};
+
+/* A/B/YYYY[ time[ AM|PM][ zone]], A and B one or two digits. */
+static bool parse_ab(cursor *c, int *a, int *b, int *year)
+{
+    return number_between(c, 1, 2, a) && take(c, '/') && number_between(c, 1, 2, b)
+           && take(c, '/') && number(c, 4, year) && parse_clock_tail(c);
+}
+
+/*
+ * The orders an A/B/YYYY field reads in (CX_DATE_MDY, CX_DATE_DMY bits) and
+ * the date in each; 0 when the field is not of that form.
+ */
+static unsigned ab_orders(const char *text, size_t start, size_t end, cx_date *mdy, cx_date *dmy)
+{
+    cursor c = {.s = text, .pos = start, .len = end};
+    int a, b, year;
+    if (!parse_ab(&c, &a, &b, &year) || c.pos != end)
+        return 0;
+    *mdy = (cx_date){year, a, b};
+    *dmy = (cx_date){year, b, a};
+    return (valid_date(*mdy) ? CX_DATE_MDY : 0u) | (valid_date(*dmy) ? CX_DATE_DMY : 0u);
+}
+
+/* The date and the orders it reads in (both for a form without the question). */
+static cx_status parse_any(const char *text, size_t len, unsigned order, cx_date *out,
+                           unsigned *orders)
 {
     size_t start, end;
     cx_status st = scan_field(text, len, &start, &end);
-
+    *orders = 0;
     if (st != CX_OK)
         return st;
-
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         cursor c = {.s = text, .pos = start, .len = end};
         cx_date d;
-
         /* Every form ends by checking that it consumed the whole field. */
         if (forms[i](&c, &d) && c.pos == end && valid_date(d)) {
             *out = d;
+            *orders = CX_DATE_MDY | CX_DATE_DMY;
             return CX_OK;
         }
     }
-    return CX_EDATE;
+    cx_date mdy = {0, 0, 0}, dmy = {0, 0, 0};
+    *orders = ab_orders(text, start, end, &mdy, &dmy);
+    bool same = mdy.month == dmy.month; /* 05/05/2024 reads the same either way */
+    if (order == 0 && (*orders == CX_DATE_MDY || *orders == CX_DATE_DMY || same))
+        order = *orders & CX_DATE_MDY ? CX_DATE_MDY : CX_DATE_DMY;
+    if (!(*orders & order))
+        return CX_EDATE;
+    *out = order == CX_DATE_MDY ? mdy : dmy;
+    return CX_OK;
+}
+
+cx_status cx_date_parse(const char *text, size_t len, cx_date *out)
+{
+    unsigned orders;
+    return parse_any(text, len, 0, out, &orders);
+}
+
+cx_status cx_date_parse_order(const char *text, size_t len, cx_date_order order, cx_date *out)
+{
+    unsigned orders;
+    if (order != CX_DATE_MDY && order != CX_DATE_DMY)
+        return CX_EINVAL;
+    return parse_any(text, len, (unsigned)order, out, &orders);
+}
+
+unsigned cx_date_orders(const char *text, size_t len)
+{
+    unsigned orders;
+    cx_date d;
+    parse_any(text, len, CX_DATE_MDY, &d, &orders);
+    return orders;
+}
+
+/* ---- --date-format: a strptime-like subset --------------------------------- */
+
+static const char *const en_months[12] = {"january", "february", "march", "april", "may",
+                                           "june", "july", "august", "september", "october",
+                                           "november", "december"};
+
+/* An English month name, whole or its first three letters, in any case. */
+static bool take_month_name(cursor *c, int *month)
+{
+    for (int m = 0; m < 12; m++) {
+        char abbr[4] = {en_months[m][0], en_months[m][1], en_months[m][2], '\0'};
+        if (take_word(c, en_months[m]) || take_word(c, abbr)) {
+            *month = m + 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+typedef struct date_fields {
+    int year, month, day, hour, minute, second;
+} date_fields;
+
+/* One directive (the letter after '%') at the cursor; false when it does not match. */
+static bool take_directive(cursor *c, char k, date_fields *f)
+{
+    switch (k) {
+    case 'Y': return number(c, 4, &f->year);
+    case 'm': return number_between(c, 1, 2, &f->month);
+    case 'd': case 'e': return number_between(c, 1, 2, &f->day);
+    case 'H': return number_between(c, 1, 2, &f->hour) && f->hour <= 23;
+    case 'I': return number_between(c, 1, 2, &f->hour) && f->hour >= 1 && f->hour <= 12;
+    case 'M': return number(c, 2, &f->minute) && f->minute <= 59;
+    case 'S': return number(c, 2, &f->second) && f->second <= 60;
+    case 'p': return take_word(c, "AM") || take_word(c, "PM");
+    case 'b': case 'B': case 'h': return take_month_name(c, &f->month);
+    case 'Z': return parse_zone_word(c);
+    case 'z': return parse_zone(c);
+    case '%': return take(c, '%');
+    default: return false;
+    }
+}
+
+/* Directives that stand for others. */
+static const char *expand(char k)
+{
+    switch (k) {
+    case 'F': return "%Y-%m-%d";
+    case 'T': return "%H:%M:%S";
+    case 'R': return "%H:%M";
+    case 'D': return "%m/%d/%Y";
+    default: return NULL;
+    }
+}
+
+/* Match fmt at the cursor; a space in fmt matches one or more spaces. */
+static bool match_format(cursor *c, const char *fmt, date_fields *f, int depth)
+{
+    for (const char *p = fmt; *p; p++) {
+        if (*p == ' ') {
+            if (!take(c, ' '))
+                return false;
+            while (take(c, ' '))
+                ;
+        } else if (*p != '%') {
+            if (!take(c, *p))
+                return false;
+        } else if (p[1] == '\0') {
+            return false;
+        } else {
+            const char *sub = expand(*++p);
+            if (sub ? depth > 0 || !match_format(c, sub, f, depth + 1)
+                    : !take_directive(c, *p, f))
+                return false;
+        }
+    }
+    return true;
+}
+
+cx_status cx_date_format_check(const char *fmt)
+{
+    static const char known[] = "YmdeHIMSpbBhZz%FTRD";
+    bool year = false, month = false, day = false;
+    if (fmt == NULL)
+        return CX_EINVAL;
+    for (const char *p = fmt; *p; p++) {
+        if (*p != '%')
+            continue;
+        char k = *++p;
+        if (k == '\0' || !strchr(known, k))
+            return CX_EINVAL;
+        year = year || k == 'Y' || k == 'F' || k == 'D';
+        month = month || strchr("mbBhFD", k) != NULL;
+        day = day || k == 'd' || k == 'e' || k == 'F' || k == 'D';
+    }
+    return year && month && day ? CX_OK : CX_EINVAL;
+}
+
+cx_status cx_date_parse_format(const char *fmt, const char *text, size_t len, cx_date *out)
+{
+    size_t start, end;
+    if (cx_date_format_check(fmt) != CX_OK)
+        return CX_EINVAL;
+    cx_status st = scan_field(text, len, &start, &end);
+    if (st != CX_OK)
+        return st;
+    cursor c = {.s = text, .pos = start, .len = end};
+    date_fields f = {0};
+    if (!match_format(&c, fmt, &f, 0) || c.pos != end)
+        return CX_EDATE;
+    cx_date d = {f.year, f.month, f.day};
+    if (!valid_date(d))
+        return CX_EDATE;
+    *out = d;
+    return CX_OK;
 }
 
 /* ---- period lengths --------------------------------------------------------- */

@@ -10,7 +10,12 @@
  *   - cx_score_parse() on every scale: agrees across scales;
  *   - cx_decimal_parse() and cx_decimal_compare(): round trip through
  *     cx_fixed_format(), and agree with an exact comparison done here;
- *   - cx_every_parse() on the bytes as a string.
+ *   - cx_every_parse() on the bytes as a string;
+ *   - cx_date_orders() agrees with cx_date_parse_order() in each order, and
+ *     cx_date_parse() reads a date only in an order cx_date_orders() gives;
+ *   - cx_date_parse_format() with a format from the bytes up to a newline,
+ *     on the rest: a format it refuses is refused by cx_date_format_check(),
+ *     a date it reads is valid.
  */
 #include <stdbool.h>
 #include <stdlib.h>
@@ -132,6 +137,48 @@ static void check_date(const char *text, size_t size)
         FUZZ_CHECK(cx_period_of(back, CX_EVERY_DAY) == day + 1);
         FUZZ_CHECK(cx_period_of(back, CX_EVERY_MONTH) - cx_period_of(d, CX_EVERY_MONTH) ==
                    (back.day == 1));
+    }
+}
+
+static bool same_date(cx_date a, cx_date b)
+{
+    return a.year == b.year && a.month == b.month && a.day == b.day;
+}
+
+static void check_orders(const char *text, size_t size)
+{
+    unsigned orders = cx_date_orders(text, size);
+    cx_date any = {-1, -1, -1}, mdy = {-1, -1, -1}, dmy = {-1, -1, -1};
+    FUZZ_CHECK(orders <= (CX_DATE_MDY | CX_DATE_DMY));
+    FUZZ_CHECK((cx_date_parse_order(text, size, CX_DATE_MDY, &mdy) == CX_OK) ==
+               ((orders & CX_DATE_MDY) != 0));
+    FUZZ_CHECK((cx_date_parse_order(text, size, CX_DATE_DMY, &dmy) == CX_OK) ==
+               ((orders & CX_DATE_DMY) != 0));
+    if (cx_date_parse(text, size, &any) == CX_OK)
+        FUZZ_CHECK(same_date(any, mdy) || same_date(any, dmy));
+    else
+        FUZZ_CHECK(orders == 0 || orders == (CX_DATE_MDY | CX_DATE_DMY));
+}
+
+static void check_format(const char *text, size_t size)
+{
+    const char *nl = memchr(text, '\n', size);
+    char fmt[64];
+    size_t n = nl ? (size_t)(nl - text) : 0;
+    if (!nl || n >= sizeof fmt || memchr(text, '\0', n))
+        return;
+    memcpy(fmt, text, n);
+    fmt[n] = '\0';
+    cx_date d = {-1, -1, -1};
+    cx_status st = cx_date_parse_format(fmt, nl + 1, size - n - 1, &d);
+    FUZZ_CHECK(st == CX_OK || st == CX_BLANK || st == CX_EDATE || st == CX_EINVAL);
+    FUZZ_CHECK((st == CX_EINVAL) == (cx_date_format_check(fmt) != CX_OK));
+    if (st == CX_OK) {
+        char buf[16];
+        FUZZ_CHECK(cx_period_label(cx_period_of(d, CX_EVERY_DAY), CX_EVERY_DAY, buf,
+                                   sizeof buf) == 10);
+    } else {
+        FUZZ_CHECK(d.year == -1);
     }
 }
 
@@ -273,6 +320,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *text = (const char *)data;
     check_date(text, size);
+    check_orders(text, size);
+    check_format(text, size);
     check_weight(text, size);
     check_scores(text, size);
     check_decimals(text, size);

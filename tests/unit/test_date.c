@@ -178,8 +178,9 @@ static void test_other_shapes_are_not_dates(void **state)
     (void)state;
     REJECT("2025-3-14");
     REJECT("2025-03-4");
-    REJECT("14/03/2025");
-    REJECT("03/14/2025");
+    REJECT("14/13/2025"); /* no order makes it a date */
+    REJECT("1/2/25");     /* two-digit years are not read */
+    REJECT("123/1/2025");
     REJECT("14.3.2025");
     REJECT("14-03-2025");
     REJECT("20250314");
@@ -580,10 +581,116 @@ static void test_google_forms_timestamp_is_read_to_its_date(void **state)
     assert_int_equal(cx_date_parse("2025-03-14 11:02 AM", 19, &d), CX_EDATE); /* ISO has no AM */
 }
 
+/* ---- the forms platforms write (issue 14) ---------------------------------- */
+
+static cx_date parse_ok(const char *text)
+{
+    cx_date d = {-1, -1, -1};
+    assert_int_equal(cx_date_parse(text, strlen(text), &d), CX_OK);
+    return d;
+}
+
+static void assert_same_date(cx_date d, int year, int month, int day)
+{
+    assert_int_equal(d.year, year);
+    assert_int_equal(d.month, month);
+    assert_int_equal(d.day, day);
+}
+
+static void test_platform_timestamps_are_read(void **state)
+{
+    (void)state;
+    assert_same_date(parse_ok("01/01/2024 12:42:14 PM"), 2024, 1, 1);     /* SurveyMonkey */
+    assert_same_date(parse_ok("2024/01/01 12:42:14 PM EET"), 2024, 1, 1); /* Google Forms */
+    assert_same_date(parse_ok("2024/01/01 12:42:14 AM CET"), 2024, 1, 1);
+    assert_same_date(parse_ok("2024/03/05 0:42:14 MSK"), 2024, 3, 5);
+    assert_same_date(parse_ok("2024/03/05 11:59 PM PST"), 2024, 3, 5);
+    assert_same_date(parse_ok("2024-03-05 16:12:33 UTC"), 2024, 3, 5);
+    assert_same_date(parse_ok("2024-03-05 16:12:33 CEST"), 2024, 3, 5);
+    assert_same_date(parse_ok("2024-03-05 16:12:33 +03:00"), 2024, 3, 5);
+    assert_same_date(parse_ok("2024-03-05 9:26"), 2024, 3, 5);
+    assert_same_date(parse_ok("13/5/2024 16:12:33"), 2024, 5, 13);  /* only day first */
+    assert_same_date(parse_ok("3/25/2024"), 2024, 3, 25);           /* only month first */
+    assert_same_date(parse_ok("05/05/2024"), 2024, 5, 5);           /* either way */
+    REJECT("01/01/2024 13:42:14 PM"); /* a 12-hour clock has no 13 */
+    REJECT("01/01/2024 0:42 AM");
+    REJECT("2024/01/01 12:42:14 PM E");
+    REJECT("2024/01/01 12:42:14 PM EASTERN");
+    REJECT("2024/01/01 12:42:14 PM eet");
+    REJECT("2024-03-05 9:26 PM");     /* ISO has no AM */
+    REJECT("2024-03-05T9:26");
+}
+
+static void test_day_month_order_is_given_or_plain(void **state)
+{
+    cx_date d;
+    (void)state;
+    REJECT("03/05/2024"); /* either order: not read without one */
+    assert_int_equal(cx_date_parse_order("3/5/2024 16:12:33", 17, CX_DATE_MDY, &d), CX_OK);
+    assert_same_date(d, 2024, 3, 5);
+    assert_int_equal(cx_date_parse_order("05/03/2024", 10, CX_DATE_DMY, &d), CX_OK);
+    assert_same_date(d, 2024, 3, 5);
+    assert_int_equal(cx_date_parse_order("13/05/2024", 10, CX_DATE_MDY, &d), CX_EDATE);
+    assert_int_equal(cx_date_parse_order("2024-03-05", 10, CX_DATE_DMY, &d), CX_OK);
+    assert_same_date(d, 2024, 3, 5);
+    assert_int_equal(cx_date_parse_order("2024-03-05", 10, (cx_date_order)0, &d), CX_EINVAL);
+    assert_int_equal(cx_date_orders("03/05/2024", 10), CX_DATE_MDY | CX_DATE_DMY);
+    assert_int_equal(cx_date_orders("13/05/2024", 10), CX_DATE_DMY);
+    assert_int_equal(cx_date_orders("05/13/2024", 10), CX_DATE_MDY);
+    assert_int_equal(cx_date_orders("31/02/2024", 10), 0); /* neither is a date */
+    assert_int_equal(cx_date_orders("14.03.2025", 10), CX_DATE_MDY | CX_DATE_DMY);
+    assert_int_equal(cx_date_orders("soon", 4), 0);
+    assert_int_equal(cx_date_orders("", 0), 0);
+}
+
+static void test_russian_month_words(void **state)
+{
+    (void)state;
+    assert_same_date(parse_ok("5 марта 2024 г."), 2024, 3, 5);
+    assert_same_date(parse_ok("31 декабря 2024"), 2024, 12, 31);
+    assert_same_date(parse_ok("1 мая 2024 г"), 2024, 5, 1);
+    assert_same_date(parse_ok("12 января 2025 г., 9:05"), 2025, 1, 12);
+    REJECT("31 февраля 2024 г.");
+    REJECT("5 март 2024");
+    REJECT("5 марта 24");
+}
+
+static void test_date_format_subset(void **state)
+{
+    cx_date d;
+    (void)state;
+    assert_int_equal(cx_date_parse_format("%d/%m/%Y", " 05/03/2024 ", 12, &d), CX_OK);
+    assert_same_date(d, 2024, 3, 5);
+    assert_int_equal(cx_date_parse_format("%m/%d/%Y %I:%M %p", "3/5/2024 4:12 PM", 16, &d), CX_OK);
+    assert_same_date(d, 2024, 3, 5);
+    assert_int_equal(cx_date_parse_format("%b %d, %Y", "Mar 5, 2024", 11, &d), CX_OK);
+    assert_same_date(d, 2024, 3, 5);
+    assert_int_equal(cx_date_parse_format("%d %B %Y", "5 MARCH  2024", 13, &d), CX_OK);
+    assert_same_date(d, 2024, 3, 5);
+    assert_int_equal(cx_date_parse_format("%F %T %Z", "2024-03-05 16:12:33 EET", 23, &d), CX_OK);
+    assert_int_equal(cx_date_parse_format("%Y%m%d", "20240305", 8, &d), CX_OK);
+    assert_same_date(d, 2024, 3, 5);
+    assert_int_equal(cx_date_parse_format("100%% %D", "100% 03/05/2024", 15, &d), CX_OK);
+    assert_same_date(d, 2024, 3, 5);
+    assert_int_equal(cx_date_parse_format("%d/%m/%Y", "05/13/2024", 10, &d), CX_EDATE);
+    assert_int_equal(cx_date_parse_format("%d/%m/%Y", "05/03/2024 x", 12, &d), CX_EDATE);
+    assert_int_equal(cx_date_parse_format("%d/%m/%Y", "  ", 2, &d), CX_BLANK);
+    assert_int_equal(cx_date_parse_format("%d/%m", "05/03", 5, &d), CX_EINVAL);
+    assert_int_equal(cx_date_format_check("%d/%m/%Y"), CX_OK);
+    assert_int_equal(cx_date_format_check("%d/%m"), CX_EINVAL);   /* no year */
+    assert_int_equal(cx_date_format_check("%d/%q/%Y"), CX_EINVAL); /* unknown directive */
+    assert_int_equal(cx_date_format_check("%d/%m/%Y%"), CX_EINVAL);
+    assert_int_equal(cx_date_format_check(NULL), CX_EINVAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_google_forms_timestamp_is_read_to_its_date),
+        cmocka_unit_test(test_platform_timestamps_are_read),
+        cmocka_unit_test(test_day_month_order_is_given_or_plain),
+        cmocka_unit_test(test_russian_month_words),
+        cmocka_unit_test(test_date_format_subset),
         cmocka_unit_test(test_iso_date_alone_with_spaces_or_tabs_around),
         cmocka_unit_test(test_iso_date_with_time_after_t_or_one_space),
         cmocka_unit_test(test_iso_time_with_every_zone_form),
