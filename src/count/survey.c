@@ -138,6 +138,51 @@ static size_t find_named(const survey *s, const char *spec, const reader_field *
     return c == NO_COLUMN && s->alias ? column_find(spec, s->alias, n) : c;
 }
 
+/*
+ * True when the header line, its fields joined again by cur and split at d,
+ * has the column spec names (quoting aside: a hint, not a reading).
+ */
+static bool found_split(const char *spec, const reader_field *f, size_t n, char cur, char d)
+{
+    char piece[256];
+    size_t len = 0;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k <= f[i].len; k++) {
+            char c = k < f[i].len ? f[i].ptr[k] : i + 1 < n ? cur : d;
+            if (c != d) {
+                if (len < sizeof piece)
+                    piece[len] = c;
+                len++;
+                continue;
+            }
+            if (len <= sizeof piece && text_name_equal(piece, len, spec))
+                return true;
+            len = 0;
+        }
+    }
+    return false;
+}
+
+/*
+ * A column not found by name that the header split at another delimiter
+ * has: the delimiter was guessed (or given) wrong.
+ */
+static bool delim_hint(survey *s, const char *spec, const reader_field *f, size_t n)
+{
+    static const char candidates[] = ",;\t|";
+    char cur = s->reading ? (char)s->reading->delim : ',';
+    for (size_t k = 0; f && k < sizeof candidates - 1; k++) {
+        char d = candidates[k];
+        if (d == cur || strchr(spec, d) || !found_split(spec, f, n, cur, d))
+            continue;
+        say(s, diag_at, (diag_place){s->file, 0, 0},
+            "split at '%s', the header has a column '%s': try -d '%s'",
+            d == '\t' ? "\\t" : (char[2]){d, 0}, spec, d == '\t' ? "\\t" : (char[2]){d, 0});
+        return true;
+    }
+    return false;
+}
+
 static int fail(survey *s, int code)
 {
     s->exit_code = code;
@@ -156,6 +201,7 @@ static int resolve_role(survey *s, const char *spec, const char *option, const r
         print_columns(s->err, f, n);
     else
         no_header_hint(s);
+    delim_hint(s, spec, f, n);
     return fail(s, s->records ? EXIT_DATA : EXIT_USAGE);
 }
 
@@ -296,6 +342,7 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
                     print_columns(s->err, f, n);
                 else
                     no_header_hint(s);
+                delim_hint(s, o->column[m], f, n);
                 return fail(s, s->metrics_fixed ? EXIT_DATA : EXIT_USAGE);
             }
         } else if (!o->named_any && f && metric_def_of((cx_metric)m)->detected) {
@@ -325,6 +372,9 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
             say(s, diag_at, (diag_place){s->file, 0, 0}, "no column named nps, csat or ces; name the "
                             "columns with --nps, --csat, --ces");
             print_columns(s->err, f, n);
+            for (int m = 0; m < CX_LEVEL && !delim_hint(s, cx_metric_name((cx_metric)m), f, n);
+                 m++)
+                ;
         } else {
             say(s, diag_at, (diag_place){s->file, 0, 0}, "without a header, name the columns by number "
                             "(--nps=N, --csat=N, --ces=N)");
@@ -1550,7 +1600,9 @@ int survey_read_stream(survey *s, FILE *fp, const char *name)
     cfg.stop = jobs > 1;
     cfg.stop_records = o->header ? 0 : 1; /* without a header, the first record sets the width */
     progress_start(&s->progress, fp, name, o->quiet);
+    s->reading = &r;
     reader_read(fp, &cfg, &cb, &r);
+    s->reading = NULL;
     if (r.status == READER_OK && r.stopped)
         rc = read_rest(s, fd, start + r.end, size, jobs, r.lines, r.delim);
     progress_end(&s->progress);

@@ -112,6 +112,7 @@ typedef struct survey {
     reader_field *alias;          /* a statistics file's variable labels, while its header is read */
     key_builder key;
     progress progress;            /* the progress line of the input being read */
+    const reader_result *reading; /* the header's reading (its delimiter), while it runs */
 } survey;
 
 /** Set up scales from the options.  @return EXIT_OK or EXIT_USAGE (message printed). */

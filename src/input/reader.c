@@ -38,8 +38,10 @@
  */
 #define CSV_BUF_CAP (READER_MAX_FIELD + 2)
 
-/** Most bytes of the first line kept for delimiter detection. */
+/** Most bytes of the first records kept for delimiter detection. */
 #define SNIFF_MAX ((size_t)1 << 20)
+/** Records the delimiter detection looks at: the header and the first data records. */
+#define SNIFF_RECORDS 20
 
 /**
  * libcsv's private parser state "inside a field" (FIELD_BEGUN in libcsv.c,
@@ -119,7 +121,9 @@ typedef struct reader {
     size_t head_len, head_cap;
     enum sniff_state sniff;
     bool sniff_content; /* the current line has more than spaces and tabs */
-    uint64_t counts[4];
+    uint64_t counts[4]; /* of the record being looked at */
+    uint32_t seen[SNIFF_RECORDS][4]; /* per record looked at, each candidate's count */
+    size_t nseen;
 
     /* line splitter */
     uint64_t line;       /* line of the next byte, from 1 */
@@ -611,13 +615,54 @@ static bool sniff_byte(reader *r, unsigned char c)
     return false;
 }
 
-/* Chooses the most frequent candidate (ties in table order, none: ','). */
+/* Excel's "sep=X" first line names the delimiter. */
+static int sep_line_delim(const reader *r)
+{
+    const unsigned char *h = r->head;
+    if (r->head_len < 6 || memcmp(h, "sep=", 4) != 0 || candidate_index(h[4]) < 0 ||
+        (h[5] != '\n' && h[5] != '\r'))
+        return -1;
+    return candidate_index(h[4]);
+}
+
+/* Keep the counts of the record just looked at, and start the next one. */
+static void sniff_record_end(reader *r)
+{
+    if (r->nseen < SNIFF_RECORDS) {
+        for (int i = 0; i < 4; i++)
+            r->seen[r->nseen][i] = r->counts[i] > UINT32_MAX ? UINT32_MAX
+                                                             : (uint32_t)r->counts[i];
+        r->nseen++;
+    }
+    memset(r->counts, 0, sizeof r->counts);
+    r->sniff = SNIFF_FIELD_START;
+    r->sniff_content = false;
+}
+
+/*
+ * Chooses the delimiter from the records looked at, as Python's csv.Sniffer
+ * and qsv do: of the candidates the header has, the one that splits the
+ * most data records into as many fields as the header wins; ties go to the
+ * one the header has most of, then to table order (none at all: ',').  So a
+ * header alone decides by its counts, and question texts with commas in the
+ * header of a ';' export are outvoted by the records.
+ */
 static void choose_delim(reader *r)
 {
-    int best = 0;
-    for (int i = 1; i < 4; i++)
-        if (r->counts[i] > r->counts[best])
-            best = i;
+    if (r->sniff_content) /* a record cut by the end of the input or the size cap */
+        sniff_record_end(r);
+    int best = sep_line_delim(r);
+    if (best < 0) {
+        uint64_t agree[4] = {0};
+        for (size_t k = 1; k < r->nseen; k++)
+            for (int i = 0; i < 4; i++)
+                agree[i] += r->seen[0][i] > 0 && r->seen[k][i] == r->seen[0][i];
+        best = 0;
+        for (int i = 1; i < 4; i++)
+            if (agree[i] > agree[best] ||
+                (agree[i] == agree[best] && r->seen[0][i] > r->seen[0][best]))
+                best = i;
+    }
     r->res->delim = delim_candidates[best];
     csv_set_delim(&r->csv, delim_candidates[best]);
     r->delim_known = true;
@@ -639,8 +684,12 @@ static void sniff_bytes(reader *r, const unsigned char *s, size_t n)
     size_t lim = n < room ? n : room;
     size_t i = 0;
     bool end = false;
-    while (i < lim && !end)
-        end = sniff_byte(r, s[i++]);
+    while (i < lim && !end) {
+        if (sniff_byte(r, s[i++])) {
+            sniff_record_end(r);
+            end = r->nseen == SNIFF_RECORDS;
+        }
+    }
     unsigned char *head = grow(r->head, &r->head_cap, r->head_len + i);
     if (head == NULL) {
         fail(r, READER_ENOMEM, r->line);
