@@ -35,7 +35,7 @@ INC_cli    = $(call stage_inc,5)
 ALL_CFLAGS = $(BASE_CFLAGS) $(INC_cli)
 ALL_LDFLAGS = $(LDFLAGS) $(EXTRA_LDFLAGS) -pthread
 # The input stage's libraries: libcsv, libreadstat (SPSS and Stata files).
-INPUT_LIBS = -lcsv -lreadstat $(XLSX_LIBS)
+INPUT_LIBS = -lcsv -lz -lreadstat $(XLSX_LIBS)
 
 ifeq ($(V),1)
 Q =
@@ -75,10 +75,11 @@ all: $(BIN) cxstat $(LIB)
 bins: $(BIN) $(LIB) $(UNIT_BIN) $(GEN)
 
 # Debian packages the build and the tests need; installed with apt-get when missing.
-DEPS_PKGS = libcsv-dev libcmocka-dev libzip-dev libexpat1-dev libreadstat-dev valgrind clang
+DEPS_PKGS = libcsv-dev zlib1g-dev libcmocka-dev libzip-dev libexpat1-dev libreadstat-dev valgrind clang
 deps:
 	$(Q)missing=""; \
 	echo '#include <csv.h>' | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libcsv-dev"; \
+	echo '#include <zlib.h>' | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing zlib1g-dev"; \
 	printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\n' \
 	  | $(CC) -E -x c - >/dev/null 2>&1 || missing="$$missing libcmocka-dev"; \
 	if [ "$(XLSX)" != 0 ]; then \

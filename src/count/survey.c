@@ -407,8 +407,12 @@ static size_t wanted_column(const survey *s, size_t i)
 /* Names and keys are printed back: they must be text.  Answers need not be (they are invalid). */
 static int not_utf8(survey *s, uint64_t line, size_t col)
 {
-    say(s, diag_at, (diag_place){s->file, line, 0}, "column %zu is not UTF-8 text; name the file's encoding, "
-                    "e.g. --encoding=cp1251", col + 1);
+    if (s->plan->encoding) /* converted text is UTF-8: what is left is a NUL byte */
+        say(s, diag_at, (diag_place){s->file, line, 0}, "column %zu holds a NUL byte, which "
+            "no text in %s has: is the file binary?", col + 1, s->plan->encoding);
+    else
+        say(s, diag_at, (diag_place){s->file, line, 0}, "column %zu is not UTF-8 text; name "
+            "the file's encoding, e.g. --encoding=cp1251", col + 1);
     return fail(s, EXIT_DATA);
 }
 
@@ -1013,6 +1017,20 @@ static int on_unended(void *ctx, const reader_field *f, size_t n, uint64_t line)
     return s->exit_code ? 1 : 0;
 }
 
+/* A binary input named for what it is, with what to do (FILE: the input's name). */
+static void say_binary(survey *s, const signature_kind *k)
+{
+    const char *file = k->hint ? strstr(k->hint, "FILE") : NULL;
+    diag_place at = {s->file, 0, 0};
+    if (!k->hint)
+        say(s, diag_at, at, "%s, not CSV text", k->what);
+    else if (file && strcmp(s->file, "<stdin>") != 0)
+        say(s, diag_at, at, "%s, not CSV text: %.*s%s%s", k->what, (int)(file - k->hint),
+            k->hint, s->file, file + 4);
+    else
+        say(s, diag_at, at, "%s, not CSV text: %s", k->what, k->hint);
+}
+
 static int report_reader_error(survey *s, const reader_result *r)
 {
     switch (r->status) {
@@ -1030,9 +1048,15 @@ static int report_reader_error(survey *s, const reader_result *r)
         break;
     case READER_ESAID: /* the format's reader said why */
         break;
-    case READER_EXLSX:
-        say(s, diag_at, (diag_place){s->file, 0, 0}, "an Excel workbook (XLSX), not CSV: save it as CSV, or "
-                        "convert it with 'xlsx2csv %s' or 'ssconvert %s out.csv'", s->file, s->file);
+    case READER_EXLSX: {
+        /* on standard input there is no file name to put in a command */
+        const char *in = strcmp(s->file, "<stdin>") == 0 ? "FILE.xlsx" : s->file;
+        say(s, diag_at, (diag_place){s->file, 0, 0}, "an Excel workbook (XLSX), not CSV: save "
+            "it as CSV, or convert it with 'xlsx2csv %s' or 'ssconvert %s out.csv'", in, in);
+        break;
+    }
+    case READER_EBINARY:
+        say_binary(s, r->binary);
         break;
     case READER_EENCODING:
         say(s, diag_at, (diag_place){s->file, r->line, 0}, "bytes that are not %s text%s", r->encoding ? r->encoding : "UTF-8",

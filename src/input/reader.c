@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "fastline.h"
 
@@ -64,8 +65,9 @@ static const unsigned char utf16be_bom[2] = {0xFE, 0xFF};
 static const unsigned char zip_magic[4] = {'P', 'K', 3, 4};
 static const unsigned char utf32le_bom[4] = {0xFF, 0xFE, 0, 0};
 static const unsigned char utf32be_bom[4] = {0, 0, 0xFE, 0xFF};
-/* a BOM and three UTF-32 characters: enough to tell UTF-32LE from UTF-16LE and U+0000 */
-#define SIG_BYTES 16
+/* enough for the binary signatures; also a BOM and UTF-32 characters to tell UTF-32LE
+ * from UTF-16LE and U+0000 */
+#define SIG_BYTES SIGNATURE_BYTES
 /** Converted bytes per iconv() call. */
 #define DECODE_BLOCK ((size_t)64 << 10)
 /** Bytes of an incomplete character carried to the next block. */
@@ -94,6 +96,10 @@ typedef struct held {
 #define HOLD_RECORDS READER_LAYOUT_ROWS
 
 typedef struct reader {
+    /* gzip stage: a gzip input is inflated, and what it holds goes on as an input */
+    z_stream *gz;
+    unsigned char *inflated;
+    bool gz_end;          /* the last gzip member ended (more bytes start another) */
     /* decoding stage: the first bytes decide; then iconv to UTF-8, or nothing */
     unsigned char sig[SIG_BYTES];
     size_t sig_len;
@@ -458,7 +464,7 @@ static void check_stop(reader *r)
     /* not before what a resumed reading would not redo: the "sep=" check of
      * the first record, the header, the held and the skipped records */
     if (!cfg->stop || r->pos < cfg->stop_at || r->status != READER_OK ||
-        r->cd != (iconv_t)-1 || !r->sep_checked || !r->header_done || r->holding ||
+        r->cd != (iconv_t)-1 || r->gz || !r->sep_checked || !r->header_done || r->holding ||
         r->records_left > 0 || r->res->records < cfg->stop_records)
         return;
     if (r->csv.pstate == LIBCSV_ROW_NOT_BEGUN && !r->csv.quoted)
@@ -853,12 +859,28 @@ static bool utf32le_after(const unsigned char *s, size_t n)
 }
 
 /* Decide from the first bytes how to read the input, then pass them on. */
+static void inflate_bytes(reader *r, const unsigned char *s, size_t n);
+static void start_gzip(reader *r);
+
 static void settle_signature(reader *r)
 {
     const unsigned char *s = r->sig;
     size_t n = r->sig_len, skip = 0;
     const char *from = NULL;
     r->sig_done = true;
+    if (!r->gz && !r->cfg->resume && n >= 2 && s[0] == 0x1f && s[1] == 0x8b) {
+        unsigned char head[SIG_BYTES];
+        memcpy(head, s, n);
+        start_gzip(r);
+        r->res->gzip = true;
+        if (r->status == READER_OK)
+            inflate_bytes(r, head, n);
+        return;
+    }
+    if ((r->res->binary = signature_binary(s, n)) != NULL) {
+        fail(r, READER_EBINARY, 1);
+        return;
+    }
     if (starts_with(s, n, zip_magic, sizeof zip_magic)) {
         fail(r, READER_EXLSX, 1);
         return;
@@ -870,6 +892,8 @@ static void settle_signature(reader *r)
     } else if (starts_with(s, n, utf16le_bom, 2) || starts_with(s, n, utf16be_bom, 2)) {
         from = s[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
         skip = 2;
+    } else if ((from = signature_utf16(s, n)) != NULL) {
+        r->res->utf16_nul = true;
     } else if (r->cfg->encoding && !starts_with(s, n, utf8_bom, sizeof utf8_bom)) {
         from = r->cfg->encoding;
     }
@@ -892,9 +916,11 @@ static void settle_signature(reader *r)
 }
 
 /* The one entry for raw input bytes, however they are split. */
-static void take(reader *r, const unsigned char *s, size_t n)
+/* The input's bytes, or a gzip input's contents: signature, then decoding or the feed. */
+static void take_plain(reader *r, const unsigned char *s, size_t n)
 {
-    while (!r->sig_done && n > 0) {
+    bool outer = r->gz == NULL;
+    while (!r->sig_done && n > 0 && !(outer && r->gz)) {
         r->sig[r->sig_len++] = *s++;
         n--;
         if (r->sig_len == SIG_BYTES)
@@ -902,10 +928,66 @@ static void take(reader *r, const unsigned char *s, size_t n)
     }
     if (n == 0 || r->status != READER_OK || r->stopped)
         return;
+    if (outer && r->gz) { /* the signature was gzip's: the rest is compressed too */
+        inflate_bytes(r, s, n);
+        return;
+    }
     if (r->cd != (iconv_t)-1)
         decode(r, s, n);
     else
         feed(r, s, n);
+}
+
+/*
+ * Inflate gzip bytes and take what they hold; members written one after
+ * another (as "cat a.gz b.gz" makes) are read in turn.
+ */
+static void inflate_bytes(reader *r, const unsigned char *s, size_t n)
+{
+    z_stream *z = r->gz;
+    z->next_in = (unsigned char *)(uintptr_t)s;
+    z->avail_in = (uInt)n;
+    while (z->avail_in > 0 && r->status == READER_OK && !r->stopped) {
+        if (r->gz_end) {
+            if (inflateReset(z) != Z_OK) {
+                fail(r, READER_EGZIP, r->line);
+                return;
+            }
+            r->gz_end = false;
+        }
+        z->next_out = r->inflated;
+        z->avail_out = (uInt)DECODE_BLOCK;
+        int rc = inflate(z, Z_NO_FLUSH);
+        if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
+            fail(r, rc == Z_MEM_ERROR ? READER_ENOMEM : READER_EGZIP, r->line);
+            return;
+        }
+        r->gz_end = rc == Z_STREAM_END;
+        take_plain(r, r->inflated, DECODE_BLOCK - z->avail_out);
+    }
+}
+
+/* A gzip signature: set up the inflating, and look for the contents' own signature. */
+static void start_gzip(reader *r)
+{
+    r->gz = calloc(1, sizeof *r->gz);
+    r->inflated = malloc(DECODE_BLOCK);
+    if (!r->gz || !r->inflated || inflateInit2(r->gz, 16 + MAX_WBITS) != Z_OK) {
+        free(r->gz);
+        r->gz = NULL;
+        fail(r, READER_ENOMEM, 0);
+        return;
+    }
+    r->sig_done = false;
+    r->sig_len = 0;
+}
+
+static void take(reader *r, const unsigned char *s, size_t n)
+{
+    if (r->gz)
+        inflate_bytes(r, s, n);
+    else
+        take_plain(r, s, n);
 }
 
 static void begin(reader *r, const reader_config *cfg, const reader_callbacks *cb,
@@ -946,8 +1028,11 @@ static void begin(reader *r, const reader_config *cfg, const reader_callbacks *c
 static reader_status finish(reader *r)
 {
     struct csv_parser *p = &r->csv;
-    if (r->status == READER_OK && !r->sig_done)
+    /* a gzip input's signature, then (once inflated) that of its contents */
+    while (r->status == READER_OK && !r->sig_done)
         settle_signature(r);
+    if (r->status == READER_OK && r->gz && !r->gz_end)
+        fail(r, READER_EGZIP, r->line);
     if (r->status == READER_OK && r->carry_len)
         fail(r, READER_EENCODING, r->line); /* the input ends inside a character */
     if (r->status == READER_OK && !r->bom_done) {
@@ -983,6 +1068,10 @@ static reader_status finish(reader *r)
         fail(r, READER_EEMPTY, 0);
 
     csv_free(p);
+    if (r->gz)
+        inflateEnd(r->gz);
+    free(r->gz);
+    free(r->inflated);
     if (r->cd != (iconv_t)-1)
         iconv_close(r->cd);
     free(r->decoded);
@@ -1102,6 +1191,10 @@ const char *reader_strerror(reader_status status)
         return "an input that cannot be read";
     case READER_ESAID:
         return "refused by its format's reader";
+    case READER_EBINARY:
+        return "a binary file, not CSV text";
+    case READER_EGZIP:
+        return "gzip data damaged or cut short";
     }
     return "unknown reader status";
 }

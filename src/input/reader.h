@@ -2,7 +2,8 @@
  * reader.h - streams one CSV input through libcsv and hands its header and
  * records, with line numbers, to a caller's callbacks.
  *
- * The reader owns the byte-level concerns of real exports: a UTF-8 BOM at the
+ * The reader owns the byte-level concerns of real exports: a gzip input is
+ * inflated (zlib) and its contents read as the input; a UTF-8 BOM at the
  * start of the input is skipped; a UTF-16 BOM, or a named encoding such as
  * cp1251, makes it convert the input to UTF-8 with iconv first; an XLSX
  * workbook is recognised by its zip signature; an Excel "sep=;" first line
@@ -25,6 +26,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+
+#include "signature.h"
 
 /** Longest field accepted, in bytes (64 MiB). */
 #define READER_MAX_FIELD ((size_t)64 << 20)
@@ -127,7 +130,9 @@ typedef enum reader_status {
     READER_ECHARSET,     /* cfg.encoding names no encoding iconv knows */
     READER_EXLSX,        /* the input is an XLSX workbook (a zip), not CSV */
     READER_EFORMAT,      /* a workbook or other format that cannot be read: see detail */
-    READER_ESAID         /* refused; the format's reader wrote why (format_options.refusals) */
+    READER_ESAID,        /* refused; the format's reader wrote why (format_options.refusals) */
+    READER_EBINARY,      /* the input is another binary file: res->binary says which */
+    READER_EGZIP         /* a gzip input's data is damaged or cut short */
 } reader_status;
 
 typedef struct reader_result {
@@ -146,6 +151,9 @@ typedef struct reader_result {
     bool stopped;         /* cfg.stop: reading stopped at a record boundary before the end */
     uint64_t end;         /* with stopped: the boundary's byte offset in the input */
     char detail[400];     /* READER_EFORMAT: where and what, ":Sheet1!C5: text" or ": text" */
+    const signature_kind *binary; /* READER_EBINARY: what the input is */
+    bool utf16_nul;       /* UTF-16 without a byte order mark, told by its NUL bytes */
+    bool gzip;            /* the input was gzip data, read inflated */
 } reader_result;
 
 /**
