@@ -148,7 +148,8 @@ char *text_escape(const char *s)
     return out;
 }
 
-void text_quote(char *buf, size_t size, const char *ptr, size_t len)
+/* As text_quote(), cut after max_in bytes of input or when buf is full. */
+static void quote(char *buf, size_t size, const char *ptr, size_t len, size_t max_in)
 {
     size_t o = 0, limit = size - 6; /* room for "...'" and NUL */
     buf[o++] = '\'';
@@ -172,7 +173,7 @@ void text_quote(char *buf, size_t size, const char *ptr, size_t len)
             used = w = c >= 0x80 ? k : 1;
             memcpy(tmp, ptr + i, w);
         }
-        if (i >= 40 || o + w > limit) { /* cut at 40 bytes of input, between characters */
+        if (i >= max_in || o + w > limit) { /* cut between characters */
             memcpy(buf + o, "...", 3);
             o += 3;
             break;
@@ -183,6 +184,16 @@ void text_quote(char *buf, size_t size, const char *ptr, size_t len)
     }
     buf[o++] = '\'';
     buf[o] = '\0';
+}
+
+void text_quote(char *buf, size_t size, const char *ptr, size_t len)
+{
+    quote(buf, size, ptr, len, 40);
+}
+
+void text_quote_whole(char *buf, size_t size, const char *ptr, size_t len)
+{
+    quote(buf, size, ptr, len, (size_t)-1);
 }
 
 size_t text_width(const char *s)

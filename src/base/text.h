@@ -37,6 +37,12 @@ uint64_t text_name_hash(const char *a, size_t alen);
 char *text_escape(const char *s);
 
 /**
+ * As text_quote(), but cut only when buf is full: a name shown to be copied
+ * back into an option.
+ */
+void text_quote_whole(char *buf, size_t size, const char *ptr, size_t len);
+
+/**
  * Write a CSV or TSV cell: with a ',' (or other) delimiter quoted per RFC
  * 4180 when it holds the delimiter, a quote or a line end; with a tab, which
  * cannot be quoted, a tab, LF, CR or backslash is written \t, \n, \r, \\.

@@ -118,8 +118,8 @@ static void print_columns(FILE *err, const reader_field *f, size_t n)
     diag_begin(err);
     fputs("columns:", err);
     for (size_t i = 0; i < n; i++) {
-        char q[160];
-        text_quote(q, sizeof q, f[i].ptr, f[i].len);
+        char q[4096 + 16]; /* whole names, to be copied into an option */
+        text_quote_whole(q, sizeof q, f[i].ptr, f[i].len);
         fprintf(err, "%s %zu=%s", i ? "," : "", i + 1, q);
     }
     fputc('\n', err);
@@ -221,6 +221,15 @@ static size_t list_prefix(const run_plan *o)
     return list_groups(o) + (o->period ? 1 : 0);
 }
 
+/* A column option's value shown back: the header's name for a column given by number. */
+static char *shown_name(const char *spec, const reader_field *f, size_t n, size_t col)
+{
+    bool number = spec[strspn(spec, "0123456789")] == '\0';
+    if (number && f && col < n)
+        return strndup(f[col].ptr, f[col].len);
+    return strdup(spec);
+}
+
 /* The first input decides the list's columns: -g, the period, then --show or every column. */
 static int list_columns(survey *s, const reader_field *f, size_t n)
 {
@@ -231,12 +240,15 @@ static int list_columns(survey *s, const reader_field *f, size_t n)
     bool ok = names && copies;
     size_t k = 0;
     for (size_t i = 0; ok && i < list_groups(o); i++)
-        names[k++] = o->group[i];
+        names[k++] = survey_group_name(s, i);
     if (ok && o->period)
         names[k++] = "period";
     for (size_t i = 0; ok && i < shown; i++) {
-        if (o->nshow) {
-            names[k++] = o->show[i];
+        if (o->nshow) { /* a column given by number is headed by its name */
+            size_t col = column_find(o->show[i], f, n);
+            copies[i] = shown_name(o->show[i], f, n, col);
+            ok = copies[i] != NULL;
+            names[k++] = copies[i];
             continue;
         }
         copies[i] = f ? strndup(f[i].ptr, f[i].len) : NULL;
@@ -305,6 +317,38 @@ static int resolve_list(survey *s, const reader_field *f, size_t n)
     return 0;
 }
 
+/* The first input names the -g and role columns in reports. */
+static int name_columns(survey *s, const reader_field *f, size_t n)
+{
+    const run_plan *o = s->plan;
+    const char *spec[ROLE_COUNT] = {o->period, o->weight, o->compare};
+    char *names[MAX_GROUP_COLUMNS] = {NULL};
+    bool ok = true;
+    s->names_done = true;
+    for (size_t i = 0; i < o->ngroup; i++)
+        ok = ok && (names[i] = shown_name(o->group[i], f, n, s->group_col[i])) != NULL;
+    ok = ok && followup_unique_keys(names, s->group_key, o->ngroup);
+    for (int r = 0; ok && r < ROLE_COUNT; r++)
+        ok = !spec[r] || (s->role_name[r] = shown_name(spec[r], f, n, s->role_col[r])) != NULL;
+    for (size_t i = 0; i < o->ngroup; i++)
+        free(names[i]);
+    if (ok)
+        return 0;
+    say(s, diag_error, "out of memory");
+    return fail(s, EXIT_DATA);
+}
+
+const char *survey_group_name(const survey *s, size_t i)
+{
+    return s->group_key[i] ? s->group_key[i] : s->plan->group[i];
+}
+
+const char *survey_role_name(const survey *s, int role)
+{
+    const char *spec[ROLE_COUNT] = {s->plan->period, s->plan->weight, s->plan->compare};
+    return s->role_name[role] ? s->role_name[role] : spec[role];
+}
+
 static int resolve_roles(survey *s, const reader_field *f, size_t n)
 {
     const run_plan *o = s->plan;
@@ -322,6 +366,8 @@ static int resolve_roles(survey *s, const reader_field *f, size_t n)
     for (size_t i = 0; i < o->nwhere; i++)
         if (resolve_role(s, o->where[i].column, "--where", f, n, &s->where_col[i]))
             return 1;
+    if (!s->names_done && name_columns(s, f, n))
+        return 1;
     return s->list ? resolve_list(s, f, n) : 0;
 }
 
@@ -1821,6 +1867,10 @@ void survey_free(survey *s)
     free(s->sheets);
     free(s->inputs);
     groups_free(&s->groups);
+    for (size_t i = 0; i < MAX_GROUP_COLUMNS; i++)
+        free(s->group_key[i]);
+    for (int r = 0; r < ROLE_COUNT; r++)
+        free(s->role_name[r]);
     s->want = NULL;
     s->key.buf = NULL;
 }

@@ -113,6 +113,11 @@ typedef struct survey {
     key_builder key;
     progress progress;            /* the progress line of the input being read */
     const reader_result *reading; /* the header's reading (its delimiter), while it runs */
+    /* names shown for the -g and role columns: a column given by number by
+     * the first input's header name; the -g ones made unique (name[2]) */
+    char *group_key[MAX_GROUP_COLUMNS];
+    char *role_name[ROLE_COUNT];
+    bool names_done;
 } survey;
 
 /** Set up scales from the options.  @return EXIT_OK or EXIT_USAGE (message printed). */
@@ -173,6 +178,12 @@ void survey_warn(const survey *s);
  * examples.  @return EXIT_OK or EXIT_DATA (message printed).
  */
 int survey_check_dates(const survey *s);
+
+/** The name a -g column is shown by (header name for a number, unique). */
+const char *survey_group_name(const survey *s, size_t i);
+
+/** The name the --period, --weight or --compare column is shown by. */
+const char *survey_role_name(const survey *s, int role);
 
 /** Free what the survey allocated. */
 void survey_free(survey *s);

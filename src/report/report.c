@@ -572,7 +572,7 @@ void report_row_name(const report *r, const report_row *row, char *buf, size_t s
         char q[120];
         const char *v = o->compare_value[row == &r->cmp_row[1]];
         text_quote(q, sizeof q, v, strlen(v));
-        snprintf(buf, size, "%s=%s", o->compare, q);
+        snprintf(buf, size, "%s=%s", survey_role_name(r->s, ROLE_COMPARE), q);
         return;
     }
     if (!row->key) {
@@ -580,12 +580,13 @@ void report_row_name(const report *r, const report_row *row, char *buf, size_t s
         return;
     }
     while (key_next(row->key, row->key_len, &pos, &part, &len) && used < size) {
-        const char *col = i < o->ngroup ? o->group[i] : o->compare ? o->compare : "period";
+        const char *col = i < o->ngroup ? survey_group_name(r->s, i)
+                          : o->compare ? survey_role_name(r->s, ROLE_COMPARE) : "period";
         if (row->has_period && pos == row->key_len) {
             char label[32];
             cx_period_label(row->period, o->every, label, sizeof label);
             used += (size_t)snprintf(buf + used, size - used, "%s%s=%s", i ? ", " : "",
-                                     o->period, label);
+                                     survey_role_name(r->s, ROLE_PERIOD), label);
         } else {
             char q[120];
             text_quote(q, sizeof q, part, len);

@@ -109,11 +109,11 @@ static void table_grouped(const report *r, FILE *out, char delim)
     fputs("row", out);
     for (size_t i = 0; i < o->ngroup; i++) {
         fputc(delim, out);
-        put_cell(out, o->group[i], delim);
+        put_cell(out, survey_group_name(r->s, i), delim);
     }
     if (o->compare) {
         fputc(delim, out);
-        put_cell(out, o->compare, delim);
+        put_cell(out, survey_role_name(r->s, ROLE_COMPARE), delim);
     }
     if (o->period)
         fprintf(out, "%cperiod%cprevious", delim, delim);
@@ -261,7 +261,7 @@ static void json_row(const report *r, FILE *out, const report_row *row, bool las
     fputs("    {\n      \"key\": {", out);
     for (size_t i = 0; i < o->ngroup; i++) {
         fputs(i ? ", " : "", out);
-        json_string(out, o->group[i]);
+        json_string(out, survey_group_name(r->s, i));
         fputs(": ", out);
         if (key_next(row->key, row->key_len, &pos, &part, &len))
             text_put_json(out, part, len);
@@ -291,7 +291,7 @@ static void json_compare(const report *r, FILE *out)
 {
     const run_plan *o = r->plan;
     fputs("  \"compare\": {\n    \"column\": ", out);
-    json_string(out, o->compare);
+    json_string(out, survey_role_name(r->s, ROLE_COMPARE));
     fputs(",\n", out);
     for (int i = 0; i < 2; i++) {
         const report_row *row = &r->cmp_row[i];
@@ -371,12 +371,12 @@ void report_json(const report *r, FILE *out)
         fputs("  \"group_by\": [", out);
         for (size_t i = 0; i < o->ngroup; i++) {
             fputs(i ? ", " : "", out);
-            json_string(out, o->group[i]);
+            json_string(out, survey_group_name(r->s, i));
         }
         fputs("],\n", out);
         if (o->period) {
             fputs("  \"period\": {\"column\": ", out);
-            json_string(out, o->period);
+            json_string(out, survey_role_name(r->s, ROLE_PERIOD));
             fprintf(out, ", \"every\": \"%s\", \"invalid\": %llu", cx_every_name(o->every),
                     (unsigned long long)r->s->period_invalid);
             /* The family the changes were decided in: how many, and whether adjusted. */

@@ -454,7 +454,7 @@ static void report_groups(const report *r, FILE *out)
     const report_style *st = r->style;
     grid g = {.fill = group_fill, .nrows = r->nrows + 1};
     for (size_t i = 0; i < o->ngroup; i++)
-        g.col[g.ncol++] = (column){.head = o->group[i], .left = true};
+        g.col[g.ncol++] = (column){.head = survey_group_name(r->s, i), .left = true};
     if (o->period)
         g.col[g.ncol++] = (column){.head = i18n_text(st->lang, MSG_PERIOD), .left = true};
     g.col[g.ncol++] = (column){.head = i18n_text(st->lang, MSG_RECORDS_COL), .left = false};
@@ -533,7 +533,7 @@ static void report_compare(const report *r, FILE *out)
     g.col[g.ncol++] = (column){.head = i18n_text(st->lang, MSG_VERDICT), .left = true};
     print_input(r, out);
     fprintf(out, "%s: %s = %s %s %s\n\n", st->lang == LANG_RU ? "Сравнение" : "Comparison",
-            o->compare, o->compare_value[0], i18n_text(st->lang, MSG_VS), o->compare_value[1]);
+            survey_role_name(r->s, ROLE_COMPARE), o->compare_value[0], i18n_text(st->lang, MSG_VS), o->compare_value[1]);
     grid_print(r, &g, out);
 }
 
