@@ -1,6 +1,8 @@
 /* i18n.c - the table of report words: one row per message, one column per language. */
 #include "i18n.h"
 
+#include <string.h>
+
 static const char *const table[MSG_COUNT][2] = {
     [MSG_INPUT] = {"Input", "Вход"},
     [MSG_FILES] = {"files", "файлов"},
@@ -60,6 +62,23 @@ const char *i18n_records(out_lang lang, uint64_t n)
     if (n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14))
         return "записи";
     return "записей";
+}
+
+/* The built-in bands' ids in Russian (band files' ids are shown as written). */
+static const char *const band_ids[][2] = {
+    {"good", "хорошо"},          {"develop", "развивать"},   {"act", "действовать"},
+    {"favorite", "фаворит"},     {"known", "узнаваем"},      {"unvalued", "не ценят"},
+    {"average", "средне"},       {"improve", "улучшать"},    {"strategic", "стратегический"},
+    {"strong", "сильный"},       {"basic", "базовый"},       {"limited", "ограниченный"},
+    {"negative", "негативный"},
+};
+
+const char *i18n_band_id(out_lang lang, const char *id)
+{
+    for (size_t i = 0; lang == LANG_RU && i < sizeof band_ids / sizeof band_ids[0]; i++)
+        if (strcmp(band_ids[i][0], id) == 0)
+            return band_ids[i][1];
+    return id;
 }
 
 const char *i18n_text(out_lang lang, msg_id id)

@@ -29,6 +29,12 @@ typedef enum msg_id {
  */
 const char *i18n_records(out_lang lang, uint64_t n);
 
+/**
+ * A band's id as a text table shows it: a built-in band's in Russian with
+ * LANG_RU, any other as given (CSV and JSON keep the ids).
+ */
+const char *i18n_band_id(out_lang lang, const char *id);
+
 /** The text of a message in a language (static, UTF-8). */
 const char *i18n_text(out_lang lang, msg_id id);
 

@@ -243,13 +243,59 @@ static bool parse_bands(const char *s, options *o)
     return true;
 }
 
+/* Edits (insert, delete, replace a byte) from a to b; names are short (at most 31 bytes). */
+static size_t edits(const char *a, size_t na, const char *b)
+{
+    size_t nb = strlen(b), row[32];
+    if (na > 31 || nb > 31)
+        return SIZE_MAX;
+    for (size_t j = 0; j <= nb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+            best = up + 1 < best ? up + 1 : best;
+            best = row[j - 1] + 1 < best ? row[j - 1] + 1 : best;
+            diag = up;
+            row[j] = best;
+        }
+    }
+    return row[nb];
+}
+
+/*
+ * The long option closest to an unknown --word (its =value aside): one whose
+ * name starts the word ("--group-by": --group), else the fewest edits, at
+ * most a third of the word (at least 2).  NULL when none is that close.
+ */
+static const char *closest_option(const char *word)
+{
+    const char *name = word + 2, *eq = strchr(name, '=');
+    size_t len = eq ? (size_t)(eq - name) : strlen(name), best = SIZE_MAX;
+    const char *found = NULL;
+    for (size_t i = 0; long_options[i].name; i++) {
+        const char *opt = long_options[i].name;
+        size_t k = strlen(opt), d = edits(name, len, opt);
+        if (k < len && strncmp(name, opt, k) == 0 && (name[k] == '-' || name[k] == '_'))
+            d = 1; /* a longer spelling of an option: --group-by, --nps-column */
+        if (d < best)
+            best = d, found = opt;
+    }
+    return best <= (len / 3 > 2 ? len / 3 : 2) ? found : NULL;
+}
+
 /* getopt_long's complaint, worded by us so it names the program, not argv[0]. */
 static opt_result bad_option(FILE *err, int c, const char *word)
 {
+    const char *near = NULL;
     if (c == ':')
         diag_usage(err, "option '%s' needs a value", word);
     else if (optopt && strncmp(word, "--", 2) != 0)
         diag_usage(err, "unknown option '-%c'", optopt);
+    else if (strncmp(word, "--", 2) == 0 && (near = closest_option(word)) != NULL)
+        diag_usage(err, "unknown option '%s'; did you mean '--%s'?", word, near);
     else
         diag_usage(err, "unknown option '%s'", word);
     return OPT_USAGE;

@@ -84,7 +84,7 @@ static void band_row(table *t, const metric_view *v, out_lang lang)
 {
     if (v->band) {
         line *r = add_row(t, i18n_text(lang, metric_def_of(v->metric)->band_head));
-        snprintf(r->value, sizeof r->value, "%s", v->band->id);
+        snprintf(r->value, sizeof r->value, "%s", i18n_band_id(lang, v->band->id));
         snprintf(r->note, sizeof r->note, "%s",
                  lang == LANG_RU ? v->band->label_ru : v->band->label_en);
     } else if (!v->bands) {
@@ -99,13 +99,13 @@ static void print_table(FILE *out, const table *t)
     for (size_t i = 0; i < t->n; i++) {
         size_t w = text_width(t->r[i].label);
         lw = w > lw ? w : lw;
-        vw = strlen(t->r[i].value) > vw ? strlen(t->r[i].value) : vw;
+        vw = text_width(t->r[i].value) > vw ? text_width(t->r[i].value) : vw;
         pw = text_width(t->r[i].pct) > pw ? text_width(t->r[i].pct) : pw;
     }
     for (size_t i = 0; i < t->n; i++) {
         const line *r = &t->r[i];
-        fprintf(out, "  %s%*s  %*s", r->label, (int)(lw - text_width(r->label)), "", (int)vw,
-                r->value);
+        fprintf(out, "  %s%*s  %*s%s", r->label, (int)(lw - text_width(r->label)), "",
+                (int)(vw - text_width(r->value)), "", r->value);
         if (r->pct[0] || r->note[0])
             fprintf(out, "  %*s%s", (int)(pw - text_width(r->pct)), "", r->pct);
         if (r->note[0])
@@ -385,7 +385,7 @@ static void metric_cell(const report *r, const metric_view *v, size_t mc, char *
         break;
     case MC_BAND:
         if (v->band)
-            snprintf(buf, CELL, "%s", v->band->id);
+            snprintf(buf, CELL, "%s", i18n_band_id(r->style->lang, v->band->id));
         break;
     default:
         if (v->change.value.defined) {
