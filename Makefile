@@ -14,6 +14,8 @@ LIBDIR  ?= $(PREFIX)/lib
 INCDIR  ?= $(PREFIX)/include
 MANDIR  ?= $(PREFIX)/share/man
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
 BUILD   ?= build
 SAMPLE  ?= data/sample_survey.csv
 
@@ -66,7 +68,7 @@ endif
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/test_fastline_portable
 GEN     = $(BUILD)/gen_survey
 
-.PHONY: all bins run test check stages unit e2e jobs hostile xlsx-check docs messages multihost tsan asan valgrind clang-check lint manlint readme-check \
+.PHONY: all bins run test check stages unit e2e jobs hostile xlsx-check completion docs messages multihost tsan asan valgrind clang-check lint manlint readme-check \
         sample deps charts \
         test-deps install-check install uninstall clean bench
 
@@ -183,7 +185,11 @@ test: test-deps
 	$(Q)$(MAKE) --no-print-directory multihost
 	@echo "make test: all suites passed"
 
-check: stages unit e2e jobs hostile docs messages $(if $(filter 0,$(XLSX)),,xlsx-check)
+check: stages unit e2e jobs hostile completion docs messages $(if $(filter 0,$(XLSX)),,xlsx-check)
+
+# The shell completions: bash's sourced and asked, zsh's checked against --help.
+completion: $(BIN)
+	$(Q)bash tests/completion/check.sh $(BIN)
 
 # The one-way include rule between the stage folders (tests/lint/stages.sh).
 stages:
@@ -327,6 +333,8 @@ install-check: all test-deps
 	[ "$$out" = "CSAT 71.4% of 112 answers (1 invalid): average" ] && \
 	[ -f $$root/usr/share/man/man1/cxstat.1 ] && [ -x $$root/usr/bin/cxstat ] && \
 	[ "$$(PKG_CONFIG_LIBDIR=$$root/usr/lib/pkgconfig pkg-config --modversion cxstat)" = "$$(./cxstat -V | cut -d' ' -f2)" ] && \
+	[ -f $$root/usr/share/bash-completion/completions/cxstat ] && \
+	[ -f $$root/usr/share/zsh/site-functions/_cxstat ] && \
 	leaked=$$(nm -g --defined-only $$root/usr/lib/libcxstat.a | awk 'NF == 3 && $$3 !~ /^cx_/ {print $$3}') && \
 	if [ -n "$$leaked" ]; then echo "install-check: symbols without cx_: $$leaked"; exit 1; fi && \
 	echo "install-check: installed library builds the example: $$out"
@@ -343,11 +351,15 @@ install: all
 	    -e "s|@VERSION@|$$(sed -n 's/^#define CX_VERSION_\(MAJOR\|MINOR\|PATCH\) //p' include/cxstat.h | paste -sd.)|" \
 	    cxstat.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/cxstat.pc
 	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/cxstat.pc
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 completions/cxstat.bash $(DESTDIR)$(BASHCOMPDIR)/cxstat
+	install -m 644 completions/_cxstat $(DESTDIR)$(ZSHCOMPDIR)/_cxstat
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/cxstat $(DESTDIR)$(LIBDIR)/libcxstat.a \
 	      $(DESTDIR)$(INCDIR)/cxstat.h $(DESTDIR)$(MANDIR)/man1/cxstat.1 \
-	      $(DESTDIR)$(PKGCONFIGDIR)/cxstat.pc
+	      $(DESTDIR)$(PKGCONFIGDIR)/cxstat.pc \
+	      $(DESTDIR)$(BASHCOMPDIR)/cxstat $(DESTDIR)$(ZSHCOMPDIR)/_cxstat
 
 clean:
 	rm -rf build cxstat

@@ -50,7 +50,7 @@ static const char *const usage_text[] = {
     "\n",
     "Input:\n"
     "  -d, --delimiter=C         field delimiter: ',' ';' '|' or tab (also 'tab');\n"
-    "                            default: detected from the first line\n"
+    "                            default: detected from the first records\n"
     "  -e, --encoding=NAME       the input's encoding when it has no BOM, e.g. cp1251,\n"
     "                            koi8-r, latin1 (any iconv name); default UTF-8\n"
     "  -n, --no-header           the first line is data (alias --no-headers)\n"
