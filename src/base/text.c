@@ -149,7 +149,7 @@ char *text_escape(const char *s)
 }
 
 /* As text_quote(), cut after max_in bytes of input or when buf is full. */
-static void quote(char *buf, size_t size, const char *ptr, size_t len, size_t max_in)
+static void quote_cut(char *buf, size_t size, const char *ptr, size_t len, size_t max_in)
 {
     size_t o = 0, limit = size - 6; /* room for "...'" and NUL */
     buf[o++] = '\'';
@@ -188,12 +188,12 @@ static void quote(char *buf, size_t size, const char *ptr, size_t len, size_t ma
 
 void text_quote(char *buf, size_t size, const char *ptr, size_t len)
 {
-    quote(buf, size, ptr, len, 40);
+    quote_cut(buf, size, ptr, len, 40);
 }
 
 void text_quote_whole(char *buf, size_t size, const char *ptr, size_t len)
 {
-    quote(buf, size, ptr, len, (size_t)-1);
+    quote_cut(buf, size, ptr, len, (size_t)-1);
 }
 
 size_t text_width(const char *s)

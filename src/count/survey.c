@@ -142,16 +142,20 @@ static size_t find_named(const survey *s, const char *spec, const reader_field *
  * True when the header line, its fields joined again by cur and split at d,
  * has the column spec names (quoting aside: a hint, not a reading).
  */
-static bool found_split(const char *spec, const reader_field *f, size_t n, char cur, char d)
+static bool found_split(const char *spec, const reader_field *f, size_t n, int cur, int d)
 {
     char piece[256];
     size_t len = 0;
     for (size_t i = 0; i < n; i++) {
         for (size_t k = 0; k <= f[i].len; k++) {
-            char c = k < f[i].len ? f[i].ptr[k] : i + 1 < n ? cur : d;
+            int c = d; /* the line's end ends the last piece */
+            if (k < f[i].len)
+                c = (unsigned char)f[i].ptr[k];
+            else if (i + 1 < n)
+                c = cur;
             if (c != d) {
                 if (len < sizeof piece)
-                    piece[len] = c;
+                    piece[len] = (char)c;
                 len++;
                 continue;
             }
@@ -169,15 +173,15 @@ static bool found_split(const char *spec, const reader_field *f, size_t n, char 
  */
 static bool delim_hint(survey *s, const char *spec, const reader_field *f, size_t n)
 {
-    static const char candidates[] = ",;\t|";
-    char cur = s->reading ? (char)s->reading->delim : ',';
-    for (size_t k = 0; f && k < sizeof candidates - 1; k++) {
-        char d = candidates[k];
+    static const char *const candidates[] = {",", ";", "\t", "|"};
+    int cur = s->reading ? s->reading->delim : ',';
+    for (size_t k = 0; f && k < sizeof candidates / sizeof candidates[0]; k++) {
+        int d = (unsigned char)candidates[k][0];
+        const char *shown = d == '\t' ? "\\t" : candidates[k];
         if (d == cur || strchr(spec, d) || !found_split(spec, f, n, cur, d))
             continue;
         say(s, diag_at, (diag_place){s->file, 0, 0},
-            "split at '%s', the header has a column '%s': try -d '%s'",
-            d == '\t' ? "\\t" : (char[2]){d, 0}, spec, d == '\t' ? "\\t" : (char[2]){d, 0});
+            "split at '%s', the header has a column '%s': try -d '%s'", shown, spec, shown);
         return true;
     }
     return false;
