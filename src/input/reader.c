@@ -792,6 +792,19 @@ static bool starts_with(const unsigned char *s, size_t n, const unsigned char *s
 }
 
 /* Convert bytes and feed the UTF-8 they make.  @return the bytes iconv consumed; *err its errno. */
+/*
+ * Bytes that are not text: the error is at the line the text before them
+ * reached, so what the delimiter detection holds is read first (it counts
+ * the lines).
+ */
+static void fail_encoding(reader *r)
+{
+    if (!r->delim_known && r->status == READER_OK)
+        settle_delim(r);
+    if (r->status == READER_OK)
+        fail(r, READER_EENCODING, r->line);
+}
+
 static size_t convert(reader *r, const unsigned char *s, size_t n, int *err)
 {
     char *in = (char *)(uintptr_t)s, *out = r->decoded;
@@ -819,7 +832,7 @@ static void decode(reader *r, const unsigned char *s, size_t n)
                 memcpy(r->carry + r->carry_len, s, taken); /* still incomplete: wait */
                 r->carry_len += taken;
             } else {
-                fail(r, READER_EENCODING, r->line);
+                fail_encoding(r);
             }
             return;
         }
@@ -838,7 +851,7 @@ static void decode(reader *r, const unsigned char *s, size_t n)
             r->carry_len = n;
             return;
         }
-        fail(r, READER_EENCODING, r->line);
+        fail_encoding(r);
     }
 }
 
@@ -1034,7 +1047,7 @@ static reader_status finish(reader *r)
     if (r->status == READER_OK && r->gz && !r->gz_end)
         fail(r, READER_EGZIP, r->line);
     if (r->status == READER_OK && r->carry_len)
-        fail(r, READER_EENCODING, r->line); /* the input ends inside a character */
+        fail_encoding(r); /* the input ends inside a character */
     if (r->status == READER_OK && !r->bom_done) {
         r->bom_done = true;
         replay_bom(r);
