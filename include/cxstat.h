@@ -44,7 +44,7 @@ extern "C" {
  * and says so in its notes.
  */
 #define CX_VERSION_MAJOR 1
-#define CX_VERSION_MINOR 0
+#define CX_VERSION_MINOR 1
 #define CX_VERSION_PATCH 0
 #define CX_STR_(x) #x
 #define CX_STR(x) CX_STR_(x)
