@@ -314,3 +314,44 @@ void text_put_json(FILE *out, const char *s, size_t n)
     fputc('"', out);
 }
 
+
+static unsigned char ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : (unsigned char)c;
+}
+
+size_t text_edits(const char *a, size_t na, const char *b, size_t nb)
+{
+    size_t row[TEXT_EDITS_MAX + 1];
+    na = na < TEXT_EDITS_MAX ? na : TEXT_EDITS_MAX;
+    nb = nb < TEXT_EDITS_MAX ? nb : TEXT_EDITS_MAX;
+    for (size_t j = 0; j <= nb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t up = row[j], best = diag + (ascii_lower(a[i - 1]) != ascii_lower(b[j - 1]));
+            best = up + 1 < best ? up + 1 : best;
+            best = row[j - 1] + 1 < best ? row[j - 1] + 1 : best;
+            diag = up;
+            row[j] = best;
+        }
+    }
+    return row[nb];
+}
+
+bool text_grow(void **buf, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return true;
+    size_t n = *cap ? *cap : 64;
+    while (n < need)
+        n *= 2;
+    void *p = realloc(*buf, n * elem);
+    if (!p)
+        return false;
+    *buf = p;
+    *cap = n;
+    return true;
+}

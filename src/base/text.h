@@ -61,6 +61,22 @@ void text_put_json(FILE *out, const char *s, size_t n);
 /** True when the bytes are well-formed UTF-8 (no overlongs, surrogates or NULs). */
 bool text_utf8_valid(const char *s, size_t len);
 
+/** Bytes compared by text_edits(); longer texts are cut there. */
+#define TEXT_EDITS_MAX 256
+
+/**
+ * Levenshtein distance (insert, delete or replace a byte) between a and b,
+ * ASCII letters compared without case, each cut at TEXT_EDITS_MAX bytes: how
+ * close a misspelt option or value is to one that exists.
+ */
+size_t text_edits(const char *a, size_t na, const char *b, size_t nb);
+
+/**
+ * Grow *buf (of *cap elements of elem bytes) to hold need elements,
+ * doubling from 64.  @return false without memory (*buf unchanged).
+ */
+bool text_grow(void **buf, size_t *cap, size_t need, size_t elem);
+
 /** Display width of UTF-8 text in columns (one per code point). */
 size_t text_width(const char *s);
 

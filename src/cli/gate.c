@@ -65,7 +65,8 @@ static bool check_row(const report *r, const report_row *row, const require_chec
     char name[512] = "", field[64], buf[32];
     if (row != &r->total)
         report_row_name(r, row, name, sizeof name);
-    fprintf(err, "cxstat: requirement failed: %s%s%s ", c->text, row != &r->total ? " for " : "",
+    diag_begin(err);
+    fprintf(err, "requirement failed: %s%s%s ", c->text, row != &r->total ? " for " : "",
             name);
     require_field_name(c, field, sizeof field);
     if (!defined)
@@ -134,7 +135,7 @@ int gate_check(const options *o, const report *r, FILE *err)
     /* a gate must not pass for want of a row to test */
     for (size_t k = 0; k < o->nrequire; k++)
         if (!tested[k]) {
-            fprintf(err, "cxstat: requirement failed: %s (no row of the last period is shown)\n",
+            diag_error(err, "requirement failed: %s (no row of the last period is shown)",
                     o->require[k].text);
             ok = false;
         }

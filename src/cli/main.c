@@ -43,8 +43,8 @@ static void report_warnings(const report *r, FILE *err)
                      "the total)",
                 (unsigned long long)r->s->compare_other, r->s->compare_other == 1 ? "" : "s");
     if (o->population && r->s->records > o->population)
-        fprintf(err, "cxstat: warning: --population=%llu is below the %llu records read: "
-                     "the population should hold every respondent\n",
+        diag_warning(err, "--population=%llu is below the %llu records read: "
+                     "the population should hold every respondent",
                 (unsigned long long)o->population, (unsigned long long)r->s->records);
     /* The documents warn that a few percent answering says little about the silent rest. */
     if (o->population && r->response_rate.defined &&

@@ -2,6 +2,7 @@
 #include "options.h"
 
 #include "followup.h"
+#include "text.h"
 #include "valuelist.h"
 #include "writers.h"
 
@@ -243,28 +244,6 @@ static bool parse_bands(const char *s, options *o)
     return true;
 }
 
-/* Edits (insert, delete, replace a byte) from a to b; names are short (at most 31 bytes). */
-static size_t edits(const char *a, size_t na, const char *b)
-{
-    size_t nb = strlen(b), row[32];
-    if (na > 31 || nb > 31)
-        return SIZE_MAX;
-    for (size_t j = 0; j <= nb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= na; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= nb; j++) {
-            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-            best = up + 1 < best ? up + 1 : best;
-            best = row[j - 1] + 1 < best ? row[j - 1] + 1 : best;
-            diag = up;
-            row[j] = best;
-        }
-    }
-    return row[nb];
-}
-
 /*
  * The long option closest to an unknown --word (its =value aside): one whose
  * name starts the word ("--group-by": --group), else the fewest edits, at
@@ -277,7 +256,7 @@ static const char *closest_option(const char *word)
     const char *found = NULL;
     for (size_t i = 0; long_options[i].name; i++) {
         const char *opt = long_options[i].name;
-        size_t k = strlen(opt), d = edits(name, len, opt);
+        size_t k = strlen(opt), d = text_edits(name, len, opt, k);
         if (k < len && strncmp(name, opt, k) == 0 && (name[k] == '-' || name[k] == '_'))
             d = 1; /* a longer spelling of an option: --group-by, --nps-column */
         if (d < best)

@@ -8,6 +8,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "text.h"
+
 /*
  * SipHash-1-3 (Aumasson and Bernstein, "SipHash: a fast short-input PRF",
  * 2012; one compression round, three finalization rounds), keyed with a
@@ -143,19 +145,13 @@ static bool rekey(group_table *t)
     return fill_slots(t, t->nslots) != SIZE_MAX;
 }
 
-static bool reserve(char **buf, size_t *cap, size_t need, size_t elem)
+/* Room for need bytes in a char buffer. */
+static bool reserve(char **buf, size_t *cap, size_t need)
 {
-    if (need <= *cap)
-        return true;
-    size_t n = *cap ? *cap : 64;
-    while (n < need)
-        n *= 2;
-    void *p = realloc(*buf, n * elem);
-    if (!p)
-        return false;
+    void *p = *buf;
+    bool ok = text_grow(&p, cap, need, 1);
     *buf = p;
-    *cap = n;
-    return true;
+    return ok;
 }
 
 static groups_status add_group(group_table *t, const char *key, size_t len, uint64_t h,
@@ -177,7 +173,7 @@ static groups_status add_group(group_table *t, const char *key, size_t len, uint
         }
         t->cap = cap;
     }
-    if (!reserve(&t->keys, &t->keys_cap, t->keys_len + len + 1, 1))
+    if (!reserve(&t->keys, &t->keys_cap, t->keys_len + len + 1))
         return GROUPS_ENOMEM;
     group *n = &t->g[t->count];
     memset(n, 0, sizeof *n);
@@ -250,7 +246,7 @@ group *groups_find(const group_table *t, const char *key, size_t len)
 
 bool key_add(key_builder *k, const char *part, size_t len)
 {
-    if (len > UINT32_MAX || !reserve(&k->buf, &k->cap, k->len + 4 + len, 1))
+    if (len > UINT32_MAX || !reserve(&k->buf, &k->cap, k->len + 4 + len))
         return false;
     unsigned char *p = (unsigned char *)k->buf + k->len;
     p[0] = (unsigned char)len;

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 static uint64_t hash_id(const char *p, size_t n)
 {
     uint64_t h = 1469598103934665603u; /* FNV-1a 64; then fmix64 to spread the low bits */
@@ -21,21 +23,6 @@ void latest_free(latest_table *t)
     free(t->slot);
     free(t->store);
     memset(t, 0, sizeof *t);
-}
-
-static bool grow(void **buf, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return true;
-    size_t n = *cap ? *cap : 64;
-    while (n < need)
-        n *= 2;
-    void *p = realloc(*buf, n * elem);
-    if (!p)
-        return false;
-    *buf = p;
-    *cap = n;
-    return true;
 }
 
 static bool grow_slots(latest_table *t)
@@ -60,7 +47,7 @@ static bool grow_slots(latest_table *t)
 static size_t store_add(latest_table *t, const char *p, size_t n, size_t cap)
 {
     void *buf = t->store;
-    if (!grow(&buf, &t->store_cap, t->store_len + cap, 1))
+    if (!text_grow(&buf, &t->store_cap, t->store_len + cap, 1))
         return SIZE_MAX;
     t->store = buf;
     size_t off = t->store_len;
@@ -110,7 +97,7 @@ latest_status latest_offer(latest_table *t, const latest_answer *a)
     if (t->count == LATEST_MAX)
         return LATEST_ELIMIT;
     void *buf = t->e;
-    if (!grow(&buf, &t->cap, t->count + 1, sizeof *t->e))
+    if (!text_grow(&buf, &t->cap, t->count + 1, sizeof *t->e))
         return LATEST_ENOMEM;
     t->e = buf;
     size_t id_off = store_add(t, a->id, a->id_len, a->id_len);

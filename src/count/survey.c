@@ -1718,17 +1718,17 @@ static void warn_wordsets(const survey *s)
             continue;
         for (int id = 1; id < WORDSET_COUNT; id++)
             if (s->wordsets[m] & (1u << id))
-                fprintf(s->err, "cxstat: %s: answers in words read with the built-in set %s\n",
-                        cx_metric_name((cx_metric)m), wordsets_describe((wordset_id)id));
+                diag_error(s->err, "%s: answers in words read with the built-in set %s",
+                           cx_metric_name((cx_metric)m), wordsets_describe((wordset_id)id));
         uint64_t valid = 0;
         for (int b = 0; b <= s->scale[m].hi - s->scale[m].lo; b++)
             valid += s->hist[m].count[b];
         if (valid > s->wordset_answers[m])
-            fprintf(s->err, "cxstat: warning: %s: %llu answers are numbers and %llu are words "
-                            "of a built-in set: check that both use the same scale\n",
-                    cx_metric_name((cx_metric)m),
-                    (unsigned long long)(valid - s->wordset_answers[m]),
-                    (unsigned long long)s->wordset_answers[m]);
+            diag_warning(s->err, "%s: %llu answers are numbers and %llu are words of a built-in "
+                                 "set: check that both use the same scale",
+                         cx_metric_name((cx_metric)m),
+                         (unsigned long long)(valid - s->wordset_answers[m]),
+                         (unsigned long long)s->wordset_answers[m]);
     }
 }
 
@@ -1737,14 +1737,14 @@ void survey_warn(const survey *s)
     if (!s->plan->quiet)
         warn_wordsets(s);
     if (s->plan->latest_by && !s->plan->quiet)
-        fprintf(s->err, "cxstat: --latest-by %s: %llu earlier answer%s of %llu respondent%s "
-                        "dropped, %llu record%s without an id kept\n",
+        diag_error(s->err, "--latest-by %s: %llu earlier answer%s of %llu respondent%s "
+                        "dropped, %llu record%s without an id kept",
                 s->plan->latest_by, (unsigned long long)s->latest_dropped,
                 s->latest_dropped == 1 ? "" : "s", (unsigned long long)s->latest.count,
                 s->latest.count == 1 ? "" : "s", (unsigned long long)s->latest_anonymous,
                 s->latest_anonymous == 1 ? "" : "s");
     if (s->plan->nwhere && !s->plan->quiet)
-        fprintf(s->err, "cxstat: --where kept %llu of %llu records (%llu left out)\n",
+        diag_error(s->err, "--where kept %llu of %llu records (%llu left out)",
                 (unsigned long long)s->records, (unsigned long long)s->records + s->filtered,
                 (unsigned long long)s->filtered);
     if (s->plan->quiet || s->problems == 0)
@@ -1821,7 +1821,7 @@ int survey_check_values(const survey *s)
             if (warn && o->quiet)
                 continue;
             text_quote(q, sizeof q, o->where[i].value[k], strlen(o->where[i].value[k]));
-            fprintf(s->err, "cxstat: %s--where: no record has %s in column '%s'\n",
+            diag_error(s->err, "%s--where: no record has %s in column '%s'",
                     warn ? "warning: " : "", q, o->where[i].column);
             values_explain(&s->where_values[i], o->where[i].value[k], s->err);
             if (!warn)
@@ -1831,7 +1831,7 @@ int survey_check_values(const survey *s)
         if (s->compare_hits[i])
             continue;
         text_quote(q, sizeof q, o->compare_value[i], strlen(o->compare_value[i]));
-        fprintf(s->err, "cxstat: --compare: no record%s has %s in column '%s'\n",
+        diag_error(s->err, "--compare: no record%s has %s in column '%s'",
                 o->nwhere ? " kept by --where" : "", q, o->compare);
         values_explain(&s->compare_values, o->compare_value[i], s->err);
         rc = EXIT_DATA;

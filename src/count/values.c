@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "text.h"
 
 #define NSLOTS ((size_t)2 * VALUES_MAX)
@@ -77,32 +78,6 @@ void values_merge(value_table *dst, const value_table *src)
         values_add(dst, src->e[i].text, src->e[i].len, src->e[i].count);
 }
 
-/* Levenshtein distance, ASCII case folded, on at most VALUES_LEN bytes each. */
-static size_t distance(const char *a, size_t na, const char *b, size_t nb)
-{
-    size_t row[VALUES_LEN + 1];
-    if (na > VALUES_LEN)
-        na = VALUES_LEN;
-    for (size_t j = 0; j <= nb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= na; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= nb; j++) {
-            size_t up = row[j];
-            size_t cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
-            size_t best = diag + cost;
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[nb];
-}
-
 typedef struct ranked {
     size_t d;
     const value_entry *e;
@@ -125,7 +100,7 @@ static bool contains(const value_entry *e, const char *want, size_t wlen)
 /* The rank of a value: equal but for case 0, containing the wanted 1, else 2 + distance. */
 static size_t closeness(const value_entry *e, const char *want, size_t wlen)
 {
-    size_t d = distance(e->text, e->len, want, wlen);
+    size_t d = text_edits(e->text, e->len, want, wlen);
     return d == 0 ? 0 : contains(e, want, wlen) ? 1 : 2 + d;
 }
 
@@ -155,7 +130,7 @@ void values_explain(const value_table *t, const char *want, FILE *err)
     if (wlen > VALUES_LEN)
         wlen = VALUES_LEN;
     if (t->overflow || t->nomem) {
-        fprintf(err, "cxstat: the column has more than %d distinct values: no suggestions\n",
+        diag_error(err, "the column has more than %d distinct values: no suggestions",
                 VALUES_MAX);
         return;
     }
@@ -175,16 +150,18 @@ void values_explain(const value_table *t, const char *want, FILE *err)
         best[k] = r;
     }
     if (nbest == 0) {
-        fputs("cxstat: no record has a value there\n", err);
+        diag_error(err, "no record has a value there");
         return;
     }
     if (best[0].d == 0) { /* equal but for case */
-        fputs("cxstat: values compare as written, case too:", err);
+        diag_begin(err);
+        fputs("values compare as written, case too:", err);
         print_value(err, best[0].e, " ");
         fputs(" differs only in case\n", err);
         return;
     }
-    fputs("cxstat: closest values present:", err);
+    diag_begin(err);
+    fputs("closest values present:", err);
     for (size_t i = 0; i < nbest; i++)
         print_value(err, best[i].e, i ? ", " : " ");
     fputc('\n', err);
