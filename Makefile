@@ -287,7 +287,7 @@ asan:
 
 valgrind:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/vg EXTRA_CFLAGS="-Werror" CFLAGS="-O1 -g" bins
-	$(Q)CXSTAT_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all" \
+	$(Q)CXSTAT_WRAP="sh $(CURDIR)/tests/e2e/valgrind.sh" \
 	  sh tests/e2e/run.sh build/vg/cxstat build/vg/gen_survey
 	$(Q)sh tests/e2e/alloc_check.sh build/vg/cxstat build/vg/gen_survey
 
