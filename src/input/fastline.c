@@ -313,7 +313,7 @@ static size_t structural(rec *r, size_t n, unsigned char delim)
             classify(tail, delim, &q, &d, &e);
         }
         uint64_t in = prefix_xor(q) ^ inside;
-        inside = in >> (BLOCK - 1) ? below(BLOCK) : 0;
+        inside = (in >> (BLOCK - 1)) ? below(BLOCK) : 0;
         seen_q |= q;
         unsigned from = 0; /* the current field's first bit in this block */
         for (uint64_t st = (d | e) & ~in; st; st &= st - 1) {
