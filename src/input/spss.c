@@ -411,7 +411,7 @@ static void say(const spss *p, bool note, const char *fmt, ...)
     char text[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
+    vsnprintf(text, sizeof text, fmt, ap); // NOLINT(clang-analyzer-valist.Uninitialized): false alarm, see diag.c
     va_end(ap);
     diag_at(p->cfg->err, (diag_place){p->cfg->name, 0, 0}, "%s", text);
 }
