@@ -24,9 +24,6 @@
 #include "latest.h"
 #include "wordsets.h"
 
-/** Without -j, files smaller than this are read on one thread. */
-#define SURVEY_PARALLEL_BYTES ((uint64_t)4 << 20)
-
 /** How many problems are quoted in full on standard error. */
 #define SURVEY_NOTES 5
 
