@@ -47,11 +47,10 @@ for arg in "$@"; do
     cases "$arg" >>"$list"
 done
 
-pass=0 fail=0
-while IFS= read -r dir; do
-    dir=$(cd "$dir" && pwd)
+run_case() { # DIR WORK: run one case in its scratch copy WORK; print FAIL and return 1 if it fails
+    dir=$(cd "$1" && pwd)
+    work=$2
     name=${dir#"$here/cases/"}
-    work=$tmp/work
     mkdir -p "$work/tests/e2e/cases" "$work/out"
     cp -Rp "$dir" "$work/tests/e2e/cases/c"
     cp -Rp "$here/data" "$work/tests/e2e/data"
@@ -85,7 +84,32 @@ while IFS= read -r dir; do
     done
     chmod -R u+rwx "$work" 2>/dev/null
     rm -rf "$work"
-    if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
-done <"$list"
+    [ $ok = 1 ]
+}
+
+# The cases are dealt round-robin to E2E_JOBS workers (default: the online
+# processors, at most 4), each with its own scratch directory; a worker's
+# report is printed whole when it ends, so FAIL lines never interleave.
+workers=${E2E_JOBS:-$(nproc 2>/dev/null || echo 1)}
+[ "$workers" -gt 4 ] 2>/dev/null && workers=4
+[ "$workers" -ge 1 ] 2>/dev/null || workers=1
+k=0
+while [ $k -lt "$workers" ]; do
+    (awk -v k=$k -v n="$workers" 'NR % n == k' "$list" | {
+        pass=0 fail=0
+        while IFS= read -r dir; do
+            if run_case "$dir" "$tmp/work$k"; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+        done
+        echo "$pass $fail" >"$tmp/count$k"
+    } >"$tmp/report$k" 2>&1) &
+    k=$((k + 1))
+done
+wait
+pass=0 fail=0 k=0
+while [ $k -lt "$workers" ]; do
+    cat "$tmp/report$k"
+    read -r p f <"$tmp/count$k" || { p=0 f=1; echo "FAIL worker $k ended early"; }
+    pass=$((pass + p)) fail=$((fail + f)) k=$((k + 1))
+done
 echo "e2e: $pass passed, $fail failed"
 [ $fail = 0 ]
