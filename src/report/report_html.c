@@ -85,13 +85,19 @@ static void bullet_figure(const report *r, const metric_view *v, const svg_out *
                                 "интервал."));
 }
 
+/* Every shape opens a metric the same way: title, bullet bar, figures. */
+static void metric_intro(const report *r, const metric_view *v, const svg_out *o)
+{
+    metric_heading(r, v, o->f);
+    bullet_figure(r, v, o);
+    doc_figures_table(r, v, o->f);
+}
+
 static void plain_report(const report *r, const svg_out *o)
 {
     for (size_t m = 0; m < r->total.count; m++) {
         const metric_view *v = &r->total.view[m];
-        metric_heading(r, v, o->f);
-        bullet_figure(r, v, o);
-        doc_figures_table(r, v, o->f);
+        metric_intro(r, v, o);
         figure_open(o->f);
         chart_distribution(o, r, v, 0);
         figure_close(o->f, doc_word(r, "Answers by score, coloured and labelled by bucket.",
@@ -105,9 +111,7 @@ static void grouped_report(const report *r, const svg_out *o)
     bool trend = r->plan->period && r->plan->ngroup == 0;
     for (size_t m = 0; m < r->total.count; m++) {
         const metric_view *v = &r->total.view[m];
-        metric_heading(r, v, o->f);
-        bullet_figure(r, v, o);
-        doc_figures_table(r, v, o->f);
+        metric_intro(r, v, o);
         figure_open(o->f);
         if (trend) {
             chart_trend(o, r, m, 0);
@@ -130,11 +134,8 @@ static void grouped_report(const report *r, const svg_out *o)
 
 static void compare_report(const report *r, const svg_out *o)
 {
-    for (size_t m = 0; m < r->total.count; m++) {
-        metric_heading(r, &r->total.view[m], o->f);
-        bullet_figure(r, &r->total.view[m], o);
-        doc_figures_table(r, &r->total.view[m], o->f);
-    }
+    for (size_t m = 0; m < r->total.count; m++)
+        metric_intro(r, &r->total.view[m], o);
     fputs("<h2>", o->f);
     doc_compare_title(r, o->f);
     fputs("</h2>\n", o->f);
