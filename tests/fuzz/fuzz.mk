@@ -11,7 +11,7 @@
 # input into tests/fuzz/regressions/TARGET/ so that make test replays it for ever.
 
 FUZZ_DIR      = tests/fuzz
-FUZZ_TARGETS ?= read split merge bands date require options groups stat $(if $(filter 0,$(XLSX)),,xlsx)
+FUZZ_TARGETS ?= read split merge bands labels date require options groups stat $(if $(filter 0,$(XLSX)),,xlsx)
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD   ?= build/fuzz
 FUZZ_CC      ?= clang
@@ -31,6 +31,7 @@ FUZZ_MAXLEN_read    = 65536
 FUZZ_MAXLEN_split   = 65536
 FUZZ_MAXLEN_merge   = 65536
 FUZZ_MAXLEN_bands   = 4096
+FUZZ_MAXLEN_labels  = 16384
 FUZZ_MAXLEN_date    = 128
 FUZZ_MAXLEN_require = 128
 FUZZ_MAXLEN_options = 1024
