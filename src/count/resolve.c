@@ -20,6 +20,15 @@ static void print_columns(FILE *err, const reader_field *f, size_t n)
     fputc('\n', err);
 }
 
+/* The columns a missing one was looked for in; in a workbook, they are one sheet's. */
+static void show_columns(survey *s, const reader_field *f, size_t n)
+{
+    print_columns(s->err, f, n);
+    if (s->sheet)
+        say(s, diag_at, (diag_place){s->file, 0, 0}, "these are the columns of sheet '%s'; "
+            "--list-sheets lists the workbook's sheets, --sheet=NAME reads another", s->sheet);
+}
+
 static void no_header_hint(survey *s)
 {
     say(s, diag_error, "without a header, give a column number, at most %zu (a record's "
@@ -91,7 +100,7 @@ static int resolve_role(survey *s, const char *spec, const char *option, const r
         return 0;
     say(s, diag_at, (diag_place){s->file, 0, 0}, "no column '%s' for %s", spec, option);
     if (f)
-        print_columns(s->err, f, n);
+        show_columns(s, f, n);
     else
         no_header_hint(s);
     delim_hint(s, spec, f, n);
@@ -272,7 +281,7 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
                 say(s, diag_at, (diag_place){s->file, 0, 0}, "no column '%s' for --%s",
                         o->column[m], name);
                 if (f)
-                    print_columns(s->err, f, n);
+                    show_columns(s, f, n);
                 else
                     no_header_hint(s);
                 delim_hint(s, o->column[m], f, n);
@@ -294,7 +303,7 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
             else
                 say(s, diag_at, (diag_place){s->file, 1, 0}, "no column named '%s'; name it with --%s", name, name);
             if (f && !o->named_any && metric_def_of((cx_metric)m)->detected)
-                print_columns(s->err, f, n);
+                show_columns(s, f, n);
             return survey_fail(s, s->metrics_fixed ? EXIT_DATA : EXIT_USAGE);
         }
         if (s->active[m])
@@ -304,7 +313,7 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
         if (f) {
             say(s, diag_at, (diag_place){s->file, 0, 0}, "no column named nps, csat or ces; name the "
                             "columns with --nps, --csat, --ces");
-            print_columns(s->err, f, n);
+            show_columns(s, f, n);
             for (int m = 0; m < CX_LEVEL && !delim_hint(s, cx_metric_name((cx_metric)m), f, n);
                  m++)
                 ;

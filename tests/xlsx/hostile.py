@@ -138,6 +138,14 @@ def k_hidden(out):
                      {}))
 
 
+def k_infofirst(out):
+    """A notes sheet before the answers, as forms' exports add one."""
+    info = '<row r="1"><c r="A1" t="inlineStr"><is><t>about</t></is></c></row>'
+    write(out, parts([("Инфо", "worksheets/sheet1.xml", None, sheet_xml(info)),
+                      ("Ответы", "worksheets/sheet2.xml", None, sheet_xml(nps_rows([10, 9])))],
+                     {}))
+
+
 def k_bigstring(out):
     """One 32,767-character shared string in 12,000 cells: kept once."""
     s = "x" * 32767
