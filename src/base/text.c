@@ -31,21 +31,39 @@ static bool invisible(unsigned cp)
            (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) || cp == 0xFEFF;
 }
 
-/* The bytes of a space (' ', tab or a wide space) at p, n bytes left; 0 if none. */
+/*
+ * The bytes of a space (' ', tab or a wide space) at p, n bytes left; 0 if
+ * none.  A wide space is one character whose lead byte says its length (two
+ * ASCII bytes such as "B " are valid UTF-8 too, but no character).
+ */
 static size_t space_at(const char *p, size_t n)
 {
-    if (n > 0 && (*p == ' ' || *p == '\t'))
+    if (n == 0)
+        return 0;
+    unsigned char c = (unsigned char)*p;
+    if (c == ' ' || c == '\t')
         return 1;
-    for (size_t k = 2; k <= 3 && k <= n; k++)
-        if (text_utf8_valid(p, k) && wide_space(code_point((const unsigned char *)p, k)))
-            return k;
-    return 0;
+    size_t k = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : 0;
+    if (k == 0 || k > n || !text_utf8_valid(p, k))
+        return 0;
+    return wide_space(code_point((const unsigned char *)p, k)) ? k : 0;
+}
+
+/* An ASCII byte that is no space: no space (' ', tab, a wide one) starts or ends with it. */
+static bool plain_end(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return u < 0x80 && u != ' ' && u != '\t';
 }
 
 void text_trim(const char **ptr, size_t *len)
 {
     const char *p = *ptr;
     size_t n = *len, k;
+    /* the common field, a word or number, at once: a wide space's first and
+     * last bytes are >= 0x80, so plain ends mean nothing to trim */
+    if (n > 0 && plain_end(p[0]) && plain_end(p[n - 1]))
+        return;
     while (n > 0 && (k = space_at(p, n)) > 0) {
         p += k;
         n -= k;

@@ -113,6 +113,66 @@ static void test_escape_shows_control_bytes(void **state)
     free(e);
 }
 
+/* The trimming rule one character at a time: ' ', tab, or a UTF-8 Zs space. */
+static size_t reference_space(const unsigned char *p, size_t n)
+{
+    static const unsigned char wide[][3] = {
+        {0xC2, 0xA0}, {0xE1, 0x9A, 0x80}, {0xE2, 0x80, 0x80}, {0xE2, 0x80, 0x8A},
+        {0xE2, 0x80, 0xAF}, {0xE2, 0x81, 0x9F}, {0xE3, 0x80, 0x80},
+    };
+    if (n > 0 && (p[0] == ' ' || p[0] == '\t'))
+        return 1;
+    for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++) {
+        size_t k = wide[i][0] == 0xC2 ? 2 : 3;
+        if (n >= k && memcmp(p, wide[i], k) == 0)
+            return k;
+    }
+    if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x80 && p[2] <= 0x8A)
+        return 3;
+    return 0;
+}
+
+/* Random fields of words, spaces, wide spaces and stray bytes: text_trim()
+ * (with its plain-ends shortcut) drops what the rule drops, at both ends. */
+static void test_trim_matches_the_rule(void **state)
+{
+    (void)state;
+    static const unsigned char pieces[][3] = {
+        {'a'}, {' '}, {'\t'}, {0xC2, 0xA0}, {0xE2, 0x80, 0x80}, {0xE3, 0x80, 0x80},
+        {0xA0}, {0x80}, {'7'}, {0xD0, 0x9C}, {0xE2, 0x80, 0x8B}, {0xC2},
+    };
+    static const size_t plen[] = {1, 1, 1, 2, 3, 3, 1, 1, 1, 2, 3, 1};
+    uint64_t x = 17;
+    unsigned char s[64];
+    for (int k = 0; k < 100000; k++) {
+        size_t n = 0;
+        x = x * 6364136223846793005u + 1442695040888963407u;
+        size_t parts = (size_t)(x >> 60);
+        for (size_t i = 0; i < parts; i++) {
+            x = x * 6364136223846793005u + 1442695040888963407u;
+            size_t pick = (size_t)(x >> 33) % 12;
+            memcpy(s + n, pieces[pick], plen[pick]);
+            n += plen[pick];
+        }
+        size_t a = 0, b = n, w;
+        while (a < b && (w = reference_space(s + a, b - a)) > 0)
+            a += w;
+        for (bool more = true; more && b > a;) {
+            more = false;
+            for (w = 1; w <= 3 && w <= b - a && !more; w++)
+                if (reference_space(s + b - w, w) == w) {
+                    b -= w;
+                    more = true;
+                }
+        }
+        const char *p = (const char *)s;
+        size_t len = n;
+        text_trim(&p, &len);
+        assert_true(p == (const char *)s + a);
+        assert_true(len == b - a);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -120,6 +180,7 @@ int main(void)
         cmocka_unit_test(test_escape_shows_control_bytes),
         cmocka_unit_test(test_one_bad_byte_anywhere),
         cmocka_unit_test(test_random_strings_match_the_definition),
+        cmocka_unit_test(test_trim_matches_the_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;
 }
