@@ -48,7 +48,12 @@ typedef struct group_table {
     size_t probe_limit; /* a probe run this long rekeys the table (PROBE_LIMIT) */
 } group_table;
 
-typedef enum groups_status { GROUPS_OK, GROUPS_ENOMEM, GROUPS_ELIMIT } groups_status;
+typedef enum groups_status {
+    GROUPS_OK,
+    GROUPS_ENOMEM,
+    GROUPS_ELIMIT,
+    GROUPS_EREFUSED /* groups_get_admit(): the admit function refused a new key */
+} groups_status;
 
 /** An empty table; weighted tables keep a cx_whist per metric beside each group. */
 void groups_init(group_table *t, bool weighted);
@@ -60,6 +65,18 @@ void groups_free(group_table *t);
  */
 groups_status groups_get(group_table *t, const char *key, size_t len, group **out);
 
+/** Says whether a key not in the table yet may become a group (ctx: the caller's). */
+typedef bool (*groups_admit)(void *ctx, const char *key, size_t len);
+
+/**
+ * groups_get(), but a key that is not in the table is first shown to admit
+ * (NULL: always admitted); refused, nothing is created and GROUPS_EREFUSED
+ * returned.  A key found is the same bytes as one admitted before, so a
+ * check of the key's bytes runs once per distinct key, not once per lookup.
+ */
+groups_status groups_get_admit(group_table *t, const char *key, size_t len, group **out,
+                               groups_admit admit, void *ctx);
+
 /**
  * SipHash with crounds compression and drounds finalization rounds of the n
  * bytes at data under the 128-bit key (two little-endian words); the table
@@ -67,6 +84,9 @@ groups_status groups_get(group_table *t, const char *key, size_t len, group **ou
  */
 uint64_t groups_siphash(const uint64_t key[2], int crounds, int drounds, const void *data,
                         size_t n);
+
+/** The table's hash of a key: groups_siphash(t->key, 1, 3, key, len), computed faster. */
+uint64_t groups_hash(const group_table *t, const char *key, size_t len);
 
 /** The group of an encoded key, or NULL when there is none (nothing is created). */
 group *groups_find(const group_table *t, const char *key, size_t len);

@@ -47,23 +47,42 @@ static bool record_weight(survey *s, const reader_field *f, size_t n, uint64_t l
 }
 
 /*
+ * The -g parts of an encoded key are text (its first ngroup parts): @return
+ * true, or false with the first column that is not said (exit_code set).
+ */
+static bool key_text(survey *s, const char *key, size_t len, uint64_t line)
+{
+    size_t pos = 0, plen;
+    const char *part;
+    for (size_t i = 0; i < s->plan->ngroup && key_next(key, len, &pos, &part, &plen); i++)
+        if (!text_utf8_valid(part, plen)) {
+            survey_not_utf8(s, line, s->group_col[i]);
+            return false;
+        }
+    return true;
+}
+
+/*
  * Build the record's group key in s->key: @return 1; 0 when it belongs to
  * none (*why says why: with --period a date that is not a date, noted; with
  * --compare a value that is neither); -1 on an error (said, exit_code set).
- * *day is the date's day number with --period.
+ * *day is the date's day number with --period.  With defer (and no
+ * --compare) the -g parts of a key returned are not checked for UTF-8: the
+ * caller checks a key once, when it becomes a group (key_text()).
  */
 static int record_key(survey *s, const reader_field *f, size_t n, uint64_t line, uint8_t *why,
-                      int64_t *day)
+                      int64_t *day, bool defer)
 {
     const run_plan *o = s->plan;
     s->key.len = 0;
     bool ok = true;
+    defer = defer && !o->compare;
     for (size_t i = 0; i < o->ngroup; i++) {
         const reader_field *g = field_at(f, n, s->group_col[i]);
         const char *p = g ? g->ptr : "";
         size_t len = g ? g->len : 0;
         text_trim(&p, &len); /* " A " quoted is the A it is unquoted, as with --compare */
-        if (!text_utf8_valid(p, len)) {
+        if (!defer && !text_utf8_valid(p, len)) {
             survey_not_utf8(s, line, s->group_col[i]);
             return -1;
         }
@@ -97,6 +116,9 @@ static int record_key(survey *s, const reader_field *f, size_t n, uint64_t line,
                          : CX_BLANK;
         if (st != CX_OK) {
             char msg[256], q[120];
+            /* a key that goes to no group is checked now, as one not deferred is */
+            if (defer && ok && !key_text(s, s->key.buf, s->key.len, line))
+                return -1;
             s->period_invalid++;
             if (st != CX_BLANK)
                 dates_example(&s->date_bad, d->ptr, d->len);
@@ -126,11 +148,30 @@ static int record_key(survey *s, const reader_field *f, size_t n, uint64_t line,
     return 1;
 }
 
-/* The group of an encoded key (created when new), or NULL with the error said. */
-group *survey_key_group(survey *s, const char *key, size_t len, uint64_t line)
+/* A record's key and where it is, for admit_key(). */
+typedef struct key_at {
+    survey *s;
+    uint64_t line;
+} key_at;
+
+static bool admit_key(void *ctx, const char *key, size_t len)
+{
+    key_at *k = ctx;
+    return key_text(k->s, key, len, k->line);
+}
+
+/*
+ * The group of an encoded key (created when new), or NULL with the error
+ * said.  check: a new key's -g parts are checked for UTF-8 first (keys from
+ * record_key() with defer).
+ */
+static group *key_group(survey *s, const char *key, size_t len, uint64_t line, bool check)
 {
     group *g = NULL;
-    groups_status st = groups_get(&s->groups, key, len, &g);
+    key_at at = {s, line};
+    groups_status st = groups_get_admit(&s->groups, key, len, &g, check ? admit_key : NULL, &at);
+    if (st == GROUPS_EREFUSED) /* said by key_text(), exit_code set */
+        return NULL;
     if (st != GROUPS_OK) {
         if (st == GROUPS_ELIMIT)
             say(s, diag_at, (diag_place){s->file, line, 0}, "more than %zu groups, or %zu bytes of group "
@@ -143,6 +184,12 @@ group *survey_key_group(survey *s, const char *key, size_t len, uint64_t line)
     return g;
 }
 
+/* The group of an encoded key (created when new), or NULL with the error said. */
+group *survey_key_group(survey *s, const char *key, size_t len, uint64_t line)
+{
+    return key_group(s, key, len, line, false);
+}
+
 /*
  * The record's group, or NULL when it belongs to none: with --period a date
  * that is not a date (noted), with --compare a value that is neither.
@@ -151,8 +198,9 @@ static group *record_group(survey *s, const reader_field *f, size_t n, uint64_t 
 {
     uint8_t why;
     int64_t day;
-    return record_key(s, f, n, line, &why, &day) == 1 ? survey_key_group(s, s->key.buf, s->key.len, line)
-                                                      : NULL;
+    return record_key(s, f, n, line, &why, &day, true) == 1
+               ? key_group(s, s->key.buf, s->key.len, line, true)
+               : NULL;
 }
 
 /* Remember a word that is no answer, for the warning's list. */
@@ -388,7 +436,7 @@ static int latest_record(survey *s, const reader_field *f, size_t n, uint64_t li
     latest_answer a = {.id = id, .id_len = (uint32_t)id_len, .when = INT64_MIN,
                        .seq = ((uint64_t)s->input_index << 40) | line, .units = units,
                        .weight_ok = weight_ok, .nogroup = LATEST_OTHER};
-    int has = plan_grouped(s->plan) ? record_key(s, f, n, line, &a.nogroup, &a.when) : 0;
+    int has = plan_grouped(s->plan) ? record_key(s, f, n, line, &a.nogroup, &a.when, false) : 0;
     if (has < 0)
         return 1;
     if (a.nogroup != LATEST_GROUP && s->plan->period)

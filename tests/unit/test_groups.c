@@ -56,12 +56,60 @@ static void test_rekeying_keeps_every_group(void **state)
     groups_free(&t);
 }
 
+/* The table's unrolled SipHash-1-3 with word loads is the generic one, at
+ * every length from 0 to 80 and every start (unaligned loads). */
+static void test_table_hash_is_siphash13(void **state)
+{
+    group_table t;
+    unsigned char buf[96];
+    uint64_t x = 99;
+
+    (void)state;
+    groups_init(&t, false);
+    for (size_t i = 0; i < sizeof buf; i++) {
+        x = x * 6364136223846793005u + 1442695040888963407u;
+        buf[i] = (unsigned char)(x >> 56);
+    }
+    for (size_t off = 0; off < 8; off++)
+        for (size_t n = 0; n <= 80; n++)
+            assert_true(groups_hash(&t, (const char *)buf + off, n) ==
+                        groups_siphash(t.key, 1, 3, buf + off, n));
+    groups_free(&t);
+}
+
+static bool refuse_b(void *ctx, const char *key, size_t len)
+{
+    (*(int *)ctx)++;
+    return !(len == 1 && key[0] == 'b');
+}
+
+/* The admit function sees each new key once, never a key already a group;
+ * a refused key makes no group. */
+static void test_admit_sees_each_new_key_once(void **state)
+{
+    group_table t;
+    group *g;
+    int calls = 0;
+
+    (void)state;
+    groups_init(&t, false);
+    assert_true(groups_get_admit(&t, "a", 1, &g, refuse_b, &calls) == GROUPS_OK);
+    assert_true(groups_get_admit(&t, "a", 1, &g, refuse_b, &calls) == GROUPS_OK);
+    assert_true(calls == 1);
+    assert_true(groups_get_admit(&t, "b", 1, &g, refuse_b, &calls) == GROUPS_EREFUSED);
+    assert_true(calls == 2 && t.count == 1);
+    assert_null(groups_find(&t, "b", 1));
+    groups_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_siphash_matches_the_reference_vectors),
         cmocka_unit_test(test_two_tables_of_one_process_share_the_key),
         cmocka_unit_test(test_rekeying_keeps_every_group),
+        cmocka_unit_test(test_table_hash_is_siphash13),
+        cmocka_unit_test(test_admit_sees_each_new_key_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;
 }
