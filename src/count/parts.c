@@ -15,6 +15,7 @@ static void *part_new(void *owner)
         return NULL;
     w->plan = s->plan; /* w->err stays NULL: a part says nothing; its errors are found again */
     memcpy(w->scale, s->scale, sizeof w->scale);
+    memcpy(w->scores, s->scores, sizeof w->scores);
     memcpy(w->active, s->active, sizeof w->active);
     memcpy(w->labels, s->labels, sizeof w->labels);
     w->file = s->file;

@@ -20,6 +20,8 @@ int survey_init(survey *s, const run_plan *p, FILE *err)
         if (metric_plan_scale((cx_metric)m, p, &s->scale[m]) != CX_OK) {
             diag_error(err, "invalid scale options");
             return EXIT_USAGE;
+        } else {
+            score_table_make(&s->scores[m], &s->scale[m]);
         }
     for (int m = 0; m < CX_METRIC_COUNT; m++) {
         cx_hist_init(&s->hist[m]);

@@ -20,6 +20,7 @@
 #include "plan.h"
 #include "progress.h"
 #include "reader.h"
+#include "scoretab.h"
 #include "values.h"
 #include "latest.h"
 #include "wordsets.h"
@@ -49,6 +50,7 @@ typedef struct survey {
     const run_plan *plan;
     FILE *err;
     cx_scale scale[CX_METRIC_COUNT];
+    score_table scores[CX_METRIC_COUNT]; /* each scale's short answers, read by lookup */
     bool active[CX_METRIC_COUNT]; /* reported: named, required or found in the first file */
     bool metrics_fixed;           /* active[] decided (after the first header) */
     cx_hist hist[CX_METRIC_COUNT];   /* the total */

@@ -263,7 +263,10 @@ static bool count_answer(cx_hist *h, cx_whist *w, const cx_scale *sc, cx_status 
     } else {
         if (w && cx_whist_add(w, sc, score, units) != CX_OK)
             return false;
-        cx_hist_add(h, sc, score, 1);
+        /* cx_hist_add(h, sc, score, 1) without the call: a valid answer is on the scale */
+        unsigned bin = (unsigned)(score - sc->lo);
+        if (bin <= (unsigned)(sc->hi - sc->lo))
+            h->count[bin]++;
     }
     return true;
 }
@@ -378,7 +381,8 @@ static int read_answers(survey *s, const reader_field *f, size_t n, uint64_t lin
         const reader_field *a = field_at(f, n, s->col[m]);
         score[m] = 0;
         /* a missing field was noted with its malformed record */
-        st[m] = a ? cx_score_parse(&s->scale[m], a->ptr, a->len, &score[m]) : CX_ENOTNUM;
+        st[m] = a ? score_read(&s->scores[m], &s->scale[m], a->ptr, a->len, &score[m])
+                  : CX_ENOTNUM;
         if (st[m] == CX_ENOTNUM && a)
             st[m] = word_answer(s, (cx_metric)m, a, &score[m]);
         if (a && st[m] != CX_OK && st[m] != CX_BLANK)
