@@ -49,21 +49,10 @@ static size_t space_at(const char *p, size_t n)
     return wide_space(code_point((const unsigned char *)p, k)) ? k : 0;
 }
 
-/* An ASCII byte that is no space: no space (' ', tab, a wide one) starts or ends with it. */
-static bool plain_end(char c)
-{
-    unsigned char u = (unsigned char)c;
-    return u < 0x80 && u != ' ' && u != '\t';
-}
-
-void text_trim(const char **ptr, size_t *len)
+void text_trim_spaces(const char **ptr, size_t *len)
 {
     const char *p = *ptr;
     size_t n = *len, k;
-    /* the common field, a word or number, at once: a wide space's first and
-     * last bytes are >= 0x80, so plain ends mean nothing to trim */
-    if (n > 0 && plain_end(p[0]) && plain_end(p[n - 1]))
-        return;
     while (n > 0 && (k = space_at(p, n)) > 0) {
         p += k;
         n -= k;

@@ -7,8 +7,25 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/** Drop leading and trailing spaces and tabs: adjusts *ptr and *len. */
-void text_trim(const char **ptr, size_t *len);
+/** text_trim() for any field (the inline one is for every record). */
+void text_trim_spaces(const char **ptr, size_t *len);
+
+/**
+ * Drop leading and trailing spaces (' ', tab, a Unicode space separator):
+ * adjusts *ptr and *len.  A field whose end bytes are ASCII and no space has
+ * none to drop (a wide space starts and ends with a byte >= 0x80): the
+ * common field is answered here, without a call.
+ */
+static inline void text_trim(const char **ptr, size_t *len)
+{
+    size_t n = *len;
+    if (n > 0) {
+        unsigned char a = (unsigned char)(*ptr)[0], z = (unsigned char)(*ptr)[n - 1];
+        if (a < 0x80 && a != ' ' && a != '\t' && z < 0x80 && z != ' ' && z != '\t')
+            return;
+    }
+    text_trim_spaces(ptr, len);
+}
 
 /**
  * Compare two names ignoring case (ASCII and the basic Cyrillic letters),

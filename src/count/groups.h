@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "cxstat.h"
 
@@ -120,8 +121,24 @@ typedef struct key_builder {
 void period_encode(int32_t period, char out[PERIOD_KEY_BYTES]);
 int32_t period_decode(const char *in);
 
+/** key_add() when the buffer must grow first. */
+bool key_add_grow(key_builder *k, const char *part, size_t len);
+
 /** Append one part.  @return false when memory is exhausted. */
-bool key_add(key_builder *k, const char *part, size_t len);
+static inline bool key_add(key_builder *k, const char *part, size_t len)
+{
+    if (len > k->cap || k->cap - len < k->len + 4) /* no room (checked without overflow) */
+        return key_add_grow(k, part, len);
+    unsigned char *p = (unsigned char *)k->buf + k->len;
+    p[0] = (unsigned char)len; /* the part's length, 4 bytes little-endian */
+    p[1] = (unsigned char)(len >> 8);
+    p[2] = (unsigned char)(len >> 16);
+    p[3] = (unsigned char)(len >> 24);
+    if (len)
+        memcpy(p + 4, part, len);
+    k->len += 4 + len;
+    return true;
+}
 
 /**
  * Walk the parts of an encoded key: *pos starts at 0; each call gives the

@@ -274,6 +274,10 @@ static bool count_answer(cx_hist *h, cx_whist *w, const cx_scale *sc, cx_status 
 static void note_answer(survey *s, uint64_t line, cx_metric m, size_t c, const reader_field *f,
                         cx_status st)
 {
+    if (!s->plan->strict && s->nnotes >= SURVEY_NOTES) { /* counted, not kept: no text needed */
+        s->problems++;
+        return;
+    }
     char msg[256], q[120];
     const cx_scale *sc = &s->scale[m];
     text_quote(q, sizeof q, f->ptr, f->len);
@@ -385,10 +389,11 @@ static int read_answers(survey *s, const reader_field *f, size_t n, uint64_t lin
                   : CX_ENOTNUM;
         if (st[m] == CX_ENOTNUM && a)
             st[m] = word_answer(s, (cx_metric)m, a, &score[m]);
-        if (a && st[m] != CX_OK && st[m] != CX_BLANK)
+        if (a && st[m] != CX_OK && st[m] != CX_BLANK) {
             note_answer(s, line, (cx_metric)m, s->col[m], a, st[m]);
-        if (s->exit_code)
-            return 1;
+            if (s->exit_code) /* --strict: the note was an error */
+                return 1;
+        }
         /* an answer whose weight is missing cannot be used: it counts as invalid */
         if (!weight_ok && st[m] == CX_OK)
             st[m] = CX_EINVAL;
@@ -396,11 +401,36 @@ static int read_answers(survey *s, const reader_field *f, size_t n, uint64_t lin
     return 0;
 }
 
+/* One unweighted answer into a histogram, as count_answer() counts it. */
+static inline void count_plain(cx_hist *h, const cx_scale *sc, cx_status st, int score)
+{
+    unsigned bin = (unsigned)(score - sc->lo);
+    if (st == CX_OK) {
+        if (bin <= (unsigned)(sc->hi - sc->lo))
+            h->count[bin]++;
+    } else if (st == CX_BLANK) {
+        h->blank++;
+    } else {
+        h->invalid++;
+    }
+}
+
 /* Count a record's answers into the total and its group (NULL: none).  @return 1 to stop. */
 int survey_count_record(survey *s, group *g, const cx_status st[], const int score[],
                         uint64_t units, uint64_t line)
 {
     bool weighted = survey_weighted(s);
+    if (!weighted) { /* no weights: nothing can overflow, no call per answer */
+        if (g)
+            g->records++;
+        for (int m = 0; m < CX_METRIC_COUNT; m++)
+            if (s->active[m]) {
+                count_plain(&s->hist[m], &s->scale[m], st[m], score[m]);
+                if (g)
+                    count_plain(&g->hist[m], &s->scale[m], st[m], score[m]);
+            }
+        return 0;
+    }
     cx_whist *gw = g ? groups_whist(&s->groups, g) : NULL;
     if (g)
         g->records++;
