@@ -458,7 +458,7 @@ static void parse_piece(reader *r, const unsigned char *s, size_t n)
  * Called where a line has just ended (after its LF, or before the byte after
  * a lone CR): stops reading when cfg->stop asks for this record boundary.
  */
-static void check_stop(reader *r)
+static void stop_here(reader *r)
 {
     const reader_config *cfg = r->cfg;
     /* not before what a resumed reading would not redo: the "sep=" check of
@@ -469,6 +469,13 @@ static void check_stop(reader *r)
         return;
     if (r->csv.pstate == LIBCSV_ROW_NOT_BEGUN && !r->csv.quoted)
         r->stopped = true;
+}
+
+/* stop_here() for every line end; most are before cfg->stop_at, told without a call. */
+static inline void check_stop(reader *r)
+{
+    if (r->cfg->stop && r->pos >= r->cfg->stop_at)
+        stop_here(r);
 }
 
 /*
