@@ -278,21 +278,63 @@ groups_status groups_get(group_table *t, const char *key, size_t len, group **ou
     return groups_get_admit(t, key, len, out, NULL, NULL);
 }
 
-/* memcmp(a, b, n) == 0; a key of up to 16 bytes in two loads from each side, no call. */
+/* memcmp(a, b, n) == 0; a key of 8 to 24 bytes in up to three loads from each side (the
+ * last overlapping), no call. */
 static inline bool same_key(const char *a, const char *b, size_t n)
 {
-    if (n < 8 || n > 16)
+    if (n < 8 || n > 24)
         return memcmp(a, b, n) == 0;
-    uint64_t a0, a1, b0, b1;
+    uint64_t a0, a1, a2 = 0, b0, b1, b2 = 0;
     memcpy(&a0, a, 8);
     memcpy(&b0, b, 8);
     memcpy(&a1, a + n - 8, 8);
     memcpy(&b1, b + n - 8, 8);
-    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    if (n > 16) {
+        memcpy(&a2, a + 8, 8);
+        memcpy(&b2, b + 8, 8);
+    }
+    return ((a0 ^ b0) | (a1 ^ b1) | (a2 ^ b2)) == 0;
 }
+
+/*
+ * The memo slot of a key: an unkeyed mix of its first and last eight bytes.
+ * Keys made to share a slot only make the memo miss: each lookup then costs
+ * one comparison more, and the keyed table answers.
+ */
+static inline size_t memo_slot(const char *key, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)key;
+    uint64_t a = n >= 8 ? load8(p) : load_tail(p, n), b = n >= 8 ? load8(p + n - 8) : 0;
+    uint64_t x = (a ^ (b * 0x9e3779b97f4a7c15u) ^ n) * 0xff51afd7ed558ccdu;
+    return (size_t)(x >> (64 - GROUPS_MEMO_BITS));
+}
+
+static groups_status lookup(group_table *t, const char *key, size_t len, group **out,
+                            groups_admit admit, void *ctx);
 
 groups_status groups_get_admit(group_table *t, const char *key, size_t len, group **out,
                                groups_admit admit, void *ctx)
+{
+    /* the key met last in its memo slot, checked against the group's own key: a hit
+     * needs no hash; anything else is looked up, and remembered */
+    size_t m = memo_slot(key, len);
+    uint32_t gi = t->memo[m];
+    if (gi != 0 && gi <= t->count) {
+        group *g = &t->g[gi - 1];
+        if (g->key_len == len && same_key(t->keys + g->key_off, key, len)) {
+            *out = g;
+            return GROUPS_OK;
+        }
+    }
+    groups_status st = lookup(t, key, len, out, admit, ctx);
+    if (st == GROUPS_OK)
+        t->memo[m] = (uint32_t)(*out - t->g) + 1;
+    return st;
+}
+
+/* groups_get_admit() by the keyed table. */
+static groups_status lookup(group_table *t, const char *key, size_t len, group **out,
+                            groups_admit admit, void *ctx)
 {
     uint64_t h = hash_bytes(t, key, len);
     /* the common lookup: a group already, in its home slot */

@@ -33,6 +33,8 @@ typedef struct group {
  * times, so that no input keeps lookups slow.
  */
 #define PROBE_LIMIT 160
+/** Slots of the lookup memo: 2^GROUPS_MEMO_BITS (a direct-mapped cache of recent keys). */
+#define GROUPS_MEMO_BITS 10
 #define REKEY_MAX 8
 
 typedef struct group_table {
@@ -47,6 +49,9 @@ typedef struct group_table {
     uint64_t key[2]; /* the hash key: the process's, or the table's own after a rekey */
     int rekeys;
     size_t probe_limit; /* a probe run this long rekeys the table (PROBE_LIMIT) */
+    /* the group index + 1 of the key last looked up in each memo slot (0: none); a hit is
+     * checked against that group's key, so the memo can only be stale, never wrong */
+    uint32_t memo[(size_t)1 << GROUPS_MEMO_BITS];
 } group_table;
 
 typedef enum groups_status {

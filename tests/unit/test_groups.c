@@ -102,6 +102,42 @@ static void test_admit_sees_each_new_key_once(void **state)
     groups_free(&t);
 }
 
+/* Keys of 0-40 bytes, more of them than the memo has slots, looked up again
+ * and again in a scrambled order: each lookup gives the group of that key,
+ * whether the memo remembers it, remembers another key, or nothing. */
+static void test_memo_gives_the_group_of_the_key(void **state)
+{
+    enum { KEYS = 3000 };
+    static char keys[KEYS][40];
+    static size_t lens[KEYS];
+    group_table t;
+    group *g;
+    uint64_t x = 5;
+
+    (void)state;
+    groups_init(&t, false);
+    for (size_t i = 0; i < KEYS; i++) {
+        x = x * 6364136223846793005u + 1442695040888963407u;
+        lens[i] = (size_t)(x >> 33) % 41;
+        /* the index in the first bytes or the last ones, the rest shared: keys alike */
+        memset(keys[i], 'k', sizeof keys[i]);
+        if (lens[i] >= 2) {
+            size_t at = (x >> 20) & 1 ? 0 : lens[i] - 2;
+            keys[i][at] = (char)(i & 0xff);
+            keys[i][at + 1] = (char)(i >> 8);
+        }
+    }
+    for (int pass = 0; pass < 3; pass++)
+        for (size_t k = 0; k < KEYS; k++) {
+            size_t i = (k * 7919 + (size_t)pass * 31) % KEYS;
+            assert_true(groups_get(&t, keys[i], lens[i], &g) == GROUPS_OK);
+            assert_true(g->key_len == lens[i]);
+            assert_memory_equal(groups_key(&t, g), keys[i], lens[i]);
+            assert_true(groups_find(&t, keys[i], lens[i]) == g);
+        }
+    groups_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -110,6 +146,7 @@ int main(void)
         cmocka_unit_test(test_rekeying_keeps_every_group),
         cmocka_unit_test(test_table_hash_is_siphash13),
         cmocka_unit_test(test_admit_sees_each_new_key_once),
+        cmocka_unit_test(test_memo_gives_the_group_of_the_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;
 }
