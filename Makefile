@@ -247,13 +247,16 @@ $(XLSX_DUMP): tests/xlsx/xlsx_dump.c $(LIB) $(CLI_LIBOBJ)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(CLI_LIBOBJ) $(LIB) $(ALL_LDFLAGS) $(INPUT_LIBS) -lm
 
-# The same differential on a build that reads every workbook with shared strings in
-# passes (only the strings in use kept), as it reads those past 16 MiB.
+# The same differential on a build that reads every workbook with shared strings as
+# it reads those past 16 MiB: strings in a temporary file, and (CXSTAT_XLSX_NO_SPILL,
+# a switch of that build only) in passes with only the strings in use kept.
 xlsx-check: $(BIN) $(XLSX_DUMP) $(GEN)
 	$(Q)python3 tests/xlsx/differential.py $(BIN)
 	$(Q)$(MAKE) --no-print-directory BUILD=$(BUILD)/sparse \
-	  EXTRA_CFLAGS="$(EXTRA_CFLAGS) -DXLSX_SST_ALL=0" $(BUILD)/sparse/cxstat
-	$(Q)python3 tests/xlsx/differential.py $(BUILD)/sparse/cxstat "in passes"
+	  EXTRA_CFLAGS="$(EXTRA_CFLAGS) -DXLSX_SST_ALL=0 -DXLSX_SPILL_HOOK" $(BUILD)/sparse/cxstat
+	$(Q)python3 tests/xlsx/differential.py $(BUILD)/sparse/cxstat "strings spilled"
+	$(Q)CXSTAT_XLSX_NO_SPILL=1 XLSX_DIFF_MODES=sst \
+	  python3 tests/xlsx/differential.py $(BUILD)/sparse/cxstat "in passes"
 	$(Q)$(if $(findstring sanitize,$(EXTRA_CFLAGS)),echo "xlsx memory: not measured under sanitizers",\
 	  sh tests/xlsx/memory.sh $(BIN) $(GEN))
 	$(Q)python3 tests/xlsx/corpus.py $(XLSX_DUMP) $(BIN) $(BUILD)/xlsx-corpus; rc=$$?; \

@@ -23,8 +23,9 @@
 
 /** Largest shared string table kept, in bytes of text (256 MiB). */
 #define XLSX_MAX_STRINGS ((size_t)256 << 20)
-/** Shared strings XML past which only the strings in use are kept (16 MiB). */
-#ifndef XLSX_SST_ALL /* a test build sets 0: every workbook read in passes */
+/** Shared strings XML past which the strings go to a temporary file (else, without
+ * one, only the strings in use are kept, in passes) (16 MiB). */
+#ifndef XLSX_SST_ALL /* a test build sets 0: every workbook's strings spilled */
 #define XLSX_SST_ALL ((unsigned long long)16 << 20)
 #endif
 /** Largest inflated workbook, rels or styles part (64 MiB). */

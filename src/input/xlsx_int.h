@@ -56,7 +56,18 @@ typedef struct xlsx {
     xbuf sst;             /* shared strings, one after another */
     uint32_t *sst_off;    /* string i is sst.p[sst_off[i] .. sst_off[i + 1]) */
     size_t nsst, sst_off_cap;
+    /* Past XLSX_SST_ALL, the strings go to a temporary file instead (sst is then
+     * its write buffer, spilled bytes before it) and are read back through a
+     * small cache of file pages: one pass over the sheet and one over the strings. */
+    FILE *spill;
+    uint64_t spilled;
+    char *pages;          /* XLSX_SPILL_SLOTS pages of XLSX_SPILL_PAGE bytes */
+    uint64_t *page_tag;   /* per slot: 1 + the page it holds, 0: none */
 } xlsx;
+
+/** The spill's page cache: a direct-mapped cache of file pages (1 MiB). */
+#define XLSX_SPILL_PAGE ((size_t)4096)
+#define XLSX_SPILL_SLOTS ((size_t)256)
 
 /* xlsx_zip.c */
 bool xlsx_fail(xlsx *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -86,6 +97,12 @@ size_t xlsx_chars(const char *s, size_t n);
 /* The shared strings part's declared inflated size (0: none), to choose the mode. */
 unsigned long long xlsx_strings_size(xlsx *x);
 void xlsx_drop_strings(xlsx *x);
+/* Load the shared strings into a temporary file; false without an error when none
+ * can be made (the caller then reads in passes), false with one when they cannot be
+ * read or written. */
+bool xlsx_spill_strings(xlsx *x);
+/* Append shared string k to b (from memory, or from the spill). */
+bool xlsx_string_to(xlsx *x, size_t k, xbuf *b);
 bool xlsx_marked(const xlsx *x, size_t i);
 
 /* xlsx_sheet.c: a sheet is read once, or in passes when the strings are sparse */

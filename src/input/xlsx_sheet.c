@@ -36,6 +36,7 @@ typedef struct sheet_ud {
     size_t style;
     bool has_v, has_f;
     xbuf val;             /* the cell's <v> or inline text */
+    size_t val_chars;     /* its characters */
     /* the row being collected */
     xbuf text;
     cell_slot *slots;
@@ -59,9 +60,44 @@ typedef struct sheet_ud {
     char no_value_at[24];
 } sheet_ud;
 
-static bool is_main(const char *name, const char *local)
+/* The elements the sheet reader looks at, by local name. */
+enum tag { T_OTHER, T_SHEETDATA, T_ROW, T_C, T_V, T_F, T_IS, T_T, T_RPH };
+
+/* One look at the local name per event (these run for every element of the sheet). */
+static enum tag tag_of(const char *name)
 {
-    return strcmp(xlocal(name), local) == 0;
+    const char *l = xlocal(name);
+    switch (l[0]) {
+    case 'c':
+        return l[1] == '\0' ? T_C : T_OTHER;
+    case 'v':
+        return l[1] == '\0' ? T_V : T_OTHER;
+    case 'f':
+        return l[1] == '\0' ? T_F : T_OTHER;
+    case 't':
+        return l[1] == '\0' ? T_T : T_OTHER;
+    case 'i':
+        return l[1] == 's' && l[2] == '\0' ? T_IS : T_OTHER;
+    case 'r':
+        return strcmp(l + 1, "ow") == 0 ? T_ROW : strcmp(l + 1, "Ph") == 0 ? T_RPH : T_OTHER;
+    case 's':
+        return strcmp(l + 1, "heetData") == 0 ? T_SHEETDATA : T_OTHER;
+    default:
+        return T_OTHER;
+    }
+}
+
+/* A decimal number of at most 9 digits and nothing else, without strtoul's
+ * locale and sign handling; false for anything else (the caller falls back). */
+static bool small_digits(const char *s, size_t *out)
+{
+    size_t v = 0, i = 0;
+    for (; s[i] >= '0' && s[i] <= '9' && i < 9; i++)
+        v = v * 10 + (size_t)(s[i] - '0');
+    if (i == 0 || s[i] != '\0')
+        return false;
+    *out = v;
+    return true;
 }
 
 /* "AB12" -> column 27 (0-based 27), row 12; false when it is no cell reference. */
@@ -112,7 +148,10 @@ static void start_row(sheet_ud *u, const char **atts)
 {
     const char *r = xattr(atts, "r");
     uint64_t row = u->last_row + 1;
-    if (r) {
+    size_t small;
+    if (r && small_digits(r, &small)) {
+        row = small;
+    } else if (r) {
         char *end;
         unsigned long long v = strtoull(r, &end, 10);
         row = *end == '\0' && v > 0 ? v : 0;
@@ -132,9 +171,37 @@ static void start_row(sheet_ud *u, const char **atts)
     }
 }
 
+/* A cell's r, t and s attributes in one look at its attributes (xattr's rule: the
+ * first whose local name matches). */
+static void cell_atts(const char **atts, const char **r, const char **t, const char **s)
+{
+    *r = *t = *s = NULL;
+    for (size_t i = 0; atts[i] != NULL; i += 2) {
+        const char *l = atts[i][0] != '\0' && atts[i][1] == '\0' ? atts[i] : xlocal(atts[i]);
+        if (l[0] == '\0' || l[1] != '\0')
+            continue;
+        const char **slot = l[0] == 'r' ? r : l[0] == 't' ? t : l[0] == 's' ? s : NULL;
+        if (slot && *slot == NULL)
+            *slot = atts[i + 1];
+    }
+}
+
+/* t= as our one-letter code: 's', 'i' inlineStr, 'n', 'b', 'e', 'f' str, 'd'. */
+static char cell_type(const char *t)
+{
+    static const struct { const char *name; char code; } types[] = {
+        {"s", 's'}, {"inlineStr", 'i'}, {"n", 'n'}, {"b", 'b'}, {"e", 'e'}, {"str", 'f'},
+        {"d", 'd'}};
+    for (size_t i = 0; t && i < sizeof types / sizeof types[0]; i++)
+        if (strcmp(t, types[i].name) == 0)
+            return types[i].code;
+    return 'n';
+}
+
 static void start_cell(sheet_ud *u, const char **atts)
 {
-    const char *r = xattr(atts, "r"), *t = xattr(atts, "t"), *s = xattr(atts, "s");
+    const char *r, *t, *s;
+    cell_atts(atts, &r, &t, &s);
     size_t col = u->col + 1;
     uint64_t row = u->row;
     /* the column only: real files have <row r="3"><c r="A4"> */
@@ -156,14 +223,12 @@ static void start_cell(sheet_ud *u, const char **atts)
     u->val.len = 0;
     if (u->val.p)
         u->val.p[0] = '\0';
-    u->style = s ? (size_t)strtoul(s, NULL, 10) : 0;
-    static const struct { const char *name; char code; } types[] = {
-        {"s", 's'}, {"inlineStr", 'i'}, {"n", 'n'}, {"b", 'b'}, {"e", 'e'}, {"str", 'f'},
-        {"d", 'd'}};
-    u->type = 'n';
-    for (size_t i = 0; t && i < sizeof types / sizeof types[0]; i++)
-        if (strcmp(t, types[i].name) == 0)
-            u->type = types[i].code;
+    u->val_chars = 0;
+    size_t style = 0;
+    if (s && !small_digits(s, &style))
+        style = (size_t)strtoul(s, NULL, 10);
+    u->style = style;
+    u->type = t ? cell_type(t) : 'n';
 }
 
 static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
@@ -171,29 +236,42 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
     sheet_ud *u = ud;
     if (u->x->failed)
         return;
-    const char *l = xlocal(name);
+    enum tag tag = tag_of(name);
     if (!u->data) {
-        u->data = strcmp(l, "sheetData") == 0;
+        u->data = tag == T_SHEETDATA;
         return;
     }
     if (!u->in_row) {
-        if (is_main(name, "row"))
+        if (tag == T_ROW)
             start_row(u, atts);
-    } else if (!u->in_cell) {
-        if (is_main(name, "c"))
+        return;
+    }
+    if (!u->in_cell) {
+        if (tag == T_C)
             start_cell(u, atts);
-    } else if (strcmp(l, "v") == 0) {
+        return;
+    }
+    switch (tag) {
+    case T_V:
         u->in_v = u->has_v = true;
         u->val.len = 0;
-    } else if (strcmp(l, "f") == 0) {
+        u->val_chars = 0;
+        break;
+    case T_F:
         u->has_f = true;
-    } else if (strcmp(l, "is") == 0) {
+        break;
+    case T_IS:
         u->in_is = true;
         u->has_v = true;
-    } else if (strcmp(l, "rPh") == 0) {
+        break;
+    case T_RPH:
         u->rph++;
-    } else if (strcmp(l, "t") == 0 && u->in_is && u->rph == 0) {
-        u->in_t = true;
+        break;
+    case T_T:
+        u->in_t = u->in_t || (u->in_is && u->rph == 0);
+        break;
+    default:
+        break;
     }
 }
 
@@ -202,8 +280,10 @@ static void XMLCALL sheet_text(void *ud, const XML_Char *s, int len)
     sheet_ud *u = ud;
     if (!(u->in_v || (u->in_t && u->rph == 0)) || u->x->failed)
         return;
+    /* the characters of this piece only: a long cell comes in many pieces */
+    u->val_chars += xlsx_chars(s, (size_t)len);
     if (!xbuf_add(&u->val, s, (size_t)len, (size_t)XLSX_MAX_CHARS * 4) ||
-        xlsx_chars(u->val.p, u->val.len) > XLSX_MAX_CHARS)
+        u->val_chars > XLSX_MAX_CHARS)
         sheet_fail_at(u, "a cell longer than 32767 characters (Excel's limit)");
 }
 
@@ -289,11 +369,24 @@ static void end_cell(sheet_ud *u)
     }
     switch (u->type) {
     case 's': {
-        char *end;
-        unsigned long k = strtoul(s, &end, 10);
-        if (end == s || *end || k >= u->x->nsst) {
+        size_t k;
+        if (!small_digits(s, &k)) {
+            char *end;
+            k = strtoul(s, &end, 10);
+            k = end == s || *end ? SIZE_MAX : k;
+        }
+        if (k >= u->x->nsst) {
             sheet_fail_at(u, "a shared string index past the table");
             return;
+        }
+        if (u->x->spill) { /* copied into the row: the cache may reuse its pages */
+            off = u->text.len;
+            if (!xlsx_string_to(u->x, k, &u->text)) {
+                sheet_fail_at(u, "out of memory");
+                return;
+            }
+            len = u->text.len - off;
+            break;
         }
         kind = CELL_SST;
         off = u->x->sst_off[k];
@@ -312,7 +405,7 @@ static void end_cell(sheet_ud *u)
     default:
         break;
     }
-    if (kind == CELL_ROW) {
+    if (kind == CELL_ROW && !(u->type == 's' && u->x->spill)) {
         len = strlen(s);
         off = u->text.len;
         if (!xbuf_add(&u->text, s, len, SIZE_MAX / 2)) {
@@ -479,21 +572,30 @@ static void XMLCALL sheet_end(void *ud, const XML_Char *name)
     sheet_ud *u = ud;
     if (u->x->failed || u->stopped || !u->data)
         return;
-    const char *l = xlocal(name);
+    enum tag tag = tag_of(name);
     if (u->in_cell) {
-        if (strcmp(l, "v") == 0)
+        switch (tag) {
+        case T_V:
             u->in_v = false;
-        else if (strcmp(l, "t") == 0)
+            break;
+        case T_T:
             u->in_t = false;
-        else if (strcmp(l, "rPh") == 0 && u->rph > 0)
-            u->rph--;
-        else if (strcmp(l, "is") == 0)
+            break;
+        case T_RPH:
+            u->rph -= u->rph > 0;
+            break;
+        case T_IS:
             u->in_is = false;
-        else if (is_main(name, "c"))
+            break;
+        case T_C:
             end_cell(u);
-    } else if (u->in_row && is_main(name, "row")) {
+            break;
+        default:
+            break;
+        }
+    } else if (u->in_row && tag == T_ROW) {
         end_row(u);
-    } else if (!u->in_row && strcmp(l, "sheetData") == 0) {
+    } else if (!u->in_row && tag == T_SHEETDATA) {
         u->data = 0;
     }
 }

@@ -7,8 +7,9 @@
 
 #include "xlsx_int.h"
 
-/** Inflated bytes handed to expat at a time. */
-#define PART_BLOCK ((size_t)64 << 10)
+/** Inflated bytes handed to expat at a time: large blocks, inflated straight into
+ * expat's own buffer (XML_GetBuffer), so that no block is copied. */
+#define PART_BLOCK ((size_t)256 << 10)
 
 bool xlsx_fail(xlsx *x, const char *fmt, ...)
 {
@@ -173,12 +174,8 @@ bool xlsx_parse(xlsx *x, const char *path, unsigned long long cap, bool required
     if (zf == NULL)
         return false;
     XML_Parser p = XML_ParserCreateNS(NULL, '|');
-    char *block = malloc(PART_BLOCK);
-    if (p == NULL || block == NULL) {
+    if (p == NULL) {
         zip_fclose(zf);
-        free(block);
-        if (p)
-            XML_ParserFree(p);
         return xlsx_fail(x, ": out of memory");
     }
     if (pp)
@@ -191,6 +188,11 @@ bool xlsx_parse(xlsx *x, const char *path, unsigned long long cap, bool required
     unsigned long long total = 0;
     bool done = false;
     while (!done && !x->failed) {
+        void *block = XML_GetBuffer(p, (int)PART_BLOCK);
+        if (block == NULL) {
+            xlsx_fail(x, ": out of memory");
+            break;
+        }
         zip_int64_t got = zip_fread(zf, block, PART_BLOCK);
         if (got < 0) {
             xlsx_fail(x, ": part %s is damaged: %s", path, zip_file_strerror(zf));
@@ -203,7 +205,7 @@ bool xlsx_parse(xlsx *x, const char *path, unsigned long long cap, bool required
             break;
         }
         done = got == 0;
-        if (XML_Parse(p, block, (int)got, done) == XML_STATUS_ERROR && !x->failed) {
+        if (XML_ParseBuffer(p, (int)got, done) == XML_STATUS_ERROR && !x->failed) {
             if (XML_GetErrorCode(p) == XML_ERROR_ABORTED)
                 break; /* a handler stopped it */
             xlsx_fail(x, ": part %s, line %lu: %s", path,
@@ -215,7 +217,6 @@ bool xlsx_parse(xlsx *x, const char *path, unsigned long long cap, bool required
     x->parser = NULL;
     if (pp)
         *pp = NULL;
-    free(block);
     zip_fclose(zf);
     return !x->failed;
 }

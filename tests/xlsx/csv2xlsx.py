@@ -7,7 +7,8 @@ the differential test: the workbook must give the same report as the CSV.
 sst:    strings in the shared string table, each with a phonetic <rPh> run the
         reader must skip; whole numbers as number cells; sheet "Sheet1".
 sstplain: the same without the <rPh> runs and the false <dimension> (which xlsx2csv,
-        the bench's peer, trusts), for the bench.
+        the bench's peer, trusts), and with Excel's spans="1:N" on each row (N: the
+        header's width), which xlsx2csv pads short rows to, as cxstat does, for the bench.
 inline: strings inline, split into two rich-text runs; whole numbers as numbers;
         ISO dates as date-styled serials (built-in formats 14 and 22 and a
         custom one); a second, hidden sheet; the sheet part at an absolute,
@@ -62,6 +63,7 @@ def serial(m):
 def main():
     src, dst, mode = sys.argv[1], sys.argv[2], sys.argv[3]
     phonetic = mode == "sst"
+    spans = mode == "sstplain"
     if mode == "sstplain":
         mode = "sst"
     with open(src, encoding="utf-8-sig", newline="") as f:
@@ -80,10 +82,12 @@ def main():
     dim = '<dimension ref="A1:XFD1048576"/>' if phonetic or mode == "inline" else ""
     out.write(f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
               f'<worksheet xmlns="{NS}" xmlns:r="{RNS}">{dim}<sheetData>'.encode())
+    width = 0
     for rec in reader:
         if not rec or rec == [""] or all(not c.strip(" \t") for c in rec) and len(rec) == 1:
             continue
         line = reader.line_num
+        width = width or len(rec)
         cells = []
         for i, v in enumerate(rec):
             if "\"" not in v:
@@ -110,7 +114,8 @@ def main():
                 runs = (f'<r><t xml:space="preserve">{esc(v[:half])}</t></r>'
                         f'<r><rPr><b/></rPr><t xml:space="preserve">{esc(v[half:])}</t></r>')
                 cells.append(f'<c r="{ref}" t="inlineStr"><is>{runs}</is></c>')
-        out.write(f'<row r="{line}">{"".join(cells)}</row>'.encode())
+        span = f' spans="1:{max(width, len(rec))}"' if spans else ""
+        out.write(f'<row r="{line}"{span}>{"".join(cells)}</row>'.encode())
     out.write(b"</sheetData></worksheet>")
     out.close()
     empty = f'<worksheet xmlns="{NS}"><sheetData/></worksheet>'

@@ -8,6 +8,7 @@ XLSX copy written by csv2xlsx.py, in its "sst" and its "inline" mode.  Standard
 output (the input's name aside) and the exit status must be identical.
 
   differential.py CXSTAT_BINARY [LABEL]
+XLSX_DIFF_MODES="sst" runs one mode only.
 """
 import os
 import re
@@ -20,7 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 E2E = os.path.join(ROOT, "tests", "e2e")
 FORMATS = ["text", "csv", "tsv", "json", "state"]
-MODES = ["sst", "inline"]
+MODES = os.environ.get("XLSX_DIFF_MODES", "sst inline").split()
 TOKEN = re.compile(r"(?<=[\s<])([\w./-]+\.(?:csv|tsv|txt))(?=\s|$)")
 
 # Cases whose report depends on what only a text file has, with the reason.
