@@ -82,8 +82,10 @@ static const xsheet *choose(xlsx *x, const char *want)
 /* The test build (-DXLSX_SST_ALL=0 -DXLSX_SPILL_HOOK) reads in passes when
  * CXSTAT_XLSX_NO_SPILL=1, as without a temporary directory, so that the
  * differential test covers both ways.  Release builds have no such switch. */
-static bool spill_allowed(void)
+static bool spill_allowed(const xlsx_options *xo)
 {
+    if (xo->strings == XLSX_STRINGS_PASSES)
+        return false;
 #ifdef XLSX_SPILL_HOOK
     const char *e = getenv("CXSTAT_XLSX_NO_SPILL");
     return !(e && strcmp(e, "1") == 0);
@@ -102,13 +104,14 @@ static bool spill_allowed(void)
 static void read_sheet(xlsx *x, const xsheet *sh, const reader_config *cfg,
                        const xlsx_options *xo, const reader_callbacks *cb)
 {
-    x->sparse = xlsx_strings_size(x) > XLSX_SST_ALL;
+    unsigned long long size = xlsx_strings_size(x);
+    x->sparse = xo->strings == XLSX_STRINGS_AUTO ? size > XLSX_SST_ALL : size > 0;
     if (!x->sparse) {
         if (xlsx_load_strings(x))
             xlsx_read_sheet(x, sh, cfg, xo, cb, PASS_READ);
         return;
     }
-    if (spill_allowed() && xlsx_spill_strings(x)) {
+    if (spill_allowed(xo) && xlsx_spill_strings(x)) {
         xlsx_read_sheet(x, sh, cfg, xo, cb, PASS_READ);
         return;
     }

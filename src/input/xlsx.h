@@ -47,7 +47,16 @@ typedef struct xlsx_options {
     void *ctx;          /* for on_sheet */
     /* Called with the chosen sheet's name before its header is read. */
     void (*on_sheet)(void *ctx, const char *sheet);
+    /* How shared strings are kept: 0 (XLSX_STRINGS_AUTO, what the command does),
+     * or, for tests and the fuzz target, always as past XLSX_SST_ALL. */
+    int strings;
 } xlsx_options;
+
+enum {
+    XLSX_STRINGS_AUTO,   /* in memory up to XLSX_SST_ALL, then spilled (else passes) */
+    XLSX_STRINGS_SPILL,  /* any shared strings spilled (else passes) */
+    XLSX_STRINGS_PASSES  /* any shared strings read in passes */
+};
 
 /** Read one sheet of the workbook in fd (seekable; not closed). */
 reader_status xlsx_read_fd(int fd, const reader_config *cfg, const xlsx_options *xo,
