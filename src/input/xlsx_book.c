@@ -304,15 +304,15 @@ static bool sst_mark(xlsx *x)
 static void XMLCALL sst_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
     sst_ud *u = ud;
-    const char *l = xlocal(name);
+    enum xtag tag = xlsx_tag(name);
     (void)atts;
-    if (strcmp(l, "si") == 0) {
+    if (tag == T_SI) {
         u->in_si = true;
         u->chars = 0;
         sst_mark(u->x);
-    } else if (strcmp(l, "rPh") == 0) {
+    } else if (tag == T_RPH) {
         u->rph++;
-    } else if (strcmp(l, "t") == 0 && u->in_si && u->rph == 0) {
+    } else if (tag == T_T && u->in_si && u->rph == 0) {
         u->in_t = true;
     }
 }
@@ -320,15 +320,15 @@ static void XMLCALL sst_start(void *ud, const XML_Char *name, const XML_Char **a
 static void XMLCALL sst_end(void *ud, const XML_Char *name)
 {
     sst_ud *u = ud;
-    const char *l = xlocal(name);
-    if (strcmp(l, "si") == 0 && u->in_si) {
+    enum xtag tag = xlsx_tag(name);
+    if (tag == T_SI && u->in_si) {
         u->in_si = false;
         u->x->nsst++;
         if (sst_mark(u->x))
             u->x->sst_off[u->x->nsst] = sst_at(u->x);
-    } else if (strcmp(l, "rPh") == 0 && u->rph > 0) {
+    } else if (tag == T_RPH && u->rph > 0) {
         u->rph--;
-    } else if (strcmp(l, "t") == 0) {
+    } else if (tag == T_T) {
         u->in_t = false;
     }
 }

@@ -77,6 +77,9 @@ char *xstrdup(const char *s);
 const char *xlocal(const char *name);
 const char *xattr(const char **atts, const char *local);
 bool xlsx_has(xlsx *x, const char *path);
+/* The elements the sheet and shared strings readers look at, by local name. */
+enum xtag { T_OTHER, T_SHEETDATA, T_ROW, T_C, T_V, T_F, T_IS, T_T, T_RPH, T_SI };
+enum xtag xlsx_tag(const char *name);
 char *xlsx_resolve(const char *base_part, const char *target);
 /*
  * Parse one part with expat, handlers h on user data ud (whose first member

@@ -60,33 +60,6 @@ typedef struct sheet_ud {
     char no_value_at[24];
 } sheet_ud;
 
-/* The elements the sheet reader looks at, by local name. */
-enum tag { T_OTHER, T_SHEETDATA, T_ROW, T_C, T_V, T_F, T_IS, T_T, T_RPH };
-
-/* One look at the local name per event (these run for every element of the sheet). */
-static enum tag tag_of(const char *name)
-{
-    const char *l = xlocal(name);
-    switch (l[0]) {
-    case 'c':
-        return l[1] == '\0' ? T_C : T_OTHER;
-    case 'v':
-        return l[1] == '\0' ? T_V : T_OTHER;
-    case 'f':
-        return l[1] == '\0' ? T_F : T_OTHER;
-    case 't':
-        return l[1] == '\0' ? T_T : T_OTHER;
-    case 'i':
-        return l[1] == 's' && l[2] == '\0' ? T_IS : T_OTHER;
-    case 'r':
-        return strcmp(l + 1, "ow") == 0 ? T_ROW : strcmp(l + 1, "Ph") == 0 ? T_RPH : T_OTHER;
-    case 's':
-        return strcmp(l + 1, "heetData") == 0 ? T_SHEETDATA : T_OTHER;
-    default:
-        return T_OTHER;
-    }
-}
-
 /* A decimal number of at most 9 digits and nothing else, without strtoul's
  * locale and sign handling; false for anything else (the caller falls back). */
 static bool small_digits(const char *s, size_t *out)
@@ -236,7 +209,7 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
     sheet_ud *u = ud;
     if (u->x->failed)
         return;
-    enum tag tag = tag_of(name);
+    enum xtag tag = xlsx_tag(name);
     if (!u->data) {
         u->data = tag == T_SHEETDATA;
         return;
@@ -572,7 +545,7 @@ static void XMLCALL sheet_end(void *ud, const XML_Char *name)
     sheet_ud *u = ud;
     if (u->x->failed || u->stopped || !u->data)
         return;
-    enum tag tag = tag_of(name);
+    enum xtag tag = xlsx_tag(name);
     if (u->in_cell) {
         switch (tag) {
         case T_V:

@@ -74,6 +74,35 @@ const char *xlocal(const char *name)
     return bar ? bar + 1 : name;
 }
 
+/* The element an expat name is, by its local name (these run for every element
+ * of a sheet: one scan for the namespace's end, then a byte or two compared). */
+enum xtag xlsx_tag(const char *name)
+{
+    const char *bar = strrchr(name, '|'), *l = bar ? bar + 1 : name;
+    switch (l[0]) {
+    case 'c':
+        return l[1] == '\0' ? T_C : T_OTHER;
+    case 'v':
+        return l[1] == '\0' ? T_V : T_OTHER;
+    case 'f':
+        return l[1] == '\0' ? T_F : T_OTHER;
+    case 't':
+        return l[1] == '\0' ? T_T : T_OTHER;
+    case 'i':
+        return l[1] == 's' && l[2] == '\0' ? T_IS : T_OTHER;
+    case 'r':
+        if (l[1] == 'o' && l[2] == 'w' && l[3] == '\0')
+            return T_ROW;
+        return l[1] == 'P' && l[2] == 'h' && l[3] == '\0' ? T_RPH : T_OTHER;
+    case 's':
+        if (l[1] == 'i' && l[2] == '\0')
+            return T_SI;
+        return strcmp(l, "sheetData") == 0 ? T_SHEETDATA : T_OTHER;
+    default:
+        return T_OTHER;
+    }
+}
+
 /* The value of the attribute whose local name is local (namespaced or not), or NULL. */
 const char *xattr(const char **atts, const char *local)
 {

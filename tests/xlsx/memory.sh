@@ -1,6 +1,6 @@
 #!/bin/sh
 # memory.sh - peak RSS of cxstat on workbooks, asserted with /usr/bin/time -f %M:
-# a 200,000-row export (shared strings past 16 MiB of XML: read in passes) under
+# a 200,000-row export (shared strings past 16 MiB of XML: spilled to a file) under
 # 16 MB, and the bombs (1 GiB deflate bomb, one 32,767-character string in 12,000
 # cells) under 64 MB with their exit statuses.
 #   sh tests/xlsx/memory.sh CXSTAT GEN_SURVEY
