@@ -82,6 +82,34 @@ def k_strict(out):
     write(out, parts([("S", "worksheets/sheet1.xml", None, sheet_xml(rows, S))], {}, S, SR))
 
 
+def k_strictdates(out):
+    """Strict throughout, a 1904 workbook: a date style (built-in 14) and a plain
+    serial in the --period column (43466 is 2023-01-02 in the 1904 system)."""
+    styles = (f'<styleSheet xmlns="{S}"><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/>'
+              f'</cellXfs></styleSheet>')
+    rows = ('<row r="1"><c r="A1" t="inlineStr"><is><t>when</t></is></c>'
+            '<c r="B1" t="inlineStr"><is><t>nps</t></is></c></row>'
+            '<row r="2"><c r="A2" s="1"><v>43466</v></c><c r="B2"><v>10</v></c></row>'
+            '<row r="3"><c r="A3"><v>43497.75</v></c><c r="B3"><v>0</v></c></row>')
+    write(out, parts([("S", "worksheets/sheet1.xml", None, sheet_xml(rows, S))],
+                     {"xl/styles.xml": styles}, S, SR, pr='<workbookPr date1904="1"/>'))
+
+
+def k_timeonly(out):
+    """Times of day alone (time-only styles, serials below 1) in the --period column,
+    and a full serial with a time-only style (45000.5 is 2023-03-15 12:00)."""
+    styles = (f'<styleSheet xmlns="{T}"><numFmts><numFmt numFmtId="164" formatCode="hh:mm"/>'
+              f'</numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="21"/>'
+              f'</cellXfs></styleSheet>')
+    rows = ('<row r="1"><c r="A1" t="inlineStr"><is><t>nps</t></is></c>'
+            '<c r="B1" t="inlineStr"><is><t>when</t></is></c></row>'
+            '<row r="2"><c r="A2"><v>9</v></c><c r="B2" s="1"><v>0.5</v></c></row>'
+            '<row r="3"><c r="A3"><v>10</v></c><c r="B3" s="2"><v>0.75</v></c></row>'
+            '<row r="4"><c r="A4"><v>3</v></c><c r="B4" s="1"><v>45000.5</v></c></row>')
+    write(out, parts([("T", "worksheets/sheet1.xml", None, sheet_xml(rows))],
+                     {"xl/styles.xml": styles}))
+
+
 def k_targets(out):
     """Sheets listed out of file order, absolute and ../ targets."""
     write(out, parts([("Second file first", "/xl/worksheets/../worksheets/sheet2.xml", None,
