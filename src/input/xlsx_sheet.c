@@ -201,7 +201,7 @@ static void start_cell(sheet_ud *u, const char **atts)
     if (s && !small_digits(s, &style))
         style = (size_t)strtoul(s, NULL, 10);
     u->style = style;
-    u->type = t ? cell_type(t) : 'n';
+    u->type = cell_type(t);
 }
 
 static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
