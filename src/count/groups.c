@@ -149,6 +149,20 @@ uint64_t groups_hash(const group_table *t, const char *key, size_t len)
     return hash_bytes(t, key, len);
 }
 
+/* Counts and weights of each metric with bins[m] answers (0: not kept). */
+static void set_layout(group_table *t, const int bins[CX_METRIC_COUNT])
+{
+    t->ncounts = 1; /* the records */
+    t->nweights = 0;
+    for (int m = 0; m < CX_METRIC_COUNT; m++) {
+        t->bins[m] = bins[m];
+        t->off[m] = bins[m] ? t->ncounts : 0;
+        t->woff[m] = t->nweights;
+        t->ncounts += bins[m] ? GROUPS_BINS + (size_t)bins[m] : 0;
+        t->nweights += t->weighted ? 2 * (size_t)bins[m] : 0;
+    }
+}
+
 void groups_init(group_table *t, bool weighted)
 {
     memset(t, 0, sizeof *t);
@@ -157,15 +171,54 @@ void groups_init(group_table *t, bool weighted)
     t->key[0] = process_key[0];
     t->key[1] = process_key[1];
     t->probe_limit = PROBE_LIMIT;
+    int all[CX_METRIC_COUNT];
+    for (int m = 0; m < CX_METRIC_COUNT; m++)
+        all[m] = CX_MAX_BINS;
+    set_layout(t, all);
+}
+
+bool groups_layout(group_table *t, const bool active[CX_METRIC_COUNT],
+                   const cx_scale scale[CX_METRIC_COUNT])
+{
+    if (t->count)
+        return false;
+    int bins[CX_METRIC_COUNT];
+    for (int m = 0; m < CX_METRIC_COUNT; m++)
+        bins[m] = active[m] ? scale[m].hi - scale[m].lo + 1 : 0;
+    /* the arrays were sized for the old layout */
+    free(t->narrow);
+    free(t->w);
+    free(t->g);
+    t->narrow = NULL;
+    t->w = NULL;
+    t->g = NULL;
+    t->cap = 0;
+    set_layout(t, bins);
+    return true;
+}
+
+void groups_init_like(group_table *t, const group_table *model)
+{
+    groups_init(t, model->weighted);
+    set_layout(t, model->bins);
 }
 
 void groups_free(group_table *t)
 {
     free(t->g);
+    free(t->narrow);
+    free(t->wide);
     free(t->w);
     free(t->slot);
     free(t->keys);
     memset(t, 0, sizeof *t);
+}
+
+size_t groups_bytes(const group_table *t)
+{
+    return t->count * (sizeof *t->g + t->ncounts * sizeof *t->narrow +
+                       t->nweights * sizeof *t->w) +
+           t->nwide * t->ncounts * sizeof *t->wide + t->nslots * sizeof *t->slot + t->keys_len;
 }
 
 /*
@@ -218,40 +271,44 @@ static bool reserve(char **buf, size_t *cap, size_t need)
     return ok;
 }
 
+/* Room for cap groups in the arrays beside the groups. */
+static bool grow_groups(group_table *t, size_t cap)
+{
+    group *g = realloc(t->g, cap * sizeof *g);
+    if (!g)
+        return false;
+    t->g = g;
+    uint16_t *c = realloc(t->narrow, cap * t->ncounts * sizeof *c);
+    if (!c)
+        return false;
+    t->narrow = c;
+    if (t->weighted && t->nweights) {
+        cx_u128 *w = realloc(t->w, cap * t->nweights * sizeof *w);
+        if (!w)
+            return false;
+        t->w = w;
+    }
+    t->cap = cap;
+    return true;
+}
+
 static groups_status add_group(group_table *t, const char *key, size_t len, uint64_t h,
                                size_t j)
 {
     if (t->count == GROUPS_MAX || t->keys_len + len > GROUPS_KEY_BYTES)
         return GROUPS_ELIMIT;
-    if (t->count == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 64;
-        group *g = realloc(t->g, cap * sizeof *g);
-        if (!g)
-            return GROUPS_ENOMEM;
-        t->g = g;
-        if (t->weighted) {
-            cx_whist *w = realloc(t->w, cap * CX_METRIC_COUNT * sizeof *w);
-            if (!w)
-                return GROUPS_ENOMEM;
-            t->w = w;
-        }
-        t->cap = cap;
-    }
+    if (t->count == t->cap && !grow_groups(t, t->cap ? t->cap * 2 : 64))
+        return GROUPS_ENOMEM;
     if (!reserve(&t->keys, &t->keys_cap, t->keys_len + len + 1))
         return GROUPS_ENOMEM;
     group *n = &t->g[t->count];
-    memset(n, 0, sizeof *n);
-    n->hash = h;
-    n->key_off = t->keys_len;
-    n->key_len = len;
+    *n = (group){.hash = h, .key_off = (uint32_t)t->keys_len, .key_len = (uint32_t)len};
     if (len)
         memcpy(t->keys + t->keys_len, key, len);
     t->keys_len += len;
-    for (int m = 0; m < CX_METRIC_COUNT; m++) {
-        cx_hist_init(&n->hist[m]);
-        if (t->w)
-            cx_whist_init(&t->w[t->count * CX_METRIC_COUNT + (size_t)m]);
-    }
+    memset(t->narrow + t->count * t->ncounts, 0, t->ncounts * sizeof *t->narrow);
+    if (t->w)
+        memset(t->w + t->count * t->nweights, 0, t->nweights * sizeof *t->w);
     t->slot[j] = (uint32_t)(++t->count);
     return GROUPS_OK;
 }
@@ -421,4 +478,190 @@ int32_t period_decode(const char *in)
         u = u << 8 | (unsigned char)in[i];
     u ^= 0x80000000u;
     return u <= INT32_MAX ? (int32_t)u : (int32_t)(u - INT32_MAX - 1) - INT32_MAX - 1;
+}
+
+/* ---- counts ------------------------------------------------------------- */
+
+static size_t index_of(const group_table *t, const group *g)
+{
+    return (size_t)(g - t->g);
+}
+
+static uint64_t *wide_counts(const group_table *t, const group *g)
+{
+    return t->wide + (size_t)(g->wide - 1) * t->ncounts;
+}
+
+static uint16_t *narrow_counts(const group_table *t, const group *g)
+{
+    return t->narrow + index_of(t, g) * t->ncounts;
+}
+
+static cx_u128 *weights(const group_table *t, const group *g)
+{
+    return t->w ? t->w + index_of(t, g) * t->nweights : NULL;
+}
+
+static uint64_t get_count(const group_table *t, const group *g, size_t i)
+{
+    return g->wide ? wide_counts(t, g)[i] : narrow_counts(t, g)[i];
+}
+
+/* Move group g's counts to 64-bit ones. */
+static bool widen(group_table *t, group *g)
+{
+    if (t->nwide == UINT32_MAX - 1)
+        return false;
+    if (t->nwide == t->wide_cap) {
+        size_t cap = t->wide_cap ? t->wide_cap * 2 : 16;
+        uint64_t *w = realloc(t->wide, cap * t->ncounts * sizeof *w);
+        if (!w)
+            return false;
+        t->wide = w;
+        t->wide_cap = cap;
+    }
+    uint64_t *to = t->wide + t->nwide * t->ncounts;
+    const uint16_t *from = narrow_counts(t, g);
+    for (size_t i = 0; i < t->ncounts; i++)
+        to[i] = from[i];
+    g->wide = (uint32_t)++t->nwide;
+    return true;
+}
+
+static groups_status set_count(group_table *t, group *g, size_t i, uint64_t v)
+{
+    if (!g->wide) {
+        if (v <= UINT16_MAX) {
+            narrow_counts(t, g)[i] = (uint16_t)v;
+            return GROUPS_OK;
+        }
+        if (!widen(t, g))
+            return GROUPS_ENOMEM;
+    }
+    wide_counts(t, g)[i] = v;
+    return GROUPS_OK;
+}
+
+/* Add n to count i, unless the sum would wrap. */
+static groups_status add_count(group_table *t, group *g, size_t i, uint64_t n)
+{
+    if (!g->wide) {
+        uint16_t *c = &narrow_counts(t, g)[i];
+        if (n <= (uint64_t)(UINT16_MAX - *c)) {
+            *c = (uint16_t)(*c + n);
+            return GROUPS_OK;
+        }
+    }
+    uint64_t v = get_count(t, g, i);
+    return v > UINT64_MAX - n ? GROUPS_EOVERFLOW : set_count(t, g, i, v + n);
+}
+
+groups_status groups_bump_slow(group_table *t, group *g, size_t i)
+{
+    return add_count(t, g, i, 1);
+}
+
+uint64_t groups_records(const group_table *t, const group *g)
+{
+    return get_count(t, g, 0);
+}
+
+groups_status groups_add_records(group_table *t, group *g, uint64_t n)
+{
+    return add_count(t, g, 0, n);
+}
+
+/* The limit of a weight bin, as in cx_whist (src/lib/weight.c). */
+#define WEIGHT_BIN_LIMIT ((cx_u128)1 << 120)
+
+static bool weight_fits(cx_u128 a, cx_u128 b)
+{
+    return a <= WEIGHT_BIN_LIMIT && b <= WEIGHT_BIN_LIMIT - a;
+}
+
+groups_status groups_count(group_table *t, group *g, cx_metric m, const cx_scale *sc,
+                           cx_status st, int score, uint64_t units)
+{
+    size_t i = t->off[m];
+    if (st == CX_BLANK)
+        return add_count(t, g, i + GROUPS_BLANK, 1);
+    if (st != CX_OK)
+        return add_count(t, g, i + GROUPS_INVALID, 1);
+    int bin = score - sc->lo;
+    if (bin < 0 || bin >= t->bins[m])
+        return GROUPS_OK; /* off the scale: cx_hist_add() counts nothing either */
+    cx_u128 *w = weights(t, g);
+    if (w) {
+        cx_u128 *sum = w + t->woff[m] + (size_t)bin, *sq = sum + t->bins[m];
+        cx_u128 square = (cx_u128)units * units;
+        if (!weight_fits(*sum, units) || !weight_fits(*sq, square))
+            return GROUPS_EOVERFLOW;
+        *sum += units;
+        *sq += square;
+    }
+    return add_count(t, g, i + GROUPS_BINS + (size_t)bin, 1);
+}
+
+void groups_hists(const group_table *t, const group *g, cx_hist h[CX_METRIC_COUNT],
+                  cx_whist w[CX_METRIC_COUNT])
+{
+    const cx_u128 *gw = weights(t, g);
+    for (int m = 0; m < CX_METRIC_COUNT; m++) {
+        cx_hist_init(&h[m]);
+        if (w)
+            cx_whist_init(&w[m]);
+        if (!t->bins[m])
+            continue;
+        size_t i = t->off[m];
+        h[m].blank = get_count(t, g, i + GROUPS_BLANK);
+        h[m].invalid = get_count(t, g, i + GROUPS_INVALID);
+        for (int b = 0; b < t->bins[m]; b++)
+            h[m].count[b] = get_count(t, g, i + GROUPS_BINS + (size_t)b);
+        for (int b = 0; w && gw && b < t->bins[m]; b++) {
+            w[m].w[b] = gw[t->woff[m] + (size_t)b];
+            w[m].w2[b] = gw[t->woff[m] + (size_t)(t->bins[m] + b)];
+        }
+    }
+}
+
+groups_status groups_set(group_table *t, group *g, cx_metric m, const cx_hist *h,
+                         const cx_whist *w)
+{
+    if (!t->bins[m])
+        return GROUPS_OK;
+    size_t i = t->off[m];
+    groups_status st = set_count(t, g, i + GROUPS_BLANK, h->blank);
+    if (st == GROUPS_OK)
+        st = set_count(t, g, i + GROUPS_INVALID, h->invalid);
+    for (int b = 0; b < t->bins[m] && st == GROUPS_OK; b++)
+        st = set_count(t, g, i + GROUPS_BINS + (size_t)b, h->count[b]);
+    cx_u128 *gw = weights(t, g);
+    for (int b = 0; w && gw && b < t->bins[m]; b++) {
+        gw[t->woff[m] + (size_t)b] = w->w[b];
+        gw[t->woff[m] + (size_t)(t->bins[m] + b)] = w->w2[b];
+    }
+    return st;
+}
+
+groups_status groups_merge(group_table *dt, group *dst, const group_table *st,
+                           const group *src)
+{
+    /* all or nothing: check every sum before changing any */
+    for (size_t i = 0; i < dt->ncounts; i++)
+        if (get_count(dt, dst, i) > UINT64_MAX - get_count(st, src, i))
+            return GROUPS_EOVERFLOW;
+    cx_u128 *dw = weights(dt, dst);
+    const cx_u128 *sw = weights(st, src);
+    for (size_t i = 0; dw && sw && i < dt->nweights; i++)
+        if (!weight_fits(dw[i], sw[i]))
+            return GROUPS_EOVERFLOW;
+    for (size_t i = 0; dw && sw && i < dt->nweights; i++)
+        dw[i] += sw[i];
+    for (size_t i = 0; i < dt->ncounts; i++) {
+        uint64_t n = get_count(st, src, i);
+        groups_status s = n ? add_count(dt, dst, i, n) : GROUPS_OK;
+        if (s != GROUPS_OK)
+            return s;
+    }
+    return GROUPS_OK;
 }

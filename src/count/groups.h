@@ -18,12 +18,25 @@
 /** Most bytes of all group keys together. */
 #define GROUPS_KEY_BYTES ((size_t)1 << 30)
 
+/*
+ * A group's counts live beside it, in the table: its records, then for each
+ * metric in use its blank and invalid answers and one count per answer of its
+ * scale (a metric not in use keeps nothing).  Counts start as 16-bit numbers;
+ * the first that would pass 65535 moves that group's counts to 64-bit ones
+ * (wide).  Weighted tables keep, per metric in use, the sums of weights and of
+ * their squares of each answer of the scale.  So a group of a few answers
+ * costs a few dozen bytes, whatever the metrics cxstat knows.
+ */
 typedef struct group {
     uint64_t hash;
-    size_t key_off, key_len; /* the encoded key, in the table's key store */
-    uint64_t records;
-    cx_hist hist[CX_METRIC_COUNT];
+    uint32_t key_off, key_len; /* the encoded key, in the table's key store */
+    uint32_t wide;             /* 0: counts in the 16-bit array; else 1 + its row of wide ones */
 } group;
+
+/* Where a metric's counts are among a group's: blank, invalid, then the answers' bins. */
+#define GROUPS_BLANK 0
+#define GROUPS_INVALID 1
+#define GROUPS_BINS 2
 
 /*
  * A probe run of PROBE_LIMIT slots at a load under 1/2 is all but impossible
@@ -39,8 +52,16 @@ typedef struct group {
 
 typedef struct group_table {
     group *g;
-    cx_whist *w;    /* weighted: CX_METRIC_COUNT per group, beside g; NULL unweighted */
+    uint16_t *narrow; /* ncounts per group, by group index */
+    uint64_t *wide;   /* ncounts per wide group, by its row */
+    size_t nwide, wide_cap;
+    cx_u128 *w;       /* weighted: nweights per group, beside g; NULL unweighted */
     bool weighted;
+    size_t ncounts;   /* 1 (records) + per metric in use: blank, invalid and its bins */
+    size_t nweights;  /* per metric in use, weighted: the sums and the squares of its bins */
+    size_t off[CX_METRIC_COUNT];  /* a metric's first count; 0: not kept */
+    size_t woff[CX_METRIC_COUNT]; /* a metric's first weight sum */
+    int bins[CX_METRIC_COUNT];    /* answers on its scale; 0: not kept */
     size_t count, cap;
     uint32_t *slot; /* open addressing: group index + 1, 0 empty */
     size_t nslots;
@@ -58,11 +79,26 @@ typedef enum groups_status {
     GROUPS_OK,
     GROUPS_ENOMEM,
     GROUPS_ELIMIT,
-    GROUPS_EREFUSED /* groups_get_admit(): the admit function refused a new key */
+    GROUPS_EREFUSED, /* groups_get_admit(): the admit function refused a new key */
+    GROUPS_EOVERFLOW /* a count or weight sum would pass what it can keep exactly */
 } groups_status;
 
-/** An empty table; weighted tables keep a cx_whist per metric beside each group. */
+/**
+ * An empty table; weighted tables keep weight sums beside each group.  It
+ * keeps every metric, with CX_MAX_BINS answers each, until groups_layout()
+ * says which.
+ */
 void groups_init(group_table *t, bool weighted);
+
+/**
+ * Keep only the metrics in use (active), each with the answers of its scale.
+ * Only an empty table can change its layout: @return false when t has groups.
+ */
+bool groups_layout(group_table *t, const bool active[CX_METRIC_COUNT],
+                   const cx_scale scale[CX_METRIC_COUNT]);
+
+/** An empty table of the same weighting and layout as model. */
+void groups_init_like(group_table *t, const group_table *model);
 void groups_free(group_table *t);
 
 /**
@@ -97,11 +133,73 @@ uint64_t groups_hash(const group_table *t, const char *key, size_t len);
 /** The group of an encoded key, or NULL when there is none (nothing is created). */
 group *groups_find(const group_table *t, const char *key, size_t len);
 
-/** The weighted histograms of group g (CX_METRIC_COUNT of them); NULL unweighted. */
-static inline cx_whist *groups_whist(const group_table *t, const group *g)
+/** Records counted in group g. */
+uint64_t groups_records(const group_table *t, const group *g);
+
+/** Add n records to group g; GROUPS_EOVERFLOW (nothing added) past UINT64_MAX. */
+groups_status groups_add_records(group_table *t, group *g, uint64_t n);
+
+/**
+ * Count one record's answer of metric m (which the layout keeps) in group g:
+ * blank when st is CX_BLANK, invalid for another status than CX_OK, else the
+ * answer score of scale sc, with a weight of units in a weighted table (its
+ * sums all or nothing, within the limits of cx_whist_add()).
+ */
+groups_status groups_count(group_table *t, group *g, cx_metric m, const cx_scale *sc,
+                           cx_status st, int score, uint64_t units);
+
+/** Add 1 to count i of group g when it does not fit 16 bits, or g is wide (groups_bump()). */
+groups_status groups_bump_slow(group_table *t, group *g, size_t i);
+
+/** Add 1 to count i of group g (0: its records): one 16-bit increment, mostly. */
+static inline groups_status groups_bump(group_table *t, group *g, size_t i)
 {
-    return t->w ? t->w + (size_t)(g - t->g) * CX_METRIC_COUNT : NULL;
+    if (!g->wide) {
+        uint16_t *c = &t->narrow[(size_t)(g - t->g) * t->ncounts + i];
+        if (*c < UINT16_MAX) {
+            (*c)++;
+            return GROUPS_OK;
+        }
+    }
+    return groups_bump_slow(t, g, i);
 }
+
+/** groups_count() in an unweighted table, inline; bin: the answer's score - scale lo. */
+static inline groups_status groups_count_plain(group_table *t, group *g, cx_metric m,
+                                               cx_status st, int bin)
+{
+    size_t i = t->off[m];
+    if (st == CX_OK) {
+        if ((unsigned)bin >= (unsigned)t->bins[m])
+            return GROUPS_OK; /* off the scale: cx_hist_add() counts nothing either */
+        i += GROUPS_BINS + (size_t)bin;
+    } else {
+        i += st == CX_BLANK ? GROUPS_BLANK : GROUPS_INVALID;
+    }
+    return groups_bump(t, g, i);
+}
+
+/** Group g's counts as full histograms (h, and w when not NULL); metrics not kept are empty. */
+void groups_hists(const group_table *t, const group *g, cx_hist h[CX_METRIC_COUNT],
+                  cx_whist w[CX_METRIC_COUNT]);
+
+/**
+ * Set metric m's counts of group g to h (and its weights to w, in a weighted
+ * table; w may be NULL otherwise).
+ */
+groups_status groups_set(group_table *t, group *g, cx_metric m, const cx_hist *h,
+                         const cx_whist *w);
+
+/**
+ * Add every count and weight of group src of table st to group dst of table
+ * dt (same weighting and layout).  @return GROUPS_EOVERFLOW, dst unchanged,
+ * when a sum would not be exact.
+ */
+groups_status groups_merge(group_table *dt, group *dst, const group_table *st,
+                           const group *src);
+
+/** Bytes the table holds (its arrays as used), for tests. */
+size_t groups_bytes(const group_table *t);
 
 /** The encoded key of a group. */
 static inline const char *groups_key(const group_table *t, const group *g)

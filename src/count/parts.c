@@ -41,6 +41,7 @@ static void *part_new(void *owner)
         cx_whist_init(&w->whist[m]);
     }
     groups_init(&w->groups, s->plan->weight != NULL);
+    groups_layout(&w->groups, w->active, w->scale);
     return w;
 }
 
@@ -148,13 +149,7 @@ static void join_part(survey *s, const survey *w, uint64_t line_off)
             s->exit_code = EXIT_DATA;
             return;
         }
-        d->records += g->records;
-        const cx_whist *gw = groups_whist(&w->groups, g);
-        cx_whist *dw = groups_whist(&s->groups, d);
-        for (int m = 0; m < CX_METRIC_COUNT; m++) {
-            cx_hist_merge(&d->hist[m], &g->hist[m]);
-            ok = ok && (!gw || cx_whist_merge(&dw[m], &gw[m]) == CX_OK);
-        }
+        ok = groups_merge(&s->groups, d, &w->groups, g) == GROUPS_OK;
     }
     if (!ok) {
         say(s, diag_at, (diag_place){s->file, 0, 0}, "%s", cx_strerror(CX_EOVERFLOW));

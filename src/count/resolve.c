@@ -324,6 +324,7 @@ static int resolve_columns(survey *s, const reader_field *f, size_t n)
         return survey_fail(s, EXIT_USAGE);
     }
     s->metrics_fixed = true;
+    groups_layout(&s->groups, s->active, s->scale); /* no group yet: it keeps the metrics in use */
     return resolve_roles(s, f, n);
 }
 

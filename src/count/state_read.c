@@ -281,9 +281,20 @@ static void take_row(line_reader *lr, survey *s)
         bad(lr, st == GROUPS_ELIMIT ? "too many groups" : "out of memory");
         return;
     }
-    if (!add_u64(&g->records, records))
-        bad(lr, "the merged counts are too large to keep exactly");
-    take_hists(lr, s, g->hist, groups_whist(&s->groups, g));
+    group_table *t = &s->groups;
+    st = groups_add_records(t, g, records);
+    if (st != GROUPS_OK) {
+        bad(lr, st == GROUPS_EOVERFLOW ? "the merged counts are too large to keep exactly"
+                                       : "out of memory");
+        return;
+    }
+    cx_hist h[CX_METRIC_COUNT];
+    cx_whist w[CX_METRIC_COUNT];
+    groups_hists(t, g, h, w);
+    take_hists(lr, s, h, t->weighted ? w : NULL);
+    for (int m = 0; m < CX_METRIC_COUNT && !lr->bad; m++)
+        if (s->active[m] && groups_set(t, g, (cx_metric)m, &h[m], &w[m]) != GROUPS_OK)
+            bad(lr, "out of memory");
 }
 
 static void take_counts(line_reader *lr, survey *s)

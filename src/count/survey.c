@@ -92,21 +92,6 @@ void survey_note_line(survey *s, uint64_t line, const char *text)
     survey_note_at(s, line, SIZE_MAX, text);
 }
 
-/* Add group src's counts to dst (of tables with the same weighting).  @return false on overflow. */
-static bool add_group_counts(group_table *dt, group *dst, const group_table *st,
-                             const group *src)
-{
-    const cx_whist *sw = groups_whist(st, src);
-    cx_whist *dw = groups_whist(dt, dst);
-    bool ok = true;
-    dst->records += src->records;
-    for (int m = 0; m < CX_METRIC_COUNT; m++) {
-        cx_hist_merge(&dst->hist[m], &src->hist[m]);
-        ok = ok && (!sw || cx_whist_merge(&dw[m], &sw[m]) == CX_OK);
-    }
-    return ok;
-}
-
 /*
  * --window=K: each (group, period) row becomes the sum of that group's
  * periods p-K+1 .. p (the periods present; no row is made for a gap).
@@ -117,7 +102,7 @@ int survey_window(survey *s)
     group_table *t = &s->groups, nt;
     if (k < 2 || !s->plan->period)
         return EXIT_OK;
-    groups_init(&nt, t->weighted);
+    groups_init_like(&nt, t);
     char *copy = NULL;
     size_t cap = 0;
     bool ok = true;
@@ -139,7 +124,7 @@ int survey_window(survey *s)
         for (unsigned j = 0; ok && j < k && (int64_t)p - j > INT32_MIN; j++) {
             period_encode((int32_t)((int64_t)p - j), copy + len - PERIOD_KEY_BYTES);
             const group *src = groups_find(t, copy, len);
-            ok = !src || add_group_counts(&nt, d, t, src);
+            ok = !src || groups_merge(&nt, d, t, src) == GROUPS_OK;
         }
     }
     free(copy);

@@ -420,33 +420,31 @@ int survey_count_record(survey *s, group *g, const cx_status st[], const int sco
                         uint64_t units, uint64_t line)
 {
     bool weighted = survey_weighted(s);
+    groups_status gs = g ? groups_bump(&s->groups, g, 0) : GROUPS_OK;
     if (!weighted) { /* no weights: nothing can overflow, no call per answer */
-        if (g)
-            g->records++;
         for (int m = 0; m < CX_METRIC_COUNT; m++)
             if (s->active[m]) {
                 count_plain(&s->hist[m], &s->scale[m], st[m], score[m]);
-                if (g)
-                    count_plain(&g->hist[m], &s->scale[m], st[m], score[m]);
+                if (g && gs == GROUPS_OK)
+                    gs = groups_count_plain(&s->groups, g, (cx_metric)m, st[m],
+                                            score[m] - s->scale[m].lo);
             }
-        return 0;
     }
-    cx_whist *gw = g ? groups_whist(&s->groups, g) : NULL;
-    if (g)
-        g->records++;
-    for (int m = 0; m < CX_METRIC_COUNT; m++) {
+    for (int m = 0; m < CX_METRIC_COUNT && weighted && gs == GROUPS_OK; m++) {
         if (!s->active[m])
             continue;
         bool ok = count_answer(&s->hist[m], weighted ? &s->whist[m] : NULL, &s->scale[m], st[m],
                                score[m], units);
-        if (ok && g)
-            ok = count_answer(&g->hist[m], gw ? gw + m : NULL, &s->scale[m], st[m], score[m],
-                              units);
-        if (!ok) {
-            say(s, diag_at, (diag_place){s->file, line, 0}, "%s", cx_strerror(CX_EOVERFLOW));
-            s->exit_code = EXIT_DATA;
-            return 1;
-        }
+        if (!ok)
+            gs = GROUPS_EOVERFLOW;
+        else if (g)
+            gs = groups_count(&s->groups, g, (cx_metric)m, &s->scale[m], st[m], score[m], units);
+    }
+    if (gs != GROUPS_OK) {
+        say(s, diag_at, (diag_place){s->file, line, 0}, "%s",
+            gs == GROUPS_ENOMEM ? "out of memory for groups" : cx_strerror(CX_EOVERFLOW));
+        s->exit_code = EXIT_DATA;
+        return 1;
     }
     return 0;
 }

@@ -306,12 +306,14 @@ void report_group_row(const report *r, size_t gi, report_row *row)
     memset(row, 0, sizeof *row);
     row->key = groups_key(t, g);
     row->key_len = g->key_len;
-    row->records = g->records;
+    row->records = groups_records(t, g);
     if (r->plan->period) {
         row->has_period = true;
         row->period = period_decode(row->key + row->key_len - PERIOD_KEY_BYTES);
     }
-    row_build(row, r, g->hist, groups_whist(t, g), r->bc, 0);
+    cx_whist w[CX_METRIC_COUNT];
+    groups_hists(t, g, row->hist, t->weighted ? w : NULL);
+    row_build(row, r, row->hist, t->weighted ? w : NULL, r->bc, 0);
 }
 
 void report_row_at(const report *r, size_t i, report_row *row)
@@ -381,9 +383,14 @@ static int compare_rows(report *r)
         report_row *row = &r->cmp_row[i];
         row->key = g ? groups_key(t, g) : NULL;
         row->key_len = g ? g->key_len : 0;
-        row->records = g ? g->records : 0;
-        row_build(row, r, g ? g->hist : empty,
-                  survey_weighted(r->s) ? (g ? groups_whist(t, g) : wempty) : NULL, r->bc, 0);
+        row->records = g ? groups_records(t, g) : 0;
+        cx_whist w[CX_METRIC_COUNT];
+        if (g)
+            groups_hists(t, g, row->hist, w);
+        else
+            memcpy(row->hist, empty, sizeof row->hist);
+        row_build(row, r, row->hist,
+                  survey_weighted(r->s) ? (g ? w : wempty) : NULL, r->bc, 0);
     }
     free(kb.buf);
     comparisons(r);
@@ -479,7 +486,7 @@ static int group_rows(report *r)
         return EXIT_DATA;
     }
     for (size_t i = 0; i < t->count; i++) {
-        if (t->g[r->order[i]].records < r->style->min_n) {
+        if (groups_records(t, &t->g[r->order[i]]) < r->style->min_n) {
             r->hidden++;
             continue;
         }

@@ -77,6 +77,7 @@ typedef struct report_row {
     uint64_t records;
     size_t count;
     metric_view view[CX_METRIC_COUNT];
+    cx_hist hist[CX_METRIC_COUNT];    /* a group's counts, which its views point to */
 } report_row;
 
 /** A period change as decided over the whole table (see period_tests.h). */

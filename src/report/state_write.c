@@ -105,12 +105,15 @@ void state_write(const survey *s, FILE *out)
         size_t pos = 0, len, parts = 0;
         while (key_next(key, g->key_len, &pos, &part, &len))
             parts++;
-        fprintf(out, "row\t%llu\t%zu", (unsigned long long)g->records, parts);
+        fprintf(out, "row\t%llu\t%zu", (unsigned long long)groups_records(t, g), parts);
         for (pos = 0; key_next(key, g->key_len, &pos, &part, &len);) {
             fputc('\t', out);
             put_escaped(out, part, len);
         }
-        put_hists(s, out, g->hist, groups_whist(t, g));
+        cx_hist h[CX_METRIC_COUNT];
+        cx_whist w[CX_METRIC_COUNT];
+        groups_hists(t, g, h, t->weighted ? w : NULL);
+        put_hists(s, out, h, t->weighted ? w : NULL);
     }
     fprintf(out, "end\t%zu\n", t->count); /* a file cut short lacks it */
 }

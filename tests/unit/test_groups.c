@@ -47,12 +47,12 @@ static void test_rekeying_keeps_every_group(void **state)
             int n = snprintf(k, sizeof k, "key%d", i);
             assert_true(groups_get(&t, k, (size_t)n, &g) == GROUPS_OK);
             assert_true(g == &t.g[i]);
-            g->records++;
+            assert_true(groups_add_records(&t, g, 1) == GROUPS_OK);
         }
     assert_true(t.count == 1000);
     assert_true(t.rekeys == REKEY_MAX);
     for (size_t i = 0; i < t.count; i++)
-        assert_true(t.g[i].records == 2);
+        assert_true(groups_records(&t, &t.g[i]) == 2);
     groups_free(&t);
 }
 
@@ -138,6 +138,99 @@ static void test_memo_gives_the_group_of_the_key(void **state)
     groups_free(&t);
 }
 
+/* A table of NPS only: the metrics not in use keep nothing. */
+static void nps_only(group_table *t, bool weighted)
+{
+    bool active[CX_METRIC_COUNT] = {[CX_NPS] = true};
+    cx_scale sc[CX_METRIC_COUNT] = {0};
+    cx_scale_nps(&sc[CX_NPS]);
+    groups_init(t, weighted);
+    assert_true(groups_layout(t, active, sc));
+}
+
+/* Counts past 65535 move to 64-bit ones; the histograms are those counted. */
+static void test_counts_widen_past_sixteen_bits(void **state)
+{
+    group_table t;
+    group *g, *h;
+    cx_scale nps;
+    cx_hist hist[CX_METRIC_COUNT];
+
+    (void)state;
+    cx_scale_nps(&nps);
+    nps_only(&t, false);
+    assert_true(groups_get(&t, "a", 1, &g) == GROUPS_OK);
+    assert_true(groups_get(&t, "b", 1, &h) == GROUPS_OK);
+    g = &t.g[0];
+    for (uint32_t i = 0; i < 70000; i++) {
+        assert_true(groups_count(&t, g, CX_NPS, &nps, CX_OK, 10, 0) == GROUPS_OK);
+        assert_true(groups_add_records(&t, g, 1) == GROUPS_OK);
+    }
+    assert_true(groups_count(&t, g, CX_NPS, &nps, CX_BLANK, 0, 0) == GROUPS_OK);
+    assert_true(groups_count(&t, &t.g[1], CX_NPS, &nps, CX_EINVAL, 0, 0) == GROUPS_OK);
+    assert_true(t.g[0].wide != 0 && t.g[1].wide == 0 && t.nwide == 1);
+    groups_hists(&t, &t.g[0], hist, NULL);
+    assert_true(hist[CX_NPS].count[10] == 70000 && hist[CX_NPS].blank == 1);
+    assert_true(hist[CX_NPS].invalid == 0 && cx_hist_total(&hist[CX_CSAT]) == 0);
+    assert_true(groups_records(&t, &t.g[0]) == 70000);
+    groups_hists(&t, &t.g[1], hist, NULL);
+    assert_true(hist[CX_NPS].invalid == 1 && cx_hist_total(&hist[CX_NPS]) == 1);
+    /* a sum past UINT64_MAX is refused, the group unchanged */
+    assert_true(groups_add_records(&t, &t.g[0], UINT64_MAX) == GROUPS_EOVERFLOW);
+    assert_true(groups_records(&t, &t.g[0]) == 70000);
+    groups_free(&t);
+}
+
+/* NPS alone, 1 + 13 counts of 2 bytes: a group and its counts take 16 + 28 bytes. */
+static void test_a_small_group_is_small(void **state)
+{
+    group_table t;
+    group *g;
+
+    (void)state;
+    nps_only(&t, false);
+    assert_true(t.ncounts == 14 && t.nweights == 0);
+    assert_true(sizeof(group) <= 24);
+    assert_true(groups_get(&t, "k", 1, &g) == GROUPS_OK);
+    assert_true(groups_bytes(&t) <= 24 + 28 + 1 + t.nslots * 4);
+    groups_free(&t);
+    nps_only(&t, true);
+    assert_true(t.nweights == 22); /* the sums and the squares of 11 answers */
+    groups_free(&t);
+}
+
+/* Merged weights are exact; a sum past the limit of cx_whist changes nothing. */
+static void test_merge_adds_counts_and_weights(void **state)
+{
+    group_table a, b;
+    group *ga, *gb;
+    cx_scale nps;
+    cx_hist h[CX_METRIC_COUNT];
+    cx_whist w[CX_METRIC_COUNT];
+
+    (void)state;
+    cx_scale_nps(&nps);
+    nps_only(&a, true);
+    groups_init_like(&b, &a);
+    assert_true(groups_get(&a, "k", 1, &ga) == GROUPS_OK);
+    assert_true(groups_get(&b, "k", 1, &gb) == GROUPS_OK);
+    assert_true(groups_count(&a, ga, CX_NPS, &nps, CX_OK, 9, 500000) == GROUPS_OK);
+    assert_true(groups_count(&b, gb, CX_NPS, &nps, CX_OK, 9, 2000000) == GROUPS_OK);
+    assert_true(groups_merge(&a, ga, &b, gb) == GROUPS_OK);
+    groups_hists(&a, ga, h, w);
+    assert_true(h[CX_NPS].count[9] == 2);
+    assert_true(w[CX_NPS].w[9] == 2500000 && w[CX_NPS].w2[9] == (cx_u128)4250000000000);
+    cx_hist_init(&h[CX_NPS]);
+    cx_whist_init(&w[CX_NPS]);
+    w[CX_NPS].w[9] = (cx_u128)1 << 120;
+    assert_true(groups_set(&b, gb, CX_NPS, &h[CX_NPS], &w[CX_NPS]) == GROUPS_OK);
+    assert_true(groups_merge(&a, ga, &b, gb) == GROUPS_EOVERFLOW);
+    groups_hists(&a, ga, h, w);
+    assert_true(h[CX_NPS].count[9] == 2 && w[CX_NPS].w[9] == 2500000);
+    groups_free(&a);
+    groups_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -147,6 +240,9 @@ int main(void)
         cmocka_unit_test(test_table_hash_is_siphash13),
         cmocka_unit_test(test_admit_sees_each_new_key_once),
         cmocka_unit_test(test_memo_gives_the_group_of_the_key),
+        cmocka_unit_test(test_counts_widen_past_sixteen_bits),
+        cmocka_unit_test(test_a_small_group_is_small),
+        cmocka_unit_test(test_merge_adds_counts_and_weights),
     };
     return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;
 }
