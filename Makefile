@@ -223,10 +223,12 @@ $(BUILD)/grow.so: tests/hostile/grow.c
 	$(Q)$(CC) -O2 -Wall -Wextra -shared -fPIC -o $@ $< -ldl
 
 # Reading in chunks on threads gives byte for byte what one thread gives: the
-# golden suite with -j 3, and generated exports with -j 2..13 against -j 1.
+# golden suite with -j 3, and generated exports with -j 2..13 against -j 1; and
+# memory that neither multiplies with threads nor keeps metrics not reported.
 jobs: $(BIN) $(GEN)
 	$(Q)CXSTAT_WRAP="sh $(CURDIR)/tests/e2e/jobs.sh 3" sh tests/e2e/run.sh $(BIN) $(GEN) | tail -1
 	$(Q)sh tests/e2e/jobs_check.sh $(BIN) $(GEN)
+	$(Q)sh tests/e2e/memory_check.sh $(BIN)
 
 # make check's share of it: the generated exports at -j 3 and -j 13 only.
 jobs-quick: $(BIN) $(GEN)

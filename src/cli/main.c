@@ -1,6 +1,7 @@
 /* main.c - cxstat: parse options, read every input, report, check requirements, exit. */
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -228,6 +229,11 @@ int main(int argc, char **argv)
     /* A reader that closed the pipe ends us quietly, as a filter should, even if
      * the parent ignored SIGPIPE (then a write would fail with EPIPE instead). */
     signal(SIGPIPE, SIG_DFL);
+    /* Group tables and the parts of a threaded reading are large and short-lived: a
+     * fixed threshold keeps them mapped on their own and given back when freed
+     * (glibc would raise it to 32 MiB after the first such free, and keep freed
+     * parts in each thread's arena), and lets a growing table move by mremap. */
+    mallopt(M_MMAP_THRESHOLD, 128 << 10);
     switch (options_parse(argc, argv, &o, stdout, stderr)) {
     case OPT_DONE: return close_stdout();
     case OPT_USAGE: return EXIT_USAGE;

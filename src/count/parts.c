@@ -158,44 +158,44 @@ static void join_part(survey *s, const survey *w, uint64_t line_off)
 }
 
 /*
- * Fold the parts into s in file order, the first starting after line line0.
- * @return false, with s untouched, when the result could differ from one
- * reading's: words that cannot be merged exactly, or too many groups.
+ * Fold one part into s, the parts coming in file order; its records' lines
+ * are counted from s->line_base + lines + 1.  @return false, with s
+ * untouched, when the result could differ from one reading's: words that
+ * cannot be merged exactly, or too many groups (one reading says where);
+ * and after an error said.
  */
-static bool join_parts(survey *s, const parallel_part *parts, size_t n, uint64_t line0)
+static bool fold_part(void *owner, const void *part, uint64_t lines)
 {
+    survey *s = owner;
+    const survey *w = part;
     word_count words[CX_METRIC_COUNT][SURVEY_WORDS];
     uint64_t other[CX_METRIC_COUNT];
     memcpy(words, s->words, sizeof words);
     memcpy(other, s->other_words, sizeof other);
-    uint64_t groups = s->groups.count, keys = s->groups.keys_len;
-    for (size_t k = 0; k < n; k++) {
-        const survey *w = parts[k].part;
-        if (!w)
-            continue;
-        for (int m = 0; m < CX_METRIC_COUNT; m++)
-            if (!merge_words(words[m], &other[m], w->words[m], w->other_words[m]))
-                return false;
-        groups += w->groups.count;
-        keys += w->groups.keys_len;
-    }
-    if (groups > GROUPS_MAX || keys > GROUPS_KEY_BYTES)
+    for (int m = 0; m < CX_METRIC_COUNT; m++)
+        if (!merge_words(words[m], &other[m], w->words[m], w->other_words[m]))
+            return false;
+    if ((uint64_t)s->groups.count + w->groups.count > GROUPS_MAX ||
+        (uint64_t)s->groups.keys_len + w->groups.keys_len > GROUPS_KEY_BYTES)
         return false;
     memcpy(s->words, words, sizeof words);
     memcpy(s->other_words, other, sizeof other);
-    uint64_t line = line0;
-    for (size_t k = 0; k < n && !s->exit_code; k++) {
-        if (parts[k].part)
-            join_part(s, parts[k].part, line);
-        line += parts[k].lines;
-    }
-    return true;
+    join_part(s, w, s->line_base + lines);
+    return !s->exit_code;
+}
+
+/* The memory a part's groups take. */
+static size_t part_bytes(const void *part)
+{
+    const survey *w = part;
+    return groups_bytes(&w->groups);
 }
 
 /*
  * Read the rest of the file from byte start (a record boundary after line
- * lines) in jobs chunks; when that cannot give exactly what one reading
- * gives, or a chunk met an error, read it again in one piece.
+ * lines) on up to jobs threads, each chunk's part folded into s as soon as
+ * the chunks before it are; from where that cannot give exactly what one
+ * reading gives, or a chunk met an error, read on in one piece.
  */
 int survey_read_rest(survey *s, int fd, uint64_t start, uint64_t size, unsigned jobs,
                      uint64_t lines, int delim)
@@ -203,28 +203,28 @@ int survey_read_rest(survey *s, int fd, uint64_t start, uint64_t size, unsigned 
     reader_config cfg = {.delim = delim, .resume = true};
     parallel_ops ops = {.owner = s, .part_new = part_new, .part_free = part_free,
                         .header = survey_on_resume, .record = survey_on_record,
-                        .unended = survey_on_unended, .progress = survey_on_progress};
-    parallel_part parts[PARALLEL_PARTS(MAX_JOBS)];
-    size_t n = 0;
+                        .unended = survey_on_unended, .fold = fold_part,
+                        .part_bytes = part_bytes,
+                        .progress = survey_on_progress};
+    uint64_t at, at_lines;
     s->byte_base = start;
-    parallel_status st = parallel_read(fd, start, size, jobs, &cfg, &ops, parts, &n);
-    bool joined = st == PARALLEL_OK && join_parts(s, parts, n, lines);
-    parallel_free(&ops, parts, n);
-    if (joined || st == PARALLEL_ENOMEM) {
-        s->byte_base = 0;
-        if (st == PARALLEL_ENOMEM) {
-            say(s, diag_error, "out of memory");
-            return EXIT_DATA;
-        }
-        return s->exit_code;
+    s->line_base = lines; /* for the folds: s reads no record meanwhile */
+    parallel_status st = parallel_read(fd, start, size, jobs, &cfg, &ops, &at, &at_lines);
+    s->line_base = s->byte_base = 0;
+    if (st == PARALLEL_ENOMEM) {
+        say(s, diag_error, "out of memory");
+        return EXIT_DATA;
     }
+    if (st == PARALLEL_OK || s->exit_code)
+        return s->exit_code;
     reader_callbacks cb = {.ctx = s, .header = survey_on_resume, .record = survey_on_record,
                            .unended = survey_on_unended, .progress = survey_on_progress};
     reader_result r;
-    s->line_base = lines;
-    reader_read_at(fd, start, &cfg, &cb, &r);
-    s->line_base = s->byte_base = 0;
+    s->line_base = lines + at_lines;
+    s->byte_base = at;
+    reader_read_at(fd, at, &cfg, &cb, &r);
     if (r.line)
-        r.line += lines;
+        r.line += s->line_base;
+    s->line_base = s->byte_base = 0;
     return survey_reader_error(s, &r);
 }

@@ -1,4 +1,5 @@
-/* parallel.c - reads a file's records in chunks on threads, checking every guessed chunk start. */
+/* parallel.c - reads a file's records in chunks on a pool of threads, folding each chunk's
+ * counts into the owner's in file order as soon as the chunks before it are folded. */
 #include "parallel.h"
 
 #include <errno.h>
@@ -6,6 +7,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 /*
@@ -30,23 +32,59 @@ typedef struct segment {
  */
 #define SETTLE_BYTES ((uint64_t)256 << 10)
 
+/*
+ * Memory must not grow with the threads: a part holds the groups of its
+ * chunk, and only WINDOW_PER_JOB chunks per thread are read ahead of the
+ * first chunk not yet folded.  Each chunk is cut when it is handed out, so
+ * that the parts read ahead take about WINDOW_BYTES together, judged by the
+ * most memory per byte of the file a folded part took (ops->part_bytes):
+ * large chunks for a few groups, small ones when nearly every record is a
+ * group of its own.  Until a part is folded, chunks are CHUNK_MIN; never
+ * more than 1/CHUNKS_PER_JOB of a thread's share of the file, so that a
+ * slow chunk does not hold the others, nor less than CHUNK_MIN (a smaller
+ * file is cut into one chunk per thread).
+ */
+#define WINDOW_PER_JOB 2
+#define WINDOW_BYTES ((uint64_t)16 << 20)
+#define CHUNK_MIN ((uint64_t)16 << 10)
+#define CHUNKS_PER_JOB 4
+
 /* The bytes of a cache line: chunks never share one (each thread writes to its own per record). */
 #define CACHE_LINE 64
 
+typedef enum chunk_state { CHUNK_WAITING, CHUNK_READING, CHUNK_READ } chunk_state;
+
+typedef struct pool pool;
+
 typedef struct chunk {
     _Alignas(CACHE_LINE) segment seg[2];
-    uint64_t next;    /* the next chunk's start */
-    _Atomic uint64_t done; /* bytes read so far, for the progress line */
-    uint64_t done_before;  /* by the chunk's earlier segments */
+    uint64_t base;         /* the chunk's guessed start */
+    uint64_t next;         /* the next chunk's start */
+    uint64_t shown;        /* bytes of the chunk counted in the pool's progress */
+    parallel_ops ops;      /* a copy: read per record, kept in the chunk's own cache lines */
+    pool *pool;
+    segment *reading;      /* the segment being read */
+    chunk_state state;     /* under the pool's lock */
+} chunk;
+
+struct pool {
     int fd;
     const reader_config *cfg;
-    parallel_ops ops;      /* a copy: read per record, kept in the chunk's own cache lines */
-    struct chunk *all;     /* the progress callback of the calling thread sums these */
-    size_t nall;
-    segment *reading;      /* the segment being read */
-    pthread_t thread;
-    bool threaded;
-} chunk;
+    const parallel_ops *ops;
+    uint64_t size;
+    chunk *c;               /* window slots: chunk k in c[k % window] */
+    size_t window;
+    uint64_t cut;           /* the next chunk's start; size when all are handed out */
+    uint64_t len_min, len_max, part_budget;
+    double per_byte;        /* the most part bytes per byte of a chunk folded; < 0: none yet */
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    size_t claimed, folded; /* chunks given to a thread; chunks folded */
+    bool folding, stop;
+    parallel_status status;
+    uint64_t pos, lines;    /* where the folded readings end, and the lines they hold */
+    _Atomic uint64_t done;  /* bytes read, for the progress line */
+};
 
 static int on_header(void *ctx, const reader_field *f, size_t n, uint64_t line, reader_want *want)
 {
@@ -66,21 +104,23 @@ static int on_unended(void *ctx, const reader_field *f, size_t n, uint64_t line)
     return (c->ops.unended ? c->ops.unended : c->ops.record)(c->reading->part, f, n, line);
 }
 
+/* A chunk's bytes count once toward the progress, however often they are read. */
 static void on_bytes(void *ctx, uint64_t bytes)
 {
     chunk *c = ctx;
-    atomic_store_explicit(&c->done, c->done_before + bytes, memory_order_relaxed);
+    uint64_t at = c->reading->begin + bytes - c->base;
+    if (at > c->shown) {
+        atomic_fetch_add_explicit(&c->pool->done, at - c->shown, memory_order_relaxed);
+        c->shown = at;
+    }
 }
 
-/* The calling thread's chunk also draws the progress of all of them. */
+/* The calling thread also draws the progress of all of them. */
 static void on_bytes_all(void *ctx, uint64_t bytes)
 {
     chunk *c = ctx;
     on_bytes(ctx, bytes);
-    uint64_t sum = 0;
-    for (size_t k = 0; k < c->nall; k++)
-        sum += atomic_load_explicit(&c->all[k].done, memory_order_relaxed);
-    c->ops.progress(c->ops.owner, sum);
+    c->ops.progress(c->ops.owner, atomic_load_explicit(&c->pool->done, memory_order_relaxed));
 }
 
 /* Read one segment of chunk c from g->begin into a new part. */
@@ -88,7 +128,7 @@ static bool read_segment(chunk *c, segment *g, bool draw)
 {
     if (!g->part && !(g->part = c->ops.part_new(c->ops.owner)))
         return false;
-    reader_config cfg = *c->cfg;
+    reader_config cfg = *c->pool->cfg;
     cfg.stop = true;
     cfg.stop_at = g->next;
     cfg.stop_records = 0;
@@ -96,9 +136,8 @@ static bool read_segment(chunk *c, segment *g, bool draw)
                            .unended = on_unended,
                            .progress = draw && c->ops.progress ? on_bytes_all : on_bytes};
     c->reading = g;
-    g->status = reader_read_at(c->fd, g->begin, &cfg, &cb, &g->res);
+    g->status = reader_read_at(c->pool->fd, g->begin, &cfg, &cb, &g->res);
     g->ran = true;
-    c->done_before = atomic_load_explicit(&c->done, memory_order_relaxed);
     return true;
 }
 
@@ -120,10 +159,85 @@ static void read_chunk(chunk *c, bool draw)
     }
 }
 
-static void *chunk_thread(void *arg)
+static void drop_part(const pool *p, segment *g)
 {
-    read_chunk(arg, false);
-    return NULL;
+    if (g->part)
+        p->ops->part_free(g->part);
+    g->part = NULL;
+}
+
+/*
+ * Fold chunk c's segments into the owner, each one that began where the
+ * folded readings end as it is, the others read again from there to the
+ * boundary they were to stop at.
+ */
+static parallel_status fold_chunk(pool *p, chunk *c)
+{
+    for (int i = 0; i < 2; i++) {
+        segment *g = &c->seg[i];
+        if (!g->ran && g->begin >= g->next)
+            continue; /* nothing planned */
+        if (p->pos >= g->next) { /* the reading before went past this segment */
+            drop_part(p, g);
+            continue;
+        }
+        if (!g->ran || g->begin != p->pos) {
+            drop_part(p, g);
+            g->begin = p->pos;
+            if (!read_segment(c, g, false))
+                return PARALLEL_ENOMEM;
+        }
+        /* an error is said by reading on from pos in one piece */
+        if (g->status != READER_OK || !p->ops->fold(p->ops->owner, g->part, p->lines))
+            return PARALLEL_FAILED;
+        p->pos = g->res.stopped ? g->res.end : p->size;
+        p->lines += g->res.lines;
+        if (p->ops->part_bytes) {
+            double b = (double)p->ops->part_bytes(g->part) / (double)(c->next - c->base);
+            p->per_byte = b > p->per_byte ? b : p->per_byte; /* one folder at a time */
+        }
+        drop_part(p, g);
+    }
+    return PARALLEL_OK;
+}
+
+/* Fold the chunks read, in order, from the first not yet folded (under the lock). */
+static void fold_ready(pool *p)
+{
+    p->folding = true;
+    while (!p->stop && p->folded < p->claimed &&
+           p->c[p->folded % p->window].state == CHUNK_READ) {
+        chunk *c = &p->c[p->folded % p->window];
+        pthread_mutex_unlock(&p->mu);
+        parallel_status st = fold_chunk(p, c);
+        pthread_mutex_lock(&p->mu);
+        if (st != PARALLEL_OK) {
+            p->stop = true;
+            p->status = st;
+        } else {
+            p->folded++;
+        }
+        pthread_cond_broadcast(&p->cv);
+    }
+    p->folding = false;
+}
+
+/* The calling thread waits at most a fifth of a second, to keep the progress line moving. */
+static void wait_turn(pool *p, bool caller)
+{
+    if (!caller || !p->ops->progress) {
+        pthread_cond_wait(&p->cv, &p->mu);
+        return;
+    }
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    ts.tv_nsec += 200000000L;
+    if (ts.tv_nsec >= 1000000000L) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000L;
+    }
+    pthread_cond_timedwait(&p->cv, &p->mu, &ts);
+    p->ops->progress(p->ops->owner, atomic_load_explicit(&p->done, memory_order_relaxed));
 }
 
 /*
@@ -159,119 +273,126 @@ static bool line_start(int fd, uint64_t b, uint64_t size, uint64_t *out)
     return true;
 }
 
-static void free_parts(const parallel_ops *ops, chunk *c, size_t n)
+/* The length of the next chunk (see WINDOW_BYTES). */
+static uint64_t next_len(const pool *p)
 {
-    for (size_t k = 0; k < n; k++)
-        for (int i = 0; i < 2; i++)
-            if (c[k].seg[i].part)
-                ops->part_free(c[k].seg[i].part);
-}
-
-/* Cut [start, size) into n chunks, each beginning at a line start. */
-static bool plan(chunk *c, size_t n, int fd, uint64_t start, uint64_t size)
-{
-    uint64_t span = size - start;
-    c[0].seg[0].begin = start;
-    for (size_t k = 1; k < n; k++) {
-        uint64_t cut = start + span / n * k + span % n * k / n, *begin = &c[k].seg[0].begin;
-        if (cut <= start)
-            cut = start + 1;
-        if (cut >= size) {
-            *begin = size;
-            continue;
-        }
-        if (!line_start(fd, cut, size, begin))
-            return false;
-        if (*begin < c[k - 1].seg[0].begin)
-            *begin = c[k - 1].seg[0].begin;
-    }
-    for (size_t k = 0; k < n; k++)
-        c[k].next = c[k].seg[0].next = k + 1 < n ? c[k + 1].seg[0].begin : size;
-    return true;
+    uint64_t len = p->len_max;
+    if (p->per_byte < 0)
+        len = CHUNK_MIN;
+    else if (p->per_byte > 0 && (double)p->part_budget / p->per_byte < (double)len)
+        len = (uint64_t)((double)p->part_budget / p->per_byte);
+    if (len > p->len_max)
+        len = p->len_max;
+    return len < p->len_min ? p->len_min : len;
 }
 
 /*
- * Keep each segment that began where the reading before it ended; read the
- * others again from there, to the boundary they were to stop at.
+ * Hand out the next chunk (under the lock): it starts at p->cut and ends at
+ * the first line start at or after its length.  @return NULL after a read
+ * error (the pool stops; reading on in one piece says it).
  */
-static parallel_status verify(chunk *c, size_t n, uint64_t start, uint64_t size,
-                              const parallel_ops *ops, parallel_part *parts, size_t *nparts)
+static chunk *claim(pool *p)
 {
-    uint64_t pos = start;
-    for (size_t k = 0; k < n; k++)
-        for (int i = 0; i < 2; i++) {
-            segment *g = &c[k].seg[i];
-            if (!g->ran && g->begin >= g->next)
-                continue; /* nothing planned */
-            if (pos >= g->next) { /* the reading before went past this segment */
-                if (g->part)
-                    ops->part_free(g->part);
-                g->part = NULL;
-                continue;
-            }
-            if (!g->ran || g->begin != pos) {
-                if (g->part)
-                    ops->part_free(g->part);
-                g->part = NULL;
-                g->begin = pos;
-                if (!read_segment(&c[k], g, false))
-                    return PARALLEL_ENOMEM;
-            }
-            if (g->status != READER_OK)
-                return PARALLEL_FAILED;
-            pos = g->res.stopped ? g->res.end : size;
-            parts[(*nparts)++] = (parallel_part){g->part, g->res.lines};
-            g->part = NULL;
+    chunk *c = &p->c[p->claimed % p->window];
+    memset(c->seg, 0, sizeof c->seg);
+    c->base = c->seg[0].begin = p->cut;
+    c->shown = 0;
+    uint64_t cut = p->cut + next_len(p);
+    if (cut >= p->size)
+        c->next = p->size;
+    else if (!line_start(p->fd, cut, p->size, &c->next)) {
+        p->stop = true;
+        p->status = PARALLEL_FAILED;
+        return NULL;
+    }
+    c->seg[0].next = p->cut = c->next;
+    c->state = CHUNK_READING;
+    p->claimed++;
+    return c;
+}
+
+/* A thread of the pool: folds what can be folded, else reads the next chunk the window allows. */
+static void work(pool *p, bool caller)
+{
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        if (!p->stop && !p->folding && p->folded < p->claimed &&
+            p->c[p->folded % p->window].state == CHUNK_READ) {
+            fold_ready(p);
+            continue;
         }
-    return PARALLEL_OK;
+        if (p->stop || (p->cut >= p->size && p->folded == p->claimed))
+            break;
+        if (p->cut < p->size && p->claimed < p->folded + p->window) {
+            chunk *c = claim(p);
+            if (!c)
+                continue;
+            pthread_mutex_unlock(&p->mu);
+            read_chunk(c, caller);
+            pthread_mutex_lock(&p->mu);
+            c->state = CHUNK_READ;
+            pthread_cond_broadcast(&p->cv);
+            continue;
+        }
+        wait_turn(p, caller);
+    }
+    pthread_mutex_unlock(&p->mu);
+}
+
+static void *worker(void *arg)
+{
+    work(arg, false);
+    return NULL;
+}
+
+/* Run the pool: jobs - 1 threads and the calling one. */
+static void run(pool *p, unsigned jobs)
+{
+    pthread_t th[PARALLEL_JOBS_MAX];
+    size_t nth = 0;
+    for (unsigned k = 1; k < jobs && nth < PARALLEL_JOBS_MAX; k++)
+        if (pthread_create(&th[nth], NULL, worker, p) == 0)
+            nth++;
+    work(p, true);
+    for (size_t k = 0; k < nth; k++)
+        pthread_join(th[k], NULL);
 }
 
 parallel_status parallel_read(int fd, uint64_t start, uint64_t size, unsigned jobs,
                               const reader_config *cfg, const parallel_ops *ops,
-                              parallel_part *parts, size_t *nparts)
+                              uint64_t *resume, uint64_t *resume_lines)
 {
-    size_t n = jobs > 0 ? jobs : 1;
-    *nparts = 0;
-    chunk *c = aligned_alloc(CACHE_LINE, n * sizeof *c);
-    if (!c)
+    *resume = start;
+    *resume_lines = 0;
+    if (size <= start)
+        return PARALLEL_OK;
+    jobs = jobs < 1 ? 1 : jobs > PARALLEL_JOBS_MAX ? PARALLEL_JOBS_MAX : jobs;
+    uint64_t span = size - start, share = (span + jobs - 1) / jobs;
+    pool p = {.fd = fd, .cfg = cfg, .ops = ops, .size = size, .window = WINDOW_PER_JOB * jobs,
+              .status = PARALLEL_OK, .pos = start, .cut = start, .per_byte = -1};
+    p.len_min = share < CHUNK_MIN ? share : CHUNK_MIN;
+    p.len_max = span / ((uint64_t)jobs * CHUNKS_PER_JOB);
+    p.len_max = p.len_max < p.len_min ? p.len_min : p.len_max;
+    p.part_budget = WINDOW_BYTES / p.window;
+    p.c = aligned_alloc(CACHE_LINE, p.window * sizeof *p.c);
+    if (!p.c)
         return PARALLEL_ENOMEM;
-    memset(c, 0, n * sizeof *c);
-    for (size_t k = 0; k < n; k++) {
-        c[k].fd = fd;
-        c[k].cfg = cfg;
-        c[k].ops = *ops;
-        c[k].all = c;
-        c[k].nall = n;
-        atomic_init(&c[k].done, 0);
+    memset(p.c, 0, p.window * sizeof *p.c);
+    for (size_t k = 0; k < p.window; k++) {
+        p.c[k].ops = *ops;
+        p.c[k].pool = &p;
     }
-    if (size <= start || !plan(c, n, fd, start, size)) {
-        free(c);
-        return size <= start ? PARALLEL_OK : PARALLEL_FAILED;
-    }
-
-    /* every non-empty chunk but the first on its own thread; the first on this one */
-    for (size_t k = 1; k < n; k++)
-        if (c[k].seg[0].begin < c[k].next)
-            c[k].threaded = pthread_create(&c[k].thread, NULL, chunk_thread, &c[k]) == 0;
-    if (c[0].seg[0].begin < c[0].next)
-        read_chunk(&c[0], true);
-    for (size_t k = 1; k < n; k++)
-        if (c[k].threaded)
-            pthread_join(c[k].thread, NULL);
-
-    parallel_status st = verify(c, n, start, size, ops, parts, nparts);
-    free_parts(ops, c, n);
-    free(c);
-    if (st != PARALLEL_OK) {
-        parallel_free(ops, parts, *nparts);
-        *nparts = 0;
-    }
-    return st;
-}
-
-void parallel_free(const parallel_ops *ops, parallel_part *parts, size_t nparts)
-{
-    for (size_t k = 0; k < nparts; k++)
-        if (parts[k].part)
-            ops->part_free(parts[k].part);
+    atomic_init(&p.done, 0);
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.cv, NULL);
+    run(&p, jobs);
+    pthread_cond_destroy(&p.cv);
+    pthread_mutex_destroy(&p.mu);
+    for (size_t k = 0; k < p.window; k++) /* chunks read but not folded, after a stop */
+        for (int i = 0; i < 2; i++)
+            drop_part(&p, &p.c[k].seg[i]);
+    free(p.c);
+    *resume = p.pos;
+    *resume_lines = p.lines;
+    return p.status;
 }
