@@ -314,8 +314,13 @@ void text_put_json(FILE *out, const char *s, size_t n)
             fprintf(out, "\\u%04x", c);
             i++;
         } else {
-            fwrite(s + i, 1, k, out);
-            i += k;
+            /* a run of characters written as they are, in one call */
+            size_t j = i + k;
+            while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F &&
+                   s[j] != '"' && s[j] != '\\')
+                j++;
+            fwrite(s + i, 1, j - i, out);
+            i = j;
         }
     }
     fputc('"', out);

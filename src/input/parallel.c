@@ -169,9 +169,10 @@ static void drop_part(const pool *p, segment *g)
 /*
  * Fold chunk c's segments into the owner, each one that began where the
  * folded readings end as it is, the others read again from there to the
- * boundary they were to stop at.
+ * boundary they were to stop at.  *per_byte receives the memory of the
+ * chunk's parts per byte of it.
  */
-static parallel_status fold_chunk(pool *p, chunk *c)
+static parallel_status fold_chunk(pool *p, chunk *c, double *per_byte)
 {
     for (int i = 0; i < 2; i++) {
         segment *g = &c->seg[i];
@@ -192,10 +193,8 @@ static parallel_status fold_chunk(pool *p, chunk *c)
             return PARALLEL_FAILED;
         p->pos = g->res.stopped ? g->res.end : p->size;
         p->lines += g->res.lines;
-        if (p->ops->part_bytes) {
-            double b = (double)p->ops->part_bytes(g->part) / (double)(c->next - c->base);
-            p->per_byte = b > p->per_byte ? b : p->per_byte; /* one folder at a time */
-        }
+        if (p->ops->part_bytes) /* the chunk's parts together, per byte of it */
+            *per_byte += (double)p->ops->part_bytes(g->part) / (double)(c->next - c->base);
         drop_part(p, g);
     }
     return PARALLEL_OK;
@@ -208,9 +207,11 @@ static void fold_ready(pool *p)
     while (!p->stop && p->folded < p->claimed &&
            p->c[p->folded % p->window].state == CHUNK_READ) {
         chunk *c = &p->c[p->folded % p->window];
+        double per_byte = 0;
         pthread_mutex_unlock(&p->mu);
-        parallel_status st = fold_chunk(p, c);
+        parallel_status st = fold_chunk(p, c, &per_byte);
         pthread_mutex_lock(&p->mu);
+        p->per_byte = per_byte > p->per_byte ? per_byte : p->per_byte;
         if (st != PARALLEL_OK) {
             p->stop = true;
             p->status = st;

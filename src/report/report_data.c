@@ -229,22 +229,96 @@ static void json_value(FILE *out, const report_field *f)
     }
 }
 
+/*
+ * A metric's object is most of a row's JSON: its text is put together in a
+ * buffer and written in a few calls (a call per piece, formatted by
+ * fprintf, took twice the time of the CSV row at many groups).
+ */
+typedef struct json_buf {
+    FILE *out;
+    size_t n;
+    char b[4096];
+} json_buf;
+
+static void jb_flush(json_buf *j)
+{
+    fwrite(j->b, 1, j->n, j->out);
+    j->n = 0;
+}
+
+static void jb_put(json_buf *j, const char *s, size_t n)
+{
+    if (n > sizeof j->b - j->n) {
+        jb_flush(j);
+        if (n > sizeof j->b) {
+            fwrite(s, 1, n, j->out);
+            return;
+        }
+    }
+    memcpy(j->b + j->n, s, n);
+    j->n += n;
+}
+
+static void jb_str(json_buf *j, const char *s)
+{
+    jb_put(j, s, strlen(s));
+}
+
+static void jb_u64(json_buf *j, uint64_t v)
+{
+    char d[24];
+    size_t k = sizeof d;
+    do {
+        d[--k] = (char)('0' + (int)(v % 10));
+        v /= 10;
+    } while (v);
+    jb_put(j, d + k, sizeof d - k);
+}
+
+static void jb_value(json_buf *j, const report_field *f)
+{
+    char buf[32];
+    switch (f->kind) {
+    case FK_COUNT: jb_u64(j, f->count); break;
+    case FK_SHOWN: jb_str(j, f->value.defined ? report_format(&f->value, buf, sizeof buf) : "null"); break;
+    case FK_BOOL: jb_str(j, f->defined ? (f->flag ? "true" : "false") : "null"); break;
+    default: /* texts and weights: escaped or converted on the stream */
+        jb_flush(j);
+        json_value(j->out, f);
+        break;
+    }
+}
+
 static void json_metric(const report *r, FILE *out, const metric_view *v, const char *indent,
                         bool last)
 {
     report_field f[REPORT_MAX_FIELDS];
-    size_t n = report_fields(r, v, f);
-    fprintf(out, "%s\"%s\": {\n", indent, cx_metric_name(v->metric));
+    size_t n = report_fields(r, v, f), il = strlen(indent);
+    json_buf j = {.out = out};
+    jb_put(&j, indent, il);
+    jb_put(&j, "\"", 1);
+    jb_str(&j, cx_metric_name(v->metric));
+    jb_str(&j, "\": {\n");
     for (size_t i = 0; i < n; i++) {
-        fprintf(out, "%s  \"%s\": ", indent, f[i].key);
-        json_value(out, &f[i]);
-        fputs(",\n", out);
+        jb_put(&j, indent, il);
+        jb_put(&j, "  \"", 3);
+        jb_str(&j, f[i].key);
+        jb_put(&j, "\": ", 3);
+        jb_value(&j, &f[i]);
+        jb_put(&j, ",\n", 2);
     }
-    fprintf(out, "%s  \"distribution\": {", indent);
-    for (int x = v->scale->lo; x <= v->scale->hi; x++)
-        fprintf(out, "%s\"%d\": %llu", x == v->scale->lo ? "" : ", ", x,
-                (unsigned long long)v->hist->count[x - v->scale->lo]);
-    fprintf(out, "}\n%s}%s\n", indent, last ? "" : ",");
+    jb_put(&j, indent, il);
+    jb_str(&j, "  \"distribution\": {");
+    for (int x = v->scale->lo; x <= v->scale->hi; x++) { /* scales start at 0 or 1 */
+        jb_str(&j, x == v->scale->lo ? "\"" : ", \"");
+        jb_u64(&j, (uint64_t)x);
+        jb_put(&j, "\": ", 3);
+        jb_u64(&j, v->hist->count[x - v->scale->lo]);
+    }
+    jb_put(&j, "}\n", 2);
+    jb_put(&j, indent, il);
+    jb_str(&j, last ? "}\n" : "},\n");
+    jb_flush(&j);
 }
 
 static void json_metrics(const report *r, FILE *out, const report_row *row, const char *indent)

@@ -8,9 +8,13 @@
 //            decimal answers are lost or counted differently), so its figures
 //            are only timed, not compared.
 //
-// Usage: node tests/bench/peer_duckdb.mjs FILE [NODE_PREFIX [exact|analyst]]
+// Usage: node tests/bench/peer_duckdb.mjs FILE [NODE_PREFIX [exact|analyst [COLUMN]]]
 //   NODE_PREFIX: where `npm install --prefix NODE_PREFIX @duckdb/node-api` put
 //   the package (default build/bench at the top of the repository).
+//   COLUMN: group by this column instead of store (the memory bench groups by
+//   id: a group per record); the rows are then written by DuckDB itself
+//   (COPY ... TO '/dev/stdout'), not gathered in JavaScript, so that the peak
+//   memory is DuckDB's.
 //
 // Prints store,nps,csat,ces_mean: one row per store in byte order of the name,
 // NPS (0-10) and CSAT % (1-5, satisfied 4-5) to 1 decimal, the CES mean (1-7)
@@ -26,7 +30,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const [file, prefixArg, modeArg] = process.argv.slice(2);
+const [file, prefixArg, modeArg, columnArg] = process.argv.slice(2);
 const mode = modeArg ?? 'exact';
 if (!file) {
   process.stderr.write('usage: node peer_duckdb.mjs FILE [NODE_PREFIX]\n');
@@ -42,6 +46,7 @@ const TRAILING_OPEN = String.raw`^(?:[^0-9+-][^0-9]*)?[ :]0*([0-9]{1,2})$`;
 const TRAILING_CLOSED = String.raw`^(?:[^0-9+-][^0-9]*)?\(0*([0-9]{1,2})\)$`;
 
 const lit = (s) => `'${s.replaceAll("'", "''")}'`;
+const group = `"${(columnArg ?? 'store').replaceAll('"', '""')}"`;
 
 const sql = `
 CREATE MACRO score(x) AS
@@ -57,7 +62,7 @@ CREATE MACRO shown(num, den, d) AS
            FROM (SELECT (10 ** d)::HUGEINT AS p)))
   END;
 WITH scored AS (
-  SELECT store, score(nps) AS n, score(csat) AS c, score(ces) AS e
+  SELECT ${group} AS store, score(nps) AS n, score(csat) AS c, score(ces) AS e
   FROM read_csv(${lit(file)}, header = true, delim = ',', quote = '"', escape = '"',
                 all_varchar = true)
 ), counts AS (
@@ -94,6 +99,13 @@ GROUP BY store ORDER BY store;
 const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();
 const statements = (mode === 'analyst' ? analystSql : sql).split(/;\s*$/m).map((s) => s.trim()).filter(Boolean);
+if (columnArg) {
+  const last = statements.pop();
+  for (const s of statements)
+    await connection.run(s);
+  await connection.run(`COPY (${last}) TO '/dev/stdout' (FORMAT csv, HEADER)`);
+  process.exit(0);
+}
 let reader;
 for (const s of statements)
   reader = await connection.runAndReadAll(s);

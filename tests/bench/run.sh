@@ -12,6 +12,8 @@
 #   BENCH_DIR=build/bench         where the data, the floors and node_modules are
 #   BENCH_ROWS=2000000            rows of the main file
 #   BENCH_SCALE="10000 100000 1000000 10000000"   rows of the scaling table
+#   BENCH_GROUPS="1000000 4000000"   groups of the memory table (one per record)
+#   BENCH_KEYS=500000                keys of the threads' memory table (8 rows each)
 #
 # What it does:
 #   * installs what it compares against when missing: Debian's miller (and
@@ -31,7 +33,13 @@
 #     status; "far ahead" of a peer on the 100-row file is taken as >= 10x,
 #     "flat" peak RSS as within 1 MB from 10^4 to 10^7 rows) and the scaling
 #     table (10^7 rows is ~725 MiB in build/bench,
-#     deleted afterwards).
+#     deleted afterwards);
+#   * memory: peak RSS of the grouped report with a group per record
+#     (-g id; 10^6 and 4x10^6 groups, files kept in build/bench) for cxstat and
+#     DuckDB (cxstat's exact rules, rows written by COPY), and JSON against CSV
+#     there; cxstat at -j 1, 2 and 8 on BENCH_KEYS keys seen 8 times each, with
+#     and without -w; and a file of large quoted multi-line fields at -j 16
+#     against -j 1 (one run each).
 # The machine is shared: the load average is printed at the start and the end,
 # and CPU seconds beside wall seconds.
 set -u
@@ -120,7 +128,9 @@ measure() {
     best='' cpu='' rss=0 i=0
     while [ $i -lt "$runs" ]; do
         t0=$(now)
-        /usr/bin/time -f '%U %S %M' -o "$OUT/$name.time" "$@" > "$OUT/$name.raw" 2> "$OUT/$name.err"
+        raw=$OUT/$name.raw
+        case $name in *_null) raw=/dev/null ;; esac # output too large to keep
+        /usr/bin/time -f '%U %S %M' -o "$OUT/$name.time" "$@" > "$raw" 2> "$OUT/$name.err"
         rc=$?
         t1=$(now)
         if [ $rc -ne 0 ]; then
@@ -251,6 +261,70 @@ for n in $SCALE; do
     echo "$n $(wc -c < "$f" | tr -d ' ')" >> "$OUT/scale_sizes"
     rm -f "$f" "$f.stamp"
 done
+# ---- memory: many groups, threads, large quoted fields ---------------------------------
+GROUPS_N=${BENCH_GROUPS:-"1000000 4000000"}
+KEYS=${BENCH_KEYS:-500000}
+JSON_N=$(echo "$GROUPS_N" | awk '{ print $1 }')
+for n in $GROUPS_N; do
+    f=$B/groups_$n.csv
+    gen_file "$n" "$f"
+    cat "$f" > /dev/null
+    say "memory: cxstat, $n groups (-g id)"
+    measure "groups_cx_$n" 1 "$CXSTAT" -q -g id -f csv "$f"
+    grep -c '^group,' "$OUT/groups_cx_$n.raw" > "$OUT/groups_cx_$n.rows"
+    if [ "$n" = "$JSON_N" ]; then
+        say "JSON vs CSV: cxstat -f json and -f csv, $n groups, output to /dev/null"
+        measure "json_null" 3 "$CXSTAT" -q -g id -f json "$f"
+        measure "csv_null" 3 "$CXSTAT" -q -g id -f csv "$f"
+    fi
+    if $have_duckdb; then
+        say "memory: DuckDB, $n groups"
+        measure "groups_duck_$n" 1 node "$HERE/peer_duckdb.mjs" "$f" "$B" exact id
+        echo $(($(wc -l < "$OUT/groups_duck_$n.raw") - 1)) > "$OUT/groups_duck_$n.rows"
+        if ! cmp -s "$OUT/groups_cx_$n.rows" "$OUT/groups_duck_$n.rows"; then
+            echo "bench: MISMATCH: cxstat reports $(cat "$OUT/groups_cx_$n.rows") groups, DuckDB $(cat "$OUT/groups_duck_$n.rows")"
+            status=1
+        fi
+    fi
+done
+KF=$B/keys_$KEYS.csv
+if [ ! -f "$KF" ] || [ "$(sed -n 1p "$KF.stamp" 2>/dev/null)" != "keys=$KEYS" ]; then
+    say "generating $KF ($KEYS keys x 8 rows, with a weight)"
+    awk -v n="$KEYS" 'BEGIN { srand(7); print "key,nps,csat,ces,w"
+        for (r = 0; r < 8; r++) for (i = 0; i < n; i++)
+            printf "k%d,%d,%d,%d,%d.%d\n", (i * 7919) % n, int(rand() * 11), 1 + int(rand() * 5),
+                1 + int(rand() * 7), 1 + int(rand() * 3), int(rand() * 10) }' > "$KF"
+    echo "keys=$KEYS" > "$KF.stamp"
+fi
+cat "$KF" > /dev/null
+for j in 1 2 8; do
+    say "memory: cxstat -j $j, $KEYS keys x 8"
+    measure "keys_j$j" 1 "$CXSTAT" -j $j -q -g key -f csv "$KF"
+    measure "keysw_j$j" 1 "$CXSTAT" -j $j -q -g key -w w -f csv "$KF"
+done
+for j in 2 8; do
+    cmp -s "$OUT/keys_j1.raw" "$OUT/keys_j$j.raw" && cmp -s "$OUT/keysw_j1.raw" "$OUT/keysw_j$j.raw" ||
+        { echo "bench: MISMATCH: -j $j and -j 1 disagree on $KF"; status=1; }
+done
+QF=$B/quoted.csv
+if [ ! -f "$QF" ] || [ "$(sed -n 1p "$QF.stamp" 2>/dev/null)" != "quoted=400x128k" ]; then
+    say "generating $QF (400 records, a quoted comment of 128 KiB over 1,600 lines each)"
+    awk 'BEGIN { print "store,nps,comment"
+        line = "a line of the comment, with a comma, and a \"\"quote\"\" in it.........."
+        for (i = 0; i < 400; i++) {
+            printf "s%d,%d,\"", i % 7, i % 11
+            for (k = 0; k < 1600; k++) printf "%s\n", line
+            printf "\"\n" } }' > "$QF"
+    echo "quoted=400x128k" > "$QF.stamp"
+fi
+cat "$QF" > /dev/null
+for j in 1 16; do
+    say "quoted fields: cxstat -j $j"
+    measure "quoted_j$j" 3 "$CXSTAT" -j $j -q -g store -f csv "$QF"
+done
+cmp -s "$OUT/quoted_j1.raw" "$OUT/quoted_j16.raw" ||
+    { echo "bench: MISMATCH: -j 16 and -j 1 disagree on $QF"; status=1; }
+
 LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---- report ----------------------------------------------------------------------------
@@ -338,6 +412,50 @@ for n in $SCALE; do
         "$(awk -v s="$sz" -v w="$w" 'BEGIN { if (w > 0) printf "%.0f", s / w / 1048576; else print "-" }')"
 done
 echo "(best of 3, 10^7 rows 1 run)"
+echo
+
+echo "memory: the grouped report with a group per record (-g id), one run each"
+printf '%10s %12s %12s %10s %10s %10s\n' groups "cxstat MB" "DuckDB MB" "ratio" "cxstat s" "DuckDB s"
+for n in $GROUPS_N; do
+    printf '%10s %12s %12s %10s %10s %10s\n' "$n" "$(mb "$(field "groups_cx_$n" 4)")" \
+        "$(mb "$(field "groups_duck_$n" 4 | grep . || echo 0)")" \
+        "$(ratio "$(field "groups_cx_$n" 4)" "$(field "groups_duck_$n" 4)")" \
+        "$(field "groups_cx_$n" 2)" "$(field "groups_duck_$n" 2)"
+done
+for n in $GROUPS_N; do
+    c=$(field "groups_cx_$n" 4) d=$(field "groups_duck_$n" 4)
+    if [ -z "$d" ]; then
+        target FAIL "cxstat peak RSS at $n groups vs DuckDB: DuckDB not run (@duckdb/node-api missing)"
+    else
+        [ "$c" -le "$d" ]
+        target "$(verdict $?)" "cxstat peak RSS at $n groups: $(mb "$c") MB vs DuckDB's $(mb "$d") MB (target: at or below)"
+    fi
+done
+r=$(ratio "$(field json_null 2)" "$(field csv_null 2)")
+ge 1.5 "$r"
+target "$(verdict $?)" "-f json vs -f csv at $JSON_N groups: ${r}x the wall time ($(field json_null 2) s vs $(field csv_null 2) s, best of 3, to /dev/null; target <= 1.5x)"
+echo
+echo "memory: threads, $KEYS keys seen 8 times each (-g key), peak MB, one run each"
+printf '%12s %10s %10s %10s %14s\n' "" "-j 1" "-j 2" "-j 8" "-j 8 / -j 1"
+for k in keys keysw; do
+    label=plain; [ $k = keysw ] && label="-w w"
+    printf '%12s %10s %10s %10s %13sx\n' "$label" "$(mb "$(field "${k}_j1" 4)")" "$(mb "$(field "${k}_j2" 4)")" \
+        "$(mb "$(field "${k}_j8" 4)")" "$(ratio "$(field "${k}_j8" 4)" "$(field "${k}_j1" 4)")"
+    r=$(ratio "$(field "${k}_j8" 4)" "$(field "${k}_j1" 4)")
+    ge 1.5 "$r"
+    target "$(verdict $?)" "peak RSS at -j 8 vs -j 1 ($label): ${r}x (target <= 1.5x: one table plus a bounded working set)"
+done
+echo
+echo "large quoted fields: 400 records of a 128 KiB quoted comment over 1,600 lines, -g store"
+for j in 1 16; do
+    printf '  -j %-3s wall %8s s  cpu %8s s  peak %8s MB\n' $j "$(field "quoted_j$j" 2)" "$(field "quoted_j$j" 3)" "$(mb "$(field "quoted_j$j" 4)")"
+done
+r=$(ratio "$(field quoted_j16 2)" "$(field quoted_j1 2)")
+ge 1.5 "$r"
+target "$(verdict $?)" "large quoted fields, -j 16 vs -j 1: ${r}x the wall time (target <= 1.5x; $(nproc) cores)"
+r=$(ratio "$(field quoted_j16 4)" "$(field quoted_j1 4)")
+ge 1.5 "$r"
+target "$(verdict $?)" "large quoted fields, -j 16 vs -j 1: ${r}x the peak RSS (target <= 1.5x)"
 
 if [ $status -ne 0 ]; then
     echo
