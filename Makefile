@@ -230,9 +230,10 @@ jobs: $(BIN) $(GEN)
 	$(Q)sh tests/e2e/jobs_check.sh $(BIN) $(GEN)
 	$(Q)sh tests/e2e/memory_check.sh $(BIN)
 
-# make check's share of it: the generated exports at -j 3 and -j 13 only.
+# make check's share of it: the generated exports at -j 3 and -j 13 only, and memory.
 jobs-quick: $(BIN) $(GEN)
 	$(Q)JOBS_LIST="3 13" sh tests/e2e/jobs_check.sh $(BIN) $(GEN)
+	$(Q)sh tests/e2e/memory_check.sh $(BIN)
 
 # The chunked reading under ThreadSanitizer: no data race between the threads.
 TSAN_FLAGS = -O1 -g -fsanitize=thread
