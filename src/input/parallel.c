@@ -49,6 +49,16 @@ typedef struct segment {
 #define CHUNK_MIN ((uint64_t)16 << 10)
 #define CHUNKS_PER_JOB 4
 
+/*
+ * A reader holds its record's longest field, and so does every thread: with
+ * records of megabytes, threads would multiply that.  The first chunk is read
+ * alone; from then on, at most READER_BYTES / (2 x the longest mean record of
+ * a chunk folded) threads read at once (a field's buffer grows by doubling).
+ * When that is one, the rest is read in one piece: chunks would start inside
+ * such records and be read twice.
+ */
+#define READER_BYTES ((uint64_t)8 << 20)
+
 /* The bytes of a cache line: chunks never share one (each thread writes to its own per record). */
 #define CACHE_LINE 64
 
@@ -80,6 +90,8 @@ struct pool {
     pthread_mutex_t mu;
     pthread_cond_t cv;
     size_t claimed, folded; /* chunks given to a thread; chunks folded */
+    size_t reading, readers; /* threads reading a chunk; the most allowed at once */
+    unsigned jobs;
     bool folding, stop;
     parallel_status status;
     uint64_t pos, lines;    /* where the folded readings end, and the lines they hold */
@@ -170,9 +182,9 @@ static void drop_part(const pool *p, segment *g)
  * Fold chunk c's segments into the owner, each one that began where the
  * folded readings end as it is, the others read again from there to the
  * boundary they were to stop at.  *per_byte receives the memory of the
- * chunk's parts per byte of it.
+ * chunk's parts per byte of it, *records its records.
  */
-static parallel_status fold_chunk(pool *p, chunk *c, double *per_byte)
+static parallel_status fold_chunk(pool *p, chunk *c, double *per_byte, uint64_t *records)
 {
     for (int i = 0; i < 2; i++) {
         segment *g = &c->seg[i];
@@ -193,6 +205,7 @@ static parallel_status fold_chunk(pool *p, chunk *c, double *per_byte)
             return PARALLEL_FAILED;
         p->pos = g->res.stopped ? g->res.end : p->size;
         p->lines += g->res.lines;
+        *records += g->res.records;
         if (p->ops->part_bytes) /* the chunk's parts together, per byte of it */
             *per_byte += (double)p->ops->part_bytes(g->part) / (double)(c->next - c->base);
         drop_part(p, g);
@@ -208,10 +221,20 @@ static void fold_ready(pool *p)
            p->c[p->folded % p->window].state == CHUNK_READ) {
         chunk *c = &p->c[p->folded % p->window];
         double per_byte = 0;
+        uint64_t from = p->pos, records = 0;
         pthread_mutex_unlock(&p->mu);
-        parallel_status st = fold_chunk(p, c, &per_byte);
+        parallel_status st = fold_chunk(p, c, &per_byte, &records);
         pthread_mutex_lock(&p->mu);
         p->per_byte = per_byte > p->per_byte ? per_byte : p->per_byte;
+        uint64_t record = (p->pos - from) / (records ? records : 1);
+        size_t readers = (size_t)(READER_BYTES / (2 * record + 1));
+        readers = readers < 1 ? 1 : readers > p->jobs ? p->jobs : readers;
+        if (st == PARALLEL_OK && (p->folded == 0 || readers < p->readers))
+            p->readers = readers;
+        if (st == PARALLEL_OK && readers == 1 && p->jobs > 1 && p->pos < p->size) {
+            p->folded++; /* the rest is read in one piece, from p->pos */
+            st = PARALLEL_FAILED;
+        }
         if (st != PARALLEL_OK) {
             p->stop = true;
             p->status = st;
@@ -324,13 +347,15 @@ static void work(pool *p, bool caller)
         }
         if (p->stop || (p->cut >= p->size && p->folded == p->claimed))
             break;
-        if (p->cut < p->size && p->claimed < p->folded + p->window) {
+        if (p->cut < p->size && p->claimed < p->folded + p->window && p->reading < p->readers) {
             chunk *c = claim(p);
             if (!c)
                 continue;
+            p->reading++;
             pthread_mutex_unlock(&p->mu);
             read_chunk(c, caller);
             pthread_mutex_lock(&p->mu);
+            p->reading--;
             c->state = CHUNK_READ;
             pthread_cond_broadcast(&p->cv);
             continue;
@@ -370,7 +395,8 @@ parallel_status parallel_read(int fd, uint64_t start, uint64_t size, unsigned jo
     jobs = jobs < 1 ? 1 : jobs > PARALLEL_JOBS_MAX ? PARALLEL_JOBS_MAX : jobs;
     uint64_t span = size - start, share = (span + jobs - 1) / jobs;
     pool p = {.fd = fd, .cfg = cfg, .ops = ops, .size = size, .window = WINDOW_PER_JOB * jobs,
-              .status = PARALLEL_OK, .pos = start, .cut = start, .per_byte = -1};
+              .status = PARALLEL_OK, .pos = start, .cut = start, .per_byte = -1,
+              .readers = 1, .jobs = jobs};
     p.len_min = share < CHUNK_MIN ? share : CHUNK_MIN;
     p.len_max = span / ((uint64_t)jobs * CHUNKS_PER_JOB);
     p.len_max = p.len_max < p.len_min ? p.len_min : p.len_max;
