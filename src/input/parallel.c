@@ -57,7 +57,7 @@ typedef struct segment {
  * When that is one, the rest is read in one piece: chunks would start inside
  * such records and be read twice.
  */
-#define READER_BYTES ((uint64_t)8 << 20)
+#define READER_BYTES ((uint64_t)1 << 20)
 
 /* The bytes of a cache line: chunks never share one (each thread writes to its own per record). */
 #define CACHE_LINE 64
