@@ -504,6 +504,39 @@ static size_t fast_line(reader *r, const unsigned char *s, size_t n)
     return used;
 }
 
+/*
+ * fast_line() for a run of records that end with LF, each ended as
+ * parse_bytes() ends a line, without going round its loop: the common
+ * export.  Stops before a record fast_line() would not take, or that ends
+ * with CR (parse_bytes() then reads it).  @return the bytes taken.
+ */
+static size_t fast_lines(reader *r, const unsigned char *s, size_t n)
+{
+    if (r->cfg->reference || !r->header_done || r->holding || r->records_left > 0 ||
+        r->csv.pstate != LIBCSV_ROW_NOT_BEGUN || r->fields_cap == 0)
+        return 0;
+    size_t done = 0;
+    while (done < n && r->status == READER_OK && !r->stopped) {
+        size_t left = n - done;
+        fastline_out out = {r->fields, r->fields_cap / sizeof *r->fields,
+                            (unsigned char *)r->buf, r->buf_cap, 0, 0};
+        size_t used = fastline_split(s + done, left < PARSE_PIECE ? left : PARSE_PIECE,
+                                     (unsigned char)r->res->delim, r->want.mask, r->want.len,
+                                     &out);
+        if (used == 0 || s[done + used - 1] != '\n')
+            break;
+        r->line += out.lines;
+        if (out.nf > 0)
+            deliver(r, r->fields, out.nf, r->line, false);
+        done += used;
+        r->line_has_bytes = false;
+        r->pos += used;
+        r->line++;
+        check_stop(r);
+    }
+    return done;
+}
+
 /* Splits delimiter-known bytes at line ends, counting lines. */
 static void parse_bytes(reader *r, const unsigned char *s, size_t n)
 {
@@ -524,6 +557,12 @@ static void parse_bytes(reader *r, const unsigned char *s, size_t n)
             check_stop(r);
             if (r->stopped)
                 return;
+        }
+        size_t run = fast_lines(r, s, n);
+        if (run > 0) {
+            s += run;
+            n -= run;
+            continue;
         }
         size_t lim = n < PARSE_PIECE ? n : PARSE_PIECE;
         size_t k = fast_line(r, s, n);
