@@ -231,7 +231,7 @@ static size_t fill_slots(group_table *t, size_t n)
     if (!s)
         return SIZE_MAX;
     size_t longest = 0;
-    for (size_t i = 0; i < t->count; i++) {
+    for (size_t i = 0; t->g && i < t->count; i++) { /* (no groups: g may be NULL) */
         size_t j = (size_t)t->g[i].hash & (n - 1), run = 0;
         while (s[j]) {
             j = (j + 1) & (n - 1);

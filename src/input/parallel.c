@@ -394,7 +394,8 @@ parallel_status parallel_read(int fd, uint64_t start, uint64_t size, unsigned jo
         return PARALLEL_OK;
     jobs = jobs < 1 ? 1 : jobs > PARALLEL_JOBS_MAX ? PARALLEL_JOBS_MAX : jobs;
     uint64_t span = size - start, share = (span + jobs - 1) / jobs;
-    pool p = {.fd = fd, .cfg = cfg, .ops = ops, .size = size, .window = WINDOW_PER_JOB * jobs,
+    pool p = {.fd = fd, .cfg = cfg, .ops = ops, .size = size,
+              .window = (size_t)WINDOW_PER_JOB * jobs,
               .status = PARALLEL_OK, .pos = start, .cut = start, .per_byte = -1,
               .readers = 1, .jobs = jobs};
     p.len_min = share < CHUNK_MIN ? share : CHUNK_MIN;
