@@ -234,6 +234,10 @@ int main(int argc, char **argv)
      * (glibc would raise it to 32 MiB after the first such free, and keep freed
      * parts in each thread's arena), and lets a growing table move by mremap. */
     mallopt(M_MMAP_THRESHOLD, 128 << 10);
+    /* Threads allocate only per chunk, never per record: an arena per processor is
+     * enough, and one per thread would keep each thread's freed parts resident. */
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    mallopt(M_ARENA_MAX, cores < 1 ? 1 : cores > 64 ? 64 : (int)cores);
     switch (options_parse(argc, argv, &o, stdout, stderr)) {
     case OPT_DONE: return close_stdout();
     case OPT_USAGE: return EXIT_USAGE;

@@ -91,6 +91,7 @@ struct pool {
     pthread_cond_t cv;
     size_t claimed, folded; /* chunks given to a thread; chunks folded */
     size_t reading, readers; /* threads reading a chunk; the most allowed at once */
+    size_t cores;           /* online processors: never more readers at once */
     unsigned jobs;
     bool folding, stop;
     parallel_status status;
@@ -227,11 +228,13 @@ static void fold_ready(pool *p)
         pthread_mutex_lock(&p->mu);
         p->per_byte = per_byte > p->per_byte ? per_byte : p->per_byte;
         uint64_t record = (p->pos - from) / (records ? records : 1);
-        size_t readers = (size_t)(READER_BYTES / (2 * record + 1));
-        readers = readers < 1 ? 1 : readers > p->jobs ? p->jobs : readers;
+        size_t fit = (size_t)(READER_BYTES / (2 * record + 1));
+        fit = fit < 1 ? 1 : fit > p->jobs ? p->jobs : fit;
+        /* more readers at once than processors would only add their buffers */
+        size_t readers = fit > p->cores ? p->cores : fit;
         if (st == PARALLEL_OK && (p->folded == 0 || readers < p->readers))
             p->readers = readers;
-        if (st == PARALLEL_OK && readers == 1 && p->jobs > 1 && p->pos < p->size) {
+        if (st == PARALLEL_OK && fit == 1 && p->jobs > 1 && p->pos < p->size) {
             p->folded++; /* the rest is read in one piece, from p->pos */
             st = PARALLEL_FAILED;
         }
@@ -384,6 +387,12 @@ static void run(pool *p, unsigned jobs)
         pthread_join(th[k], NULL);
 }
 
+static size_t online_processors(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : (size_t)n;
+}
+
 parallel_status parallel_read(int fd, uint64_t start, uint64_t size, unsigned jobs,
                               const reader_config *cfg, const parallel_ops *ops,
                               uint64_t *resume, uint64_t *resume_lines)
@@ -394,10 +403,12 @@ parallel_status parallel_read(int fd, uint64_t start, uint64_t size, unsigned jo
         return PARALLEL_OK;
     jobs = jobs < 1 ? 1 : jobs > PARALLEL_JOBS_MAX ? PARALLEL_JOBS_MAX : jobs;
     uint64_t span = size - start, share = (span + jobs - 1) / jobs;
-    pool p = {.fd = fd, .cfg = cfg, .ops = ops, .size = size,
-              .window = (size_t)WINDOW_PER_JOB * jobs,
+    size_t cores = online_processors();
+    /* chunks read ahead: per thread that can read at once */
+    size_t ahead = (size_t)WINDOW_PER_JOB * (jobs < cores ? jobs : cores);
+    pool p = {.fd = fd, .cfg = cfg, .ops = ops, .size = size, .window = ahead,
               .status = PARALLEL_OK, .pos = start, .cut = start, .per_byte = -1,
-              .readers = 1, .jobs = jobs};
+              .readers = 1, .cores = cores, .jobs = jobs};
     p.len_min = share < CHUNK_MIN ? share : CHUNK_MIN;
     p.len_max = span / ((uint64_t)jobs * CHUNKS_PER_JOB);
     p.len_max = p.len_max < p.len_min ? p.len_min : p.len_max;

@@ -6,7 +6,12 @@
 #   * memory does not multiply with threads: at -j 8 the peak stays within
 #     32 MB of -j 1's (each chunk's part once kept its own table until the end:
 #     8 tables, 470 MB), with the same output; and so with --weight (50,000
-#     groups, within 48 MB of -j 1's; once 8 times as much).
+#     groups, within 48 MB of -j 1's; once 8 times as much);
+#   * long quoted records (400 of 108 KiB, a comment over 1,600 lines) at -j 16
+#     peak within 1.5x of -j 1's (on two processors; 1 MB more for each
+#     processor past two), with the same output: no more threads read at
+#     once than there are processors, and an arena per processor (16 readers
+#     with their buffers and arenas once took 2.5x).
 # Usage: sh tests/e2e/memory_check.sh CXSTAT
 set -u
 bin=$1
@@ -31,6 +36,12 @@ awk 'BEGIN { print "key,nps,csat,ces,w"
         printf "k%d,%d,%d,%d,%d.5\n", i, (i + r) % 11, 1 + (i + 2 * r) % 5, 1 + (i * 3 + r) % 7, 1 + r % 3 }' \
     >"$tmp/keys.csv" || exit 1
 awk -F, 'NR == 1 || substr($1, 2) + 0 < 50000' "$tmp/keys.csv" >"$tmp/wkeys.csv" || exit 1
+awk 'BEGIN { print "store,nps,comment"
+    line = "a line of the comment, with a comma, and a \"\"quote\"\" in it.........."
+    for (i = 0; i < 400; i++) {
+        printf "s%d,%d,\"", i % 7, i % 11
+        for (k = 0; k < 1600; k++) printf "%s\n", line
+        printf "\"\n" } }' >"$tmp/quoted.csv" || exit 1
 
 fail=0
 # run NAME FILE ARGS...: peak RSS in KB into $tmp/NAME.kb, output into $tmp/NAME.out
@@ -63,6 +74,8 @@ run j1 keys -j 1 -q -g key -f csv
 run j8 keys -j 8 -q -g key -f csv
 run w1 wkeys -j 1 -q -g key -w w -f csv
 run w8 wkeys -j 8 -q -g key -w w -f csv
+run q1 quoted -j 1 -q -g store -f csv
+run q16 quoted -j 16 -q -g store -f csv
 if [ "$(wc -l <"$tmp/j1.out")" -ne 200003 ]; then
     echo "FAIL memory: -j 1 did not print 200,000 groups: $(head -c 300 "$tmp/j1.err")"
     fail=1
@@ -73,7 +86,13 @@ if [ "$(wc -l <"$tmp/w1.out")" -ne 50003 ]; then
 fi
 same j1 j8
 same w1 w8
+same q1 q16
 within j1 49152 "200000 groups at -j 1"
 within j8 $(($(cat "$tmp/j1.kb") + 32768)) "the same at -j 8 (-j 1's + 32 MB)"
 within w8 $(($(cat "$tmp/w1.kb") + 49152)) "weighted at -j 8 (-j 1's $(cat "$tmp/w1.kb") KB + 48 MB)"
+# (a processor past two may add a reader's buffers: 1 MB each)
+cores=$(nproc 2>/dev/null || echo 2)
+extra=$((cores > 2 ? (cores - 2) * 1024 : 0))
+within q16 $(($(cat "$tmp/q1.kb") * 3 / 2 + extra)) \
+    "long quoted records at -j 16 (-j 1's $(cat "$tmp/q1.kb") KB x 1.5 + $extra KB)"
 exit $fail
