@@ -66,12 +66,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         rc = merge_bytes(&s, &o.plan, &cfg, data + cut, size - cut);
     if (rc == EXIT_OK) {
         /* whatever merged, every figure is computed without overflow */
-        for (int m = 0; m < CX_METRIC_COUNT; m++) {
-            if (!s.active[m])
-                continue;
-            FUZZ_CHECK(cx_hist_fits(&s.hist[m], &s.scale[m]));
-            for (size_t i = 0; i < s.groups.count; i++)
-                FUZZ_CHECK(cx_hist_fits(&s.groups.g[i].hist[m], &s.scale[m]));
+        for (int m = 0; m < CX_METRIC_COUNT; m++)
+            FUZZ_CHECK(!s.active[m] || cx_hist_fits(&s.hist[m], &s.scale[m]));
+        for (size_t i = 0; i < s.groups.count; i++) {
+            cx_hist h[CX_METRIC_COUNT];
+            groups_hists(&s.groups, &s.groups.g[i], h, NULL);
+            for (int m = 0; m < CX_METRIC_COUNT; m++)
+                FUZZ_CHECK(!s.active[m] || cx_hist_fits(&h[m], &s.scale[m]));
         }
     }
     if (rc == EXIT_OK) {
