@@ -441,15 +441,7 @@ bool key_add_grow(key_builder *k, const char *part, size_t len)
 {
     if (len > UINT32_MAX || !reserve(&k->buf, &k->cap, k->len + 4 + len))
         return false;
-    unsigned char *p = (unsigned char *)k->buf + k->len;
-    p[0] = (unsigned char)len;
-    p[1] = (unsigned char)(len >> 8);
-    p[2] = (unsigned char)(len >> 16);
-    p[3] = (unsigned char)(len >> 24);
-    if (len)
-        memcpy(p + 4, part, len);
-    k->len += 4 + len;
-    return true;
+    return key_add(k, part, len); /* now with room: written by the inline path */
 }
 
 bool key_next(const char *key, size_t len, size_t *pos, const char **part, size_t *plen)
