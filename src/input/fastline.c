@@ -288,66 +288,177 @@ static uint64_t count_lines(const unsigned char *s, size_t e)
     return lines;
 }
 
-/*
- * The structural scan: BLOCK bytes at a time, a mask per class; the
- * quotes' prefix XOR (carried from block to block) marks the bytes inside
- * quotes, and the delimiters and line ends outside them split the record.
- * Each field with a quote is then checked to be of the one form for which
- * that counting is libcsv's.  @return as fastline_split(), or SUSPECT.
- */
-static size_t structural(rec *r, size_t n, unsigned char delim)
+/* The classes of the block at s[i], the bytes past s[n] padded with NULs (data). */
+static void block_at(const unsigned char *s, size_t i, size_t n, unsigned char delim, uint64_t *q,
+                     uint64_t *d, uint64_t *e)
 {
+    if (n - i >= BLOCK) {
+        classify(s + i, delim, q, d, e);
+        return;
+    }
+    unsigned char tail[BLOCK] = {0};
+    memcpy(tail, s + i, n - i);
+    classify(tail, delim, q, d, e);
+}
+
+/* A run of records: the state fastline_run() keeps between them. */
+typedef struct run {
+    rec r;          /* the record being split; r.s is the run's first byte */
+    size_t n;       /* the run's bytes */
+    size_t piece;   /* a record must end within this many bytes of its start */
+    unsigned char delim;
+    fastline_emit emit;
+    void *ctx;
+} run;
+
+/* Why the structural scan stopped at a record. */
+typedef enum scan_end {
+    SCAN_DONE,    /* the caller's emit() said so */
+    SCAN_SUSPECT, /* a field whose quotes the scan cannot vouch for */
+    SCAN_REFUSED, /* more fields than room, or no scratch room */
+    SCAN_NO_END   /* no line end within the record's piece */
+} scan_end;
+
+/* Where a record starting at s[at] must end before. */
+static size_t limit(const run *u, size_t at)
+{
+    return u->n - at < u->piece ? u->n : at + u->piece;
+}
+
+/* A record's line end with only spaces and tabs before it: no record. */
+static int blank(const rec *r, size_t start, size_t p)
+{
+    while (start < p && r->cls[r->s[start]] == FL_SPACE)
+        start++;
+    return start == p;
+}
+
+/*
+ * The structural scan of records from s[*at]: BLOCK bytes at a time, a
+ * mask per class; the quotes' prefix XOR (carried from block to block)
+ * marks the bytes inside quotes, and the delimiters and line ends outside
+ * them split the records.  A record ends outside quotes, so each one starts
+ * with an even count of quotes before it and the XOR stays right from one
+ * record to the next: each byte is classified once.  Each field with a
+ * quote is checked to be of the one form for which that counting is
+ * libcsv's.  *at receives the start of the record the scan stopped at, or
+ * the end of the last record taken.
+ */
+/* Where the scan is: the record and the field being split. */
+typedef struct scan {
+    size_t rec_start; /* the record's first byte */
+    size_t lim;       /* limit(rec_start) */
+    size_t start;     /* the current field's first byte */
+    int quoted;       /* the current field had a quote in an earlier block */
+    int quoted_end;   /* the record had a line end inside quotes in an earlier block */
+} scan;
+
+/*
+ * The record ends at s[p] (its line ends inside quotes counted when
+ * quoted_lines): hands it to emit().  @return emit()'s verdict; for
+ * FASTLINE_NEXT, sc is at the next record.
+ */
+static inline int end_record(run *u, scan *sc, size_t p, int quoted_lines)
+{
+    rec *r = &u->r;
+    r->out->nf = r->k;
+    r->out->lines = quoted_lines ? count_lines(r->s + sc->rec_start, p - sc->rec_start) : 0;
+    int verdict = u->emit(u->ctx, r->out, r->s + sc->rec_start, p + 1 - sc->rec_start);
+    if (verdict != FASTLINE_REFUSE)
+        sc->rec_start = p + 1;
+    if (verdict == FASTLINE_NEXT) {
+        sc->lim = limit(u, sc->rec_start);
+        sc->start = sc->rec_start;
+        sc->quoted = sc->quoted_end = 0;
+        r->k = r->scratch = 0;
+    }
+    return verdict;
+}
+
+/* The split at s[p], a delimiter or (is_end) a line end, of a field without quotes;
+ * quoted_lines: the record has line ends inside quotes.  @return 1 when the
+ * scan goes on, 0 when it stops (*why says why). */
+static inline int plain_split(run *u, scan *sc, size_t p, int is_end, int quoted_lines,
+                              scan_end *why)
+{
+    rec *r = &u->r;
+    if ((!is_end || r->k > 0 || !blank(r, sc->start, p)) && !plain_field(r, sc->start, p)) {
+        *why = SCAN_REFUSED;
+        return 0;
+    }
+    sc->start = p + 1;
+    if (!is_end)
+        return 1;
+    *why = SCAN_DONE;
+    return end_record(u, sc, p, quoted_lines) == FASTLINE_NEXT;
+}
+
+static scan_end structural(run *u, size_t *at)
+{
+    rec *r = &u->r;
     const unsigned char *s = r->s;
-    uint64_t inside = 0;  /* all ones when the block starts inside quotes */
-    int quoted = 0;       /* the current field had a quote in an earlier block */
-    int quoted_end = 0;   /* a line end was seen inside quotes */
-    uint64_t seen_q = 0;  /* a quote was seen */
-    size_t start = 0;     /* the current field's first byte */
-    for (size_t i = 0; i < n; i += BLOCK) {
+    scan sc = {*at, limit(u, *at), *at, 0, 0};
+    scan_end why = SCAN_NO_END;
+    uint64_t inside = 0; /* all ones when the block starts inside quotes */
+    r->k = r->scratch = 0;
+    for (size_t i = sc.rec_start; i < u->n; i += BLOCK) {
         uint64_t q, d, e;
-        if (n - i >= BLOCK) {
-            classify(s + i, delim, &q, &d, &e);
-        } else { /* the last bytes, padded with NULs, which are data */
-            unsigned char tail[BLOCK] = {0};
-            memcpy(tail, s + i, n - i);
-            classify(tail, delim, &q, &d, &e);
+        block_at(s, i, u->n, u->delim, &q, &d, &e);
+        if ((q | inside | (uint64_t)sc.quoted) == 0) { /* no quote: every split is plain */
+            for (uint64_t st = d | e; st; st &= st - 1) {
+                unsigned j = (unsigned)__builtin_ctzll(st);
+                if (i + j >= sc.lim)
+                    break;
+                if (!plain_split(u, &sc, i + j, (int)(e >> j & 1), sc.quoted_end, &why))
+                    goto stop;
+            }
+            if (i + BLOCK > sc.lim) /* no line end in the piece */
+                break;
+            continue;
         }
         uint64_t in = prefix_xor(q) ^ inside;
         inside = (in >> (BLOCK - 1)) ? below(BLOCK) : 0;
-        seen_q |= q;
-        unsigned from = 0; /* the current field's first bit in this block */
+        uint64_t q_left = q;    /* quotes past the last split */
+        uint64_t e_in = e & in; /* line ends inside quotes, of this record on */
         for (uint64_t st = (d | e) & ~in; st; st &= st - 1) {
             unsigned j = (unsigned)__builtin_ctzll(st);
             size_t p = i + j;
-            int has_q = quoted || (q & below(j) & ~below(from)) != 0;
-            if (e >> j & 1) {
-                if (r->k == 0 && !has_q) { /* a blank line gives no record */
-                    size_t b = start;
-                    while (b < p && r->cls[s[b]] == FL_SPACE)
-                        b++;
-                    if (b == p)
-                        return p + 1;
-                }
-                size_t got = has_q ? checked_field(r, start, p) : (size_t)plain_field(r, start, p);
-                if (got != 1)
-                    return got;
-                r->out->nf = r->k;
-                if (quoted_end || (e & in & below(j)) != 0)
-                    r->out->lines = count_lines(s, p);
-                return p + 1;
+            uint64_t upto = st ^ (st - 1); /* bits 0..j */
+            if (p >= sc.lim)
+                break;
+            int is_end = (int)(e >> j & 1);
+            if (!sc.quoted && (q_left & upto) == 0) {
+                q_left &= ~upto;
+                if (!plain_split(u, &sc, p, is_end, sc.quoted_end || (e_in & upto) != 0, &why))
+                    goto stop;
+                if (is_end)
+                    e_in &= ~upto;
+                continue;
             }
-            size_t got = has_q ? checked_field(r, start, p) : (size_t)plain_field(r, start, p);
-            if (got != 1)
-                return got;
-            quoted = 0;
-            start = p + 1;
-            from = j + 1;
+            q_left &= ~upto;
+            size_t got = checked_field(r, sc.start, p);
+            if (got != 1) {
+                why = got == SUSPECT ? SCAN_SUSPECT : SCAN_REFUSED;
+                goto stop;
+            }
+            sc.quoted = 0;
+            sc.start = p + 1;
+            if (!is_end)
+                continue;
+            why = SCAN_DONE;
+            if (end_record(u, &sc, p, sc.quoted_end || (e_in & upto) != 0) != FASTLINE_NEXT)
+                goto stop;
+            e_in &= ~upto;
         }
-        quoted |= (q & ~below(from)) != 0;
-        quoted_end |= (e & in) != 0;
+        if (i + BLOCK > sc.lim) /* no line end in the piece */
+            break;
+        sc.quoted |= q_left != 0;
+        sc.quoted_end |= e_in != 0;
     }
-    /* no line end outside quotes: but a stray quote may have hidden one */
-    return seen_q ? SUSPECT : 0;
+    why = SCAN_NO_END;
+stop:
+    *at = sc.rec_start;
+    return why;
 }
 
 /* ---- field by field, for the records the scan cannot vouch for ---------- */
@@ -453,20 +564,57 @@ static size_t exact(rec *r, size_t n)
     }
 }
 
+
+/* ---- runs of records ----------------------------------------------------- */
+
+size_t fastline_run(const unsigned char *s, size_t n, size_t piece, unsigned char delim,
+                    const unsigned char *want, size_t want_len, fastline_out *out,
+                    fastline_emit emit, void *ctx)
+{
+    run u = {{s, class_table(delim), want, want == NULL ? 0 : want_len, out, 0, 0},
+             n, piece, delim, emit, ctx};
+    size_t at = 0;
+    out->nf = 0;
+    out->lines = 0;
+    if (u.r.cls == NULL || piece == 0)
+        return 0;
+    for (;;) {
+        scan_end why = structural(&u, &at);
+        size_t lim = limit(&u, at);
+        if (why == SCAN_DONE)
+            return at;
+        if (why == SCAN_REFUSED || (why == SCAN_NO_END && !memchr(s + at, '"', lim - at)))
+            break; /* no quote can have hidden a line end */
+        /* the record field by field, from a fresh structural scan after it */
+        rec x = {s + at, u.r.cls, u.r.want, u.r.want_len, out, 0, 0};
+        out->nf = 0;
+        out->lines = 0;
+        size_t got = exact(&x, lim - at);
+        if (got == 0)
+            break;
+        int verdict = emit(ctx, out, s + at, got);
+        if (verdict == FASTLINE_REFUSE)
+            return at;
+        at += got;
+        if (verdict == FASTLINE_STOP)
+            return at;
+    }
+    out->nf = 0;
+    return at;
+}
+
+/* fastline_split()'s emit: the first record, then stop. */
+static int first_record(void *ctx, const fastline_out *out, const unsigned char *bytes, size_t len)
+{
+    (void)ctx;
+    (void)out;
+    (void)bytes;
+    (void)len;
+    return FASTLINE_STOP;
+}
+
 size_t fastline_split(const unsigned char *s, size_t n, unsigned char delim,
                       const unsigned char *want, size_t want_len, fastline_out *out)
 {
-    rec r = {s, class_table(delim), want, want == NULL ? 0 : want_len, out, 0, 0};
-    out->nf = 0;
-    out->lines = 0;
-    if (r.cls == NULL)
-        return 0;
-    size_t got = structural(&r, n, delim);
-    if (got == SUSPECT) {
-        r.k = r.scratch = 0;
-        got = exact(&r, n);
-    }
-    if (got == 0)
-        out->nf = 0;
-    return got;
+    return fastline_run(s, n, n, delim, want, want_len, out, first_record, NULL);
 }

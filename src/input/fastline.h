@@ -10,7 +10,10 @@
  * number of records (one, or none).  tests/unit/test_fastline.c proves this
  * against libcsv.
  *
- * The function is pure: no allocation, no I/O, no state between calls.
+ * fastline_run() splits the records of a buffer one after another, each as
+ * fastline_split() would, classifying each byte once.
+ *
+ * The functions are pure: no allocation, no I/O, no state between calls.
  */
 #ifndef CX_FASTLINE_H
 #define CX_FASTLINE_H
@@ -69,5 +72,32 @@ typedef struct fastline_out {
  */
 size_t fastline_split(const unsigned char *s, size_t n, unsigned char delim,
                       const unsigned char *want, size_t want_len, fastline_out *out);
+
+/** What fastline_run()'s emit() says of a record it is given. */
+enum {
+    FASTLINE_NEXT = 0, /* taken: go on with the next record */
+    FASTLINE_STOP,     /* taken: stop after it */
+    FASTLINE_REFUSE    /* not taken: stop before it */
+};
+
+/**
+ * Called for each record split: out as fastline_split() fills it, the
+ * record's bytes rec[0..len) with its final line end.  @return FASTLINE_NEXT,
+ * FASTLINE_STOP or FASTLINE_REFUSE.
+ */
+typedef int (*fastline_emit)(void *ctx, const fastline_out *out, const unsigned char *rec,
+                             size_t len);
+
+/**
+ * Splits the records of s[0..n) from s[0], a record boundary, one after
+ * another: each one as fastline_split(s + at, min(n - at, piece), ...) would
+ * split it (at being its start), handed to emit(), until emit() stops, or a
+ * record is one fastline_split() returns 0 for.  The fields and scratch room
+ * of out are reused for each record.  @return the bytes of the records taken:
+ * the caller feeds the rest to libcsv.
+ */
+size_t fastline_run(const unsigned char *s, size_t n, size_t piece, unsigned char delim,
+                    const unsigned char *want, size_t want_len, fastline_out *out,
+                    fastline_emit emit, void *ctx);
 
 #endif /* CX_FASTLINE_H */

@@ -504,6 +504,22 @@ static size_t fast_line(reader *r, const unsigned char *s, size_t n)
     return used;
 }
 
+/* fast_lines()' emit: a record that ends with LF, ended as parse_bytes() ends a line. */
+static int take_record(void *ctx, const fastline_out *out, const unsigned char *rec, size_t len)
+{
+    reader *r = ctx;
+    if (rec[len - 1] != '\n')
+        return FASTLINE_REFUSE;
+    r->line += out->lines;
+    if (out->nf > 0)
+        deliver(r, r->fields, out->nf, r->line, false);
+    r->line_has_bytes = false;
+    r->pos += len;
+    r->line++;
+    check_stop(r);
+    return r->status == READER_OK && !r->stopped ? FASTLINE_NEXT : FASTLINE_STOP;
+}
+
 /*
  * fast_line() for a run of records that end with LF, each ended as
  * parse_bytes() ends a line, without going round its loop: the common
@@ -513,28 +529,13 @@ static size_t fast_line(reader *r, const unsigned char *s, size_t n)
 static size_t fast_lines(reader *r, const unsigned char *s, size_t n)
 {
     if (r->cfg->reference || !r->header_done || r->holding || r->records_left > 0 ||
-        r->csv.pstate != LIBCSV_ROW_NOT_BEGUN || r->fields_cap == 0)
+        r->csv.pstate != LIBCSV_ROW_NOT_BEGUN || r->fields_cap == 0 ||
+        r->status != READER_OK || r->stopped)
         return 0;
-    size_t done = 0;
-    while (done < n && r->status == READER_OK && !r->stopped) {
-        size_t left = n - done;
-        fastline_out out = {r->fields, r->fields_cap / sizeof *r->fields,
-                            (unsigned char *)r->buf, r->buf_cap, 0, 0};
-        size_t used = fastline_split(s + done, left < PARSE_PIECE ? left : PARSE_PIECE,
-                                     (unsigned char)r->res->delim, r->want.mask, r->want.len,
-                                     &out);
-        if (used == 0 || s[done + used - 1] != '\n')
-            break;
-        r->line += out.lines;
-        if (out.nf > 0)
-            deliver(r, r->fields, out.nf, r->line, false);
-        done += used;
-        r->line_has_bytes = false;
-        r->pos += used;
-        r->line++;
-        check_stop(r);
-    }
-    return done;
+    fastline_out out = {r->fields, r->fields_cap / sizeof *r->fields, (unsigned char *)r->buf,
+                        r->buf_cap, 0, 0};
+    return fastline_run(s, n, PARSE_PIECE, (unsigned char)r->res->delim, r->want.mask,
+                        r->want.len, &out, take_record, r);
 }
 
 /* Splits delimiter-known bytes at line ends, counting lines. */

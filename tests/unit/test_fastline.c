@@ -5,7 +5,8 @@
  * with quoted fields (delimiters, line ends, doubled and stray quotes) and from
  * every line of the test data; that it accepts every record that ends within
  * its bytes (refusing only for want of field or scratch room); and that it
- * refuses when the record does not end there. */
+ * refuses when the record does not end there; and that fastline_run() over a
+ * buffer of records gives each one as fastline_split() does from its start. */
 #include "unit.h"
 
 #include "fastline.h"
@@ -542,6 +543,82 @@ static size_t random_field(unsigned char *s)
     return n;
 }
 
+/* ---- runs: fastline_run() gives what fastline_split() gives, record by record */
+
+typedef struct run_check {
+    const unsigned char *s;
+    size_t n, piece, cap;
+    unsigned char delim;
+    const mask *m;
+    size_t at;                  /* where the next record must start */
+    size_t records;             /* handed to emit() */
+    size_t refuse_at, stop_at;  /* emit()'s verdict for that record (1-based; 0: none) */
+} run_check;
+
+static reader_field split_fields[BIG_CAP + 1];
+static unsigned char split_scratch[SCRATCH];
+
+static int check_emit(void *ctx, const fastline_out *out, const unsigned char *rec, size_t len)
+{
+    run_check *c = ctx;
+    assert_ptr_equal(rec, c->s + c->at);
+    size_t left = c->n - c->at;
+    fastline_out o2 = {split_fields, c->cap, split_scratch, SCRATCH, 99, 99};
+    size_t r = fastline_split(rec, left < c->piece ? left : c->piece, c->delim, c->m->want,
+                              c->m->len, &o2);
+    assert_int_equal(r, len);
+    assert_int_equal(o2.nf, out->nf);
+    assert_int_equal(o2.lines, out->lines);
+    for (size_t i = 0; i < out->nf; i++) {
+        assert_int_equal(out->fields[i].len, split_fields[i].len);
+        assert_true((out->fields[i].ptr == NULL) == (split_fields[i].ptr == NULL));
+        if (out->fields[i].ptr != NULL && out->fields[i].len > 0)
+            assert_memory_equal(out->fields[i].ptr, split_fields[i].ptr, out->fields[i].len);
+    }
+    c->records++;
+    if (c->records == c->refuse_at)
+        return FASTLINE_REFUSE;
+    c->at += len;
+    return c->records == c->stop_at ? FASTLINE_STOP : FASTLINE_NEXT;
+}
+
+/* One run over s[0..n): the records emit() takes are fastline_split()'s, one
+ * after another, and the run ends where fastline_split() refuses, or emit()
+ * says so.  @return the records handed to emit(). */
+static size_t run_once(const unsigned char *s, size_t n, unsigned char delim, const mask *m,
+                       size_t piece, size_t cap, size_t refuse_at, size_t stop_at)
+{
+    run_check c = {s, n, piece, cap, delim, m, 0, 0, refuse_at, stop_at};
+    fastline_out out = {got, cap, scratch, SCRATCH, 99, 99};
+    size_t taken = fastline_run(s, n, piece, delim, m->want, m->len, &out, check_emit, &c);
+    assert_int_equal(taken, c.at);
+    bool told = c.records > 0 && (c.records == refuse_at || c.records == stop_at);
+    if (!told) { /* the run ended at a record fastline_split() refuses */
+        size_t left = n - c.at, nf = 99;
+        assert_int_equal(split_room(s + c.at, left < piece ? left : piece, delim, m->want,
+                                    m->len, got, cap, SCRATCH, &nf), 0);
+        assert_int_equal(nf, 0);
+    }
+    return c.records;
+}
+
+/* Runs over s[0..n) under every delimiter and mask, with a piece, a field
+ * room and a verdict picked by the generator. */
+static size_t check_run(const unsigned char *s, size_t n)
+{
+    static const size_t pieces[] = {1, 7, 63, 64, 65, 200, 4096, SIZE_MAX};
+    size_t records = 0;
+    for (size_t di = 0; di < NDELIMS; di++)
+        for (size_t mi = 0; mi < nmasks; mi++) {
+            size_t piece = pieces[lcg() % (sizeof pieces / sizeof pieces[0])];
+            size_t cap = lcg() % 4 ? BIG_CAP : 1 + lcg() % 6;
+            size_t refuse_at = lcg() % 4 ? 0 : 1 + lcg() % 8;
+            size_t stop_at = lcg() % 4 ? 0 : 1 + lcg() % 8;
+            records += run_once(s, n, delims[di], &masks[mi], piece, cap, refuse_at, stop_at);
+        }
+    return records;
+}
+
 #define RANDOM_RECORDS 20000
 #define RECORDS_MAX 4096
 
@@ -551,6 +628,7 @@ static void test_random_records_match_libcsv(void **state)
     masks_init();
     lcg_state = 20261206;
     counts ct = {0};
+    size_t runs = 0;
     oracle o[NDELIMS];
     for (size_t di = 0; di < NDELIMS; di++)
         oracle_init(&o[di], delims[di]);
@@ -589,14 +667,63 @@ static void test_random_records_match_libcsv(void **state)
                 at += end;
             }
         }
+        runs += check_run(s, n);
         free(s);
     }
     free(text);
     for (size_t di = 0; di < NDELIMS; di++)
         oracle_free(&o[di]);
     assert_true(ct.compared > RANDOM_RECORDS);
-    print_message("random records: %zu split equal to libcsv (%zu records), %zu refused\n",
-                  ct.compared, ct.records, ct.refused);
+    print_message("random records: %zu split equal to libcsv (%zu records), %zu refused; "
+                  "%zu records of runs split as one by one\n",
+                  ct.compared, ct.records, ct.refused, runs);
+}
+
+/* Long runs: up to 64 records of plain and quoted fields, so that records
+ * start anywhere in a block and blocks hold several records, quoted line
+ * ends, stray quotes and blank lines among them. */
+#define LONG_RUNS 3000
+#define LONG_MAX 65536
+
+static void test_long_runs_split_as_one_by_one(void **state)
+{
+    (void)state;
+    masks_init();
+    lcg_state = 20261207;
+    unsigned char *text = malloc(LONG_MAX);
+    assert_non_null(text);
+    size_t runs = 0;
+    for (size_t k = 0; k < LONG_RUNS; k++) {
+        size_t n = 0, records = 1 + lcg() % 64;
+        unsigned char d = delims[lcg() % NDELIMS];
+        bool plain = lcg() % 2; /* half the runs without quotes: the scan's quick blocks */
+        for (size_t rec = 0; rec < records && n < LONG_MAX - 1024; rec++) {
+            size_t fields = 1 + lcg() % 8;
+            for (size_t f = 0; f < fields && n < LONG_MAX - 1024; f++) {
+                if (f > 0)
+                    text[n++] = d;
+                size_t w = random_field(text + n);
+                for (size_t i = 0; plain && i < w; i++)
+                    if (text[n + i] == '"')
+                        text[n + i] = 'q';
+                n += w;
+            }
+            static const char *const ends[] = {"\n", "\n", "\n", "\r\n", "\r", "\n \n"};
+            const char *e = ends[lcg() % 6];
+            memcpy(text + n, e, strlen(e));
+            n += strlen(e);
+        }
+        if (lcg() % 5 == 0)
+            n = lcg() % (n + 1);
+        unsigned char *s = malloc(n > 0 ? n : 1);
+        assert_non_null(s);
+        memcpy(s, text, n);
+        runs += check_run(s, n);
+        free(s);
+    }
+    free(text);
+    assert_true(runs > LONG_RUNS);
+    print_message("long runs: %zu records split as one by one\n", runs);
 }
 
 /* ---- 4. every line of the test data -------------------------------------- */
@@ -605,6 +732,7 @@ typedef struct walk {
     oracle o[NDELIMS];
     counts ct;
     size_t files;
+    size_t runs; /* records of whole-file runs split as one by one */
 } walk;
 
 static void check_file(walk *w, const char *path)
@@ -627,6 +755,7 @@ static void check_file(walk *w, const char *path)
     }
     assert_int_equal(ferror(fp), 0);
     fclose(fp);
+    w->runs += check_run(data, len);
     /* Each line, as if at a record start; fastline sees the rest of the file. */
     size_t start = 0;
     for (;;) {
@@ -683,8 +812,8 @@ static void test_every_line_of_the_test_data_matches_libcsv(void **state)
     assert_true(w->files >= 100);
     assert_true(w->ct.compared >= 1000);
     print_message("test data: %zu files, %zu lines split equal to libcsv (%zu records), "
-                  "%zu refused\n",
-                  w->files, w->ct.compared, w->ct.records, w->ct.refused);
+                  "%zu refused; %zu records of whole-file runs split as one by one\n",
+                  w->files, w->ct.compared, w->ct.records, w->ct.refused, w->runs);
     free(w);
 }
 
@@ -695,6 +824,7 @@ int main(void)
         cmocka_unit_test(test_every_short_line_matches_libcsv),
         cmocka_unit_test(test_random_lines_match_libcsv),
         cmocka_unit_test(test_random_records_match_libcsv),
+        cmocka_unit_test(test_long_runs_split_as_one_by_one),
         cmocka_unit_test(test_every_line_of_the_test_data_matches_libcsv),
     };
     return cmocka_run_group_tests(tests, NULL, NULL) ? 1 : 0;
