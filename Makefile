@@ -65,7 +65,8 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 ifeq ($(XLSX),0)
 UNIT_SRC := $(filter-out tests/unit/test_xlsx.c,$(UNIT_SRC))
 endif
-UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(BUILD)/tests/test_fastline_portable
+FASTLINE_VARIANTS = $(BUILD)/tests/test_fastline_portable $(BUILD)/tests/test_fastline_sse2
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%) $(FASTLINE_VARIANTS)
 GEN     = $(BUILD)/gen_survey
 
 .PHONY: all bins run test check stages unit e2e jobs jobs-quick hostile xlsx-check completion docs messages multihost tsan asan valgrind clang-check lint manlint readme-check \
@@ -145,12 +146,15 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB) $(CLI_LIBOBJ) tests/unit/unit.
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(CLI_LIBOBJ) $(LIB) $(ALL_LDFLAGS) -lcmocka $(INPUT_LIBS) -lm
 
-# The fast splitter's portable path (machines without SSE2), proven the same way.
-$(BUILD)/tests/test_fastline_portable: tests/unit/test_fastline.c src/input/fastline.c \
-                                       $(LIB) $(CLI_LIBOBJ) tests/unit/unit.h
+# The fast splitter's other paths, proven the same way: SSE2 alone (x86-64
+# machines without AVX2) and portable C (machines without SSE2).
+FASTLINE_VARIANT_portable = -U__SSE2__
+FASTLINE_VARIANT_sse2 = -DFASTLINE_NO_AVX2
+$(FASTLINE_VARIANTS): $(BUILD)/tests/test_fastline_%: tests/unit/test_fastline.c \
+                      src/input/fastline.c $(LIB) $(CLI_LIBOBJ) tests/unit/unit.h
 	@mkdir -p $(@D)
-	$(Q)$(CC) $(ALL_CFLAGS) -U__SSE2__ -c -o $(BUILD)/tests/fastline_portable.o src/input/fastline.c
-	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/tests/fastline_portable.o \
+	$(Q)$(CC) $(ALL_CFLAGS) $(FASTLINE_VARIANT_$*) -c -o $(BUILD)/tests/fastline_$*.o src/input/fastline.c
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/tests/fastline_$*.o \
 	  $(filter-out $(BUILD)/input/fastline.o,$(CLI_LIBOBJ)) $(LIB) $(ALL_LDFLAGS) -lcmocka $(INPUT_LIBS) -lm
 
 $(GEN): src/tools/gen_survey.c | deps
