@@ -255,6 +255,17 @@ bool text_utf8_valid(const char *s, size_t len)
     return true;
 }
 
+void text_put_u64(FILE *out, uint64_t n)
+{
+    char buf[20];
+    size_t i = sizeof buf;
+    do {
+        buf[--i] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n > 0);
+    fwrite(buf + i, 1, sizeof buf - i, out);
+}
+
 void text_put_cell(FILE *out, const char *s, size_t n, char delim)
 {
     text_put_cell_after(out, '\0', s, n, delim);

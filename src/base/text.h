@@ -66,6 +66,9 @@ void text_quote_whole(char *buf, size_t size, const char *ptr, size_t len);
  */
 void text_put_cell(FILE *out, const char *s, size_t n, char delim);
 
+/** Writes n in decimal: the count cells of large tables, without printf's parsing. */
+void text_put_u64(FILE *out, uint64_t n);
+
 /** The same, with the character first (not a quote nor the delimiter) put before the text. */
 void text_put_cell_after(FILE *out, char first, const char *s, size_t n, char delim);
 

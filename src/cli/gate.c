@@ -110,12 +110,21 @@ static bool in_scope(const require_check *c, const report_row *row, bool total, 
 }
 
 /* Every check on the rows of its scope, row by row (the total last). */
+/* True when some check can be tested on a group's row (building one costs). */
+static bool reads_groups(const options *o)
+{
+    for (size_t k = 0; k < o->nrequire; k++)
+        if (o->require[k].scope != SCOPE_TOTAL)
+            return true;
+    return false;
+}
+
 int gate_check(const options *o, const report *r, FILE *err)
 {
     size_t tested[MAX_REQUIRE] = {0};
     int32_t last = 0;
     bool has_last = last_period(r, &last), ok = true;
-    for (size_t i = 0; i <= r->nrows; i++) {
+    for (size_t i = reads_groups(o) ? 0 : r->nrows; i <= r->nrows; i++) {
         report_row row;
         const report_row *rw = &row;
         if (i == r->nrows)

@@ -35,7 +35,7 @@ static void put_value(FILE *out, const report_field *f, char delim)
 {
     char buf[32];
     switch (f->kind) {
-    case FK_COUNT: fprintf(out, "%llu", (unsigned long long)f->count); break;
+    case FK_COUNT: text_put_u64(out, f->count); break;
     case FK_SHOWN: fputs(report_format(&f->value, buf, sizeof buf), out); break;
     case FK_TEXT: put_cell(out, f->text ? f->text : "", delim); break;
     case FK_BOOL: fputs(f->defined ? (f->flag ? "true" : "false") : "", out); break;
@@ -100,7 +100,8 @@ static void table_key_cells(const report *r, const report_row *row, FILE *out, c
             cx_period_label(row->previous, o->every, label, sizeof label);
         fputs(label, out);
     }
-    fprintf(out, "%c%llu", delim, (unsigned long long)row->records);
+    fputc(delim, out);
+    text_put_u64(out, row->records);
 }
 
 static void table_grouped(const report *r, FILE *out, char delim)
@@ -211,7 +212,7 @@ static void json_shown(FILE *out, const shown *v)
 static void json_value(FILE *out, const report_field *f)
 {
     switch (f->kind) {
-    case FK_COUNT: fprintf(out, "%llu", (unsigned long long)f->count); break;
+    case FK_COUNT: text_put_u64(out, f->count); break;
     case FK_SHOWN: json_shown(out, &f->value); break;
     case FK_TEXT:
         if (f->text)
