@@ -24,8 +24,8 @@
 #     --stores 50 --seed 2026, ~144 MiB) and reuses it while its stamp (options,
 #     generator checksum, size) matches;
 #   * warms the page cache, then times each command with /usr/bin/time (CPU
-#     seconds, peak RSS) and the nanosecond clock (wall seconds): best of 3,
-#     one run for Miller;
+#     seconds, peak RSS) and the nanosecond clock (wall seconds): best of 7
+#     (Python best of 3, Miller one run), as the VM's speed drifts;
 #   * checks that every tool prints the same store,nps,csat,ces_mean as cxstat
 #     (cxstat -q -g store -f csv, cut by tests/bench/cxstat_columns.awk): a
 #     disagreement prints the diff and makes the bench exit 1;
@@ -174,26 +174,26 @@ cat "$DATA" > /dev/null
 
 # ---- the grouped report on the main file -------------------------------------------
 say "timing cxstat"
-measure cxstat 3 "$CXSTAT" -q -g store -f csv "$DATA"
+measure cxstat 7 "$CXSTAT" -q -g store -f csv "$DATA"
 awk -f "$HERE/cxstat_columns.awk" "$OUT/cxstat.raw" > "$OUT/cxstat.csv"
 if [ "$(wc -l < "$OUT/cxstat.csv")" -lt 2 ]; then
     echo "bench: cxstat printed no group rows" >&2
     status=1
 fi
 say "timing cxstat on one thread (-j 1)"
-measure cxstat_j1 3 "$CXSTAT" -j 1 -q -g store -f csv "$DATA"
+measure cxstat_j1 7 "$CXSTAT" -j 1 -q -g store -f csv "$DATA"
 awk -f "$HERE/cxstat_columns.awk" "$OUT/cxstat_j1.raw" > "$OUT/cxstat_j1.csv"
 agree cxstat_j1 "$OUT/cxstat.csv" "$ROWS rows"
 say "timing the floors"
-measure floor_lines 3 "$B/floor_lines" "$DATA"
-measure floor_libcsv 3 "$B/floor_libcsv" "$DATA"
+measure floor_lines 7 "$B/floor_lines" "$DATA"
+measure floor_libcsv 7 "$B/floor_libcsv" "$DATA"
 if $have_duckdb; then
     say "timing DuckDB"
-    measure duckdb 3 node "$HERE/peer_duckdb.mjs" "$DATA" "$B" exact
+    measure duckdb 7 node "$HERE/peer_duckdb.mjs" "$DATA" "$B" exact
     cp "$OUT/duckdb.raw" "$OUT/duckdb.csv"
     agree duckdb "$OUT/cxstat.csv" "$ROWS rows"
     say "timing DuckDB, the analyst's query (typed read_csv, no validity rules)"
-    measure duckdb_analyst 3 node "$HERE/peer_duckdb.mjs" "$DATA" "$B" analyst
+    measure duckdb_analyst 7 node "$HERE/peer_duckdb.mjs" "$DATA" "$B" analyst
 fi
 if $have_mlr; then
     say "timing Miller (one run)"
@@ -359,7 +359,7 @@ row miller "Miller (mlr put)"
 row python "Python csv module"
 row floor_libcsv "floor: libcsv parse, no work"
 row floor_lines "floor: memchr line count"
-echo "(wall: best of 3, Miller 1 run; cpu: user+sys of that run; vs cxstat: wall / cxstat's wall)"
+echo "(wall: best of 7, Python best of 3, Miller 1 run; cpu: user+sys of that run; vs cxstat: wall / cxstat's wall)"
 echo
 echo "figures: $(awk '{ printf "%s%s %s", (NR > 1 ? "; " : ""), $1, $NF }' "$OUT/agreement" 2>/dev/null)"
 echo
