@@ -37,6 +37,21 @@ static inline FILE *fuzz_devnull(void)
     return fp;
 }
 
+/**
+ * The input as a file, for loaders that read one: /tmp/cxstat-fuzz-NAME-PID.csv,
+ * rewritten on every call.  @return its path.
+ */
+static inline const char *fuzz_write_file(const char *name, const uint8_t *data, size_t size)
+{
+    static char path[96];
+    snprintf(path, sizeof path, "/tmp/cxstat-fuzz-%s-%ld.csv", name, (long)getpid());
+    FILE *fp = fopen(path, "wb");
+    FUZZ_CHECK(fp != NULL);
+    FUZZ_CHECK(fwrite(data, 1, size, fp) == size);
+    FUZZ_CHECK(fclose(fp) == 0);
+    return path;
+}
+
 /*
  * Forget getopt's state.  options_parse() sets optind = 1, which does not
  * clear glibc's pointer into the last argument cluster ("-qn"): a call that

@@ -150,13 +150,7 @@ static void library(const char *text, size_t size)
 /* The CLI's loader, through a file named after the process. */
 static void loader(const uint8_t *data, size_t size)
 {
-    static char path[64];
-    if (path[0] == '\0')
-        snprintf(path, sizeof path, "/tmp/cxstat-fuzz-bands-%ld.csv", (long)getpid());
-    FILE *fp = fopen(path, "wb");
-    FUZZ_CHECK(fp != NULL);
-    FUZZ_CHECK(fwrite(data, 1, size, fp) == size);
-    FUZZ_CHECK(fclose(fp) == 0);
+    const char *path = fuzz_write_file("bands", data, size);
 
     cx_scale sc[CX_METRIC_COUNT];
     scales(sc, 5, 7);

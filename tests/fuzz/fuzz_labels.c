@@ -38,13 +38,7 @@ static void check_table(const label_table *t)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static char path[64];
-    if (path[0] == '\0')
-        snprintf(path, sizeof path, "/tmp/cxstat-fuzz-labels-%ld.csv", (long)getpid());
-    FILE *fp = fopen(path, "wb");
-    FUZZ_CHECK(fp != NULL);
-    FUZZ_CHECK(fwrite(data, 1, size, fp) == size);
-    FUZZ_CHECK(fclose(fp) == 0);
+    const char *path = fuzz_write_file("labels", data, size);
     label_table t;
     memset(&t, 0, sizeof t);
     int rc = labels_load(&t, path, fuzz_devnull());
