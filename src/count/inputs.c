@@ -199,7 +199,8 @@ static int read_format(survey *s, FILE *fp, const input_format *fmt, bool regula
     }
     format_options fo = {.sheet = s->plan->sheet, .err = s->plan->quiet ? NULL : s->err,
                          .refusals = s->err, .name = s->file, .ctx = s, .on_part = on_part,
-                         .labels = on_stat_labels, .column = on_stat_column};
+                         .labels = on_stat_labels, .column = on_stat_column,
+                         .jobs = s->plan->jobs};
     reader_result r;
     fmt->read(fd, cfg, &fo, cb, &r);
     if (!regular)

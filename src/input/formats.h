@@ -30,6 +30,7 @@ typedef struct format_options {
     const char *name;   /* the input's name in them */
     void *ctx;
     void (*on_part)(void *ctx, const char *part); /* a workbook's sheet, before its header */
+    unsigned jobs;      /* -j; 0: not given */
     /* Statistics files, optional: the variable labels ("" for none), before the header */
     void (*labels)(void *ctx, const reader_field *labels, size_t n);
     /* and after the header, once per wanted column; *out starts zeroed (not scored). */

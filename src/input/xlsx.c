@@ -14,6 +14,8 @@ static void begin(xlsx *x, reader_result *res)
     memset(x, 0, sizeof *x);
     memset(res, 0, sizeof *res);
     x->res = res;
+    x->t = &x->table;
+    x->fd = -1;
 }
 
 /* libzip's reason an archive cannot be opened, as our message. */
@@ -28,6 +30,7 @@ static void open_failed(xlsx *x, int code)
 static bool open_fd(xlsx *x, int fd)
 {
     int dfd = dup(fd), code = 0;
+    x->fd = fd;
     if (dfd < 0)
         return xlsx_fail(x, ": cannot read the workbook: out of file descriptors");
     x->za = zip_fdopen(dfd, ZIP_RDONLY | ZIP_CHECKCONS, &code);
@@ -41,6 +44,8 @@ static bool open_fd(xlsx *x, int fd)
 
 static bool open_buffer(xlsx *x, const void *buf, size_t len)
 {
+    x->buf = buf;
+    x->buflen = len;
     zip_error_t e;
     zip_error_init(&e);
     zip_source_t *src = zip_source_buffer_create(buf, len, 0, &e);
@@ -94,25 +99,37 @@ static bool spill_allowed(const xlsx_options *xo)
 #endif
 }
 
+/* A second thread loads the shared strings while the sheet is read, unless -j 1
+ * or one processor. */
+static bool threads_allowed(const xlsx_options *xo)
+{
+    if (xo->jobs > 0)
+        return xo->jobs > 1;
+    return sysconf(_SC_NPROCESSORS_ONLN) > 1;
+}
+
 /*
- * Small shared strings: all kept, one pass.  Large ones: written to a temporary
- * file and read back through a page cache, one pass.  Without a temporary file,
- * in passes: the header row's
- * strings are marked and kept, the header callback says which columns are
- * wanted, their strings are marked, and only those are kept for the reading.
+ * Small shared strings: all kept.  Large ones: written to a temporary file and
+ * read back through a page cache.  Either way the sheet is read once, and the
+ * strings are loaded on a second thread meanwhile (else first).  Without a
+ * temporary file, in passes: the header row's strings are marked and kept, the
+ * header callback says which columns are wanted, their strings are marked, and
+ * only those are kept for the reading.
  */
 static void read_sheet(xlsx *x, const xsheet *sh, const reader_config *cfg,
                        const xlsx_options *xo, const reader_callbacks *cb)
 {
     unsigned long long size = xlsx_strings_size(x);
+    bool thread = size > 0 && threads_allowed(xo);
     x->sparse = xo->strings == XLSX_STRINGS_AUTO ? size > XLSX_SST_ALL : size > 0;
     if (!x->sparse) {
-        if (xlsx_load_strings(x))
+        if ((thread && xlsx_strings_start(x)) || xlsx_load_strings(x))
             xlsx_read_sheet(x, sh, cfg, xo, cb, PASS_READ);
         return;
     }
-    if (spill_allowed(xo) && xlsx_spill_strings(x)) {
-        xlsx_read_sheet(x, sh, cfg, xo, cb, PASS_READ);
+    if (spill_allowed(xo) && xlsx_spill_open(x)) {
+        if ((thread && xlsx_strings_start(x)) || xlsx_spill_strings(x))
+            xlsx_read_sheet(x, sh, cfg, xo, cb, PASS_READ);
         return;
     }
     if (x->failed)
@@ -145,6 +162,7 @@ static reader_status read_book(xlsx *x, const reader_config *cfg, const xlsx_opt
             xo->on_sheet(xo->ctx, sh->name);
         if (xlsx_load_styles(x))
             read_sheet(x, sh, cfg, xo, cb);
+        xlsx_strings_join(x); /* the sheet's reading stopped before it waited */
     }
     if (x->za)
         zip_discard(x->za);

@@ -50,6 +50,10 @@ typedef struct xlsx_options {
     /* How shared strings are kept: 0 (XLSX_STRINGS_AUTO, what the command does),
      * or, for tests and the fuzz target, always as past XLSX_SST_ALL. */
     int strings;
+    /* -j: 1 loads the shared strings before the sheet is read; 0 (not given) or
+     * more, on a second thread while it is read when there are 2 processors or
+     * more (the sheet waits for a string not loaded yet). */
+    unsigned jobs;
 } xlsx_options;
 
 enum {

@@ -1,15 +1,9 @@
 /* xlsx_book.c - the workbook's parts besides the sheet: the package and workbook
  * relationships, the sheet list, the date system, date styles and shared strings. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "spill.h"
 #include "xlsx_int.h"
-
-/** Bytes of spilled strings gathered before they are written out. */
-#define SPILL_BLOCK ((size_t)64 << 10)
 
 /* ---- relationships -------------------------------------------------------- */
 
@@ -167,7 +161,7 @@ bool xlsx_load_book(xlsx *x)
 }
 
 /* The part of the workbook's first relationship of a kind, or fallback. */
-static char *part_of(xlsx *x, const char *kind, const char *fallback)
+char *xlsx_part_of(xlsx *x, const char *kind, const char *fallback)
 {
     for (size_t k = 0; k < x->nrels; k++)
         if (rel_is(&x->rels[k], kind))
@@ -266,235 +260,11 @@ static void XMLCALL styles_end(void *ud, const XML_Char *name)
 
 bool xlsx_load_styles(xlsx *x)
 {
-    char *path = part_of(x, "styles", "xl/styles.xml");
+    char *path = xlsx_part_of(x, "styles", "xl/styles.xml");
     if (path == NULL)
         return xlsx_fail(x, ": out of memory");
     styles_ud u = {x, 0};
     xlsx_parse(x, path, XLSX_MAX_PART, false, &u, styles_start, styles_end, no_text, NULL);
-    free(path);
-    return !x->failed;
-}
-
-/* ---- shared strings ---------------------------------------------------------- */
-
-typedef struct sst_ud {
-    xlsx *x;
-    bool in_si;
-    int rph;        /* depth inside <rPh> (phonetic text: skipped) */
-    bool in_t;
-    size_t chars;   /* characters of the string so far */
-} sst_ud;
-
-/* Where the next string byte goes: in memory, or in the spill. */
-static uint32_t sst_at(const xlsx *x)
-{
-    return (uint32_t)(x->spilled + x->sst.len);
-}
-
-static bool sst_mark(xlsx *x)
-{
-    uint32_t *o = xgrow(x->sst_off, &x->sst_off_cap, x->nsst + 2, sizeof *o);
-    if (o == NULL)
-        return xlsx_fail(x, ": out of memory for shared strings");
-    x->sst_off = o;
-    o[x->nsst] = sst_at(x);
-    return true;
-}
-
-static void XMLCALL sst_start(void *ud, const XML_Char *name, const XML_Char **atts)
-{
-    sst_ud *u = ud;
-    enum xtag tag = xlsx_tag(name);
-    (void)atts;
-    if (tag == T_SI) {
-        u->in_si = true;
-        u->chars = 0;
-        sst_mark(u->x);
-    } else if (tag == T_RPH) {
-        u->rph++;
-    } else if (tag == T_T && u->in_si && u->rph == 0) {
-        u->in_t = true;
-    }
-}
-
-static void XMLCALL sst_end(void *ud, const XML_Char *name)
-{
-    sst_ud *u = ud;
-    enum xtag tag = xlsx_tag(name);
-    if (tag == T_SI && u->in_si) {
-        u->in_si = false;
-        u->x->nsst++;
-        if (sst_mark(u->x))
-            u->x->sst_off[u->x->nsst] = sst_at(u->x);
-    } else if (tag == T_RPH && u->rph > 0) {
-        u->rph--;
-    } else if (tag == T_T) {
-        u->in_t = false;
-    }
-}
-
-/* UTF-8 characters in s: bytes that do not continue one. */
-size_t xlsx_chars(const char *s, size_t n)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
-}
-
-bool xlsx_marked(const xlsx *x, size_t i)
-{
-    return i / 8 < x->marks_cap && (x->marks[i / 8] >> (i % 8) & 1);
-}
-
-/* Write the gathered strings to the spill. */
-static bool spill_flush(xlsx *x)
-{
-    if (x->sst.len > 0 && fwrite(x->sst.p, 1, x->sst.len, x->spill) != x->sst.len)
-        return xlsx_fail(x, ": cannot write the shared strings to a temporary file in %s: %s",
-                         spill_dir(), strerror(errno));
-    x->spilled += x->sst.len;
-    x->sst.len = 0;
-    return true;
-}
-
-/* Gather string bytes for the spill, with the same cap as in memory. */
-static void spill_add(xlsx *x, const char *s, size_t n)
-{
-    if (x->spilled + x->sst.len + n > XLSX_MAX_STRINGS)
-        xlsx_fail(x, ": the shared strings take more than %zu MiB (refused)",
-                  XLSX_MAX_STRINGS >> 20);
-    else if (!xbuf_add(&x->sst, s, n, SIZE_MAX / 2))
-        xlsx_fail(x, ": out of memory for shared strings");
-    else if (x->sst.len >= SPILL_BLOCK)
-        spill_flush(x);
-}
-
-static void XMLCALL sst_text(void *ud, const XML_Char *s, int len)
-{
-    sst_ud *u = ud;
-    if (!u->in_t || u->rph > 0 || u->x->failed)
-        return;
-    u->chars += xlsx_chars(s, (size_t)len);
-    if (u->chars > XLSX_MAX_CHARS) {
-        xlsx_fail(u->x, ": shared string %zu is longer than %u characters (Excel's limit)",
-                  u->x->nsst + 1, XLSX_MAX_CHARS);
-        return;
-    }
-    if (u->x->spill) {
-        spill_add(u->x, s, (size_t)len);
-        return;
-    }
-    if (u->x->sparse && !xlsx_marked(u->x, u->x->nsst))
-        return; /* a string no wanted cell uses */
-    if (!xbuf_add(&u->x->sst, s, (size_t)len, XLSX_MAX_STRINGS))
-        xlsx_fail(u->x, ": the shared strings take more than %zu MiB (refused)",
-                  XLSX_MAX_STRINGS >> 20);
-}
-
-unsigned long long xlsx_strings_size(xlsx *x)
-{
-    char *path = part_of(x, "sharedStrings", "xl/sharedStrings.xml");
-    zip_stat_t st;
-    unsigned long long size = 0;
-    if (path && zip_stat(x->za, path, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE))
-        size = st.size;
-    free(path);
-    return size;
-}
-
-void xlsx_drop_strings(xlsx *x)
-{
-    free(x->sst.p);
-    free(x->sst_off);
-    x->sst = (xbuf){NULL, 0, 0};
-    x->sst_off = NULL;
-    x->nsst = x->sst_off_cap = 0;
-    if (x->spill)
-        fclose(x->spill);
-    x->spill = NULL;
-    x->spilled = 0;
-    free(x->pages);
-    free(x->page_tag);
-    x->pages = NULL;
-    x->page_tag = NULL;
-}
-
-bool xlsx_spill_strings(xlsx *x)
-{
-    x->spill = spill_open();
-    if (x->spill == NULL)
-        return false;
-    x->pages = malloc(XLSX_SPILL_SLOTS * XLSX_SPILL_PAGE);
-    x->page_tag = calloc(XLSX_SPILL_SLOTS, sizeof *x->page_tag);
-    if (x->pages == NULL || x->page_tag == NULL)
-        return xlsx_fail(x, ": out of memory for shared strings");
-    if (!xlsx_load_strings(x) || !spill_flush(x))
-        return false;
-    if (fflush(x->spill) != 0)
-        return xlsx_fail(x, ": cannot write the shared strings to a temporary file in %s: %s",
-                         spill_dir(), strerror(errno));
-    return true;
-}
-
-/* The page of the spill that holds byte off, read when its slot holds another. */
-static const char *spill_page(xlsx *x, uint64_t page)
-{
-    size_t slot = (size_t)(page % XLSX_SPILL_SLOTS);
-    char *p = x->pages + slot * XLSX_SPILL_PAGE;
-    if (x->page_tag[slot] == page + 1)
-        return p;
-    size_t got = 0;
-    while (got < XLSX_SPILL_PAGE) {
-        ssize_t n = pread(fileno(x->spill), p + got, XLSX_SPILL_PAGE - got,
-                          (off_t)(page * XLSX_SPILL_PAGE + got));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            xlsx_fail(x, ": cannot read back the shared strings from %s: %s", spill_dir(),
-                      strerror(errno));
-            return NULL;
-        }
-        if (n == 0)
-            break; /* the end of the file: the last page is short */
-        got += (size_t)n;
-    }
-    x->page_tag[slot] = page + 1;
-    return p;
-}
-
-bool xlsx_string_to(xlsx *x, size_t k, xbuf *b)
-{
-    uint64_t off = x->sst_off[k], end = x->sst_off[k + 1];
-    if (x->spill == NULL)
-        return xbuf_add(b, x->sst.p + off, (size_t)(end - off), SIZE_MAX / 2);
-    if (!xbuf_add(b, "", 0, SIZE_MAX / 2))
-        return false;
-    while (off < end) {
-        uint64_t page = off / XLSX_SPILL_PAGE;
-        const char *p = spill_page(x, page);
-        if (p == NULL)
-            return false;
-        size_t at = (size_t)(off - page * XLSX_SPILL_PAGE);
-        size_t n = XLSX_SPILL_PAGE - at < end - off ? XLSX_SPILL_PAGE - at : (size_t)(end - off);
-        if (!xbuf_add(b, p + at, n, SIZE_MAX / 2))
-            return false;
-        off += n;
-    }
-    return true;
-}
-
-bool xlsx_load_strings(xlsx *x)
-{
-    char *path = part_of(x, "sharedStrings", "xl/sharedStrings.xml");
-    if (path == NULL)
-        return xlsx_fail(x, ": out of memory");
-    sst_ud u = {x, false, 0, false, 0};
-    if (!sst_mark(x)) {
-        free(path);
-        return false;
-    }
-    xlsx_parse(x, path, XLSX_MAX_SST_PART, false, &u, sst_start, sst_end, sst_text, NULL);
     free(path);
     return !x->failed;
 }

@@ -3,6 +3,7 @@
 #define CX_XLSX_INT_H
 
 #include <expat.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -31,6 +32,38 @@ typedef struct xfmt {
     bool date;
 } xfmt;
 
+/*
+ * The shared strings: their text in chunks that never move (or in a temporary
+ * file), and where each starts in chunks that never move either, so that the
+ * sheet can use the strings published so far while a second thread adds more.
+ * String i is text [off(i), off(i + 1)).
+ */
+#define XSST_TEXT_CHUNK ((size_t)64 << 10)
+#define XSST_OFF_CHUNK ((size_t)1 << 16) /* offsets per chunk */
+/* Most strings a part within XLSX_MAX_SST_PART can hold ("<si/>": 5 bytes), and the end. */
+#define XSST_MAX_COUNT ((size_t)(XLSX_MAX_SST_PART / 5) + 2)
+
+typedef struct xsst {
+    char **text;          /* in memory: XLSX_MAX_STRINGS / XSST_TEXT_CHUNK chunks */
+    uint64_t len;         /* bytes of text so far (spilled ones included) */
+    uint32_t **off;       /* XSST_MAX_COUNT / XSST_OFF_CHUNK + 1 chunks of offsets */
+    size_t n;             /* complete strings */
+    /* Past XLSX_SST_ALL, the text goes to a temporary file instead (gather holds
+     * what is not written yet) and is read back through a small page cache. */
+    FILE *spill;
+    uint64_t spilled;
+    xbuf gather;
+    /* Loaded on a second thread: the first `ready` strings are published. */
+    bool threaded;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    size_t ready;
+    int state;            /* XSST_LOADING, XSST_DONE, XSST_FAILED */
+    bool waiting;         /* the sheet waits for a string */
+} xsst;
+
+enum { XSST_LOADING, XSST_DONE, XSST_FAILED };
+
 typedef struct xlsx {
     zip_t *za;
     XML_Parser parser;    /* the part being parsed (one at a time) */
@@ -53,16 +86,17 @@ typedef struct xlsx {
     size_t marks_cap;
     reader_want want;     /* the header callback's answer, from the probe pass */
     bool header_given;    /* the probe pass called the header callback */
-    xbuf sst;             /* shared strings, one after another */
-    uint32_t *sst_off;    /* string i is sst.p[sst_off[i] .. sst_off[i + 1]) */
-    size_t nsst, sst_off_cap;
-    /* Past XLSX_SST_ALL, the strings go to a temporary file instead (sst is then
-     * its write buffer, spilled bytes before it) and are read back through a
-     * small cache of file pages: one pass over the sheet and one over the strings. */
-    FILE *spill;
-    uint64_t spilled;
-    char *pages;          /* XLSX_SPILL_SLOTS pages of XLSX_SPILL_PAGE bytes */
+    xsst table;           /* the shared strings (loaded here, or on a second thread) */
+    xsst *t;              /* &table, for the reader and for the loader's own context */
+    size_t known;         /* strings the sheet may use without asking (xlsx_string_ready) */
+    char *pages;          /* the spill's cache: XLSX_SPILL_SLOTS pages of XLSX_SPILL_PAGE */
     uint64_t *page_tag;   /* per slot: 1 + the page it holds, 0: none */
+    uint32_t *page_len;   /* per slot: its bytes read (the file may have grown since) */
+    /* the workbook's bytes, to open the archive a second time for the loader */
+    int fd;               /* -1: in memory */
+    const void *buf;
+    size_t buflen;
+    struct xlsx_loader *loader; /* the second thread, while it runs */
 } xlsx;
 
 /** The spill's page cache: a direct-mapped cache of file pages (1 MiB). */
@@ -92,19 +126,31 @@ bool xlsx_parse(xlsx *x, const char *path, unsigned long long cap, bool required
 
 /* xlsx_book.c */
 bool xlsx_load_book(xlsx *x);
-bool xlsx_load_strings(xlsx *x);
 bool xlsx_load_styles(xlsx *x);
 void xlsx_free_book(xlsx *x);
-size_t xlsx_chars(const char *s, size_t n);
+/* The workbook's part of a relationship kind ("sharedStrings"), else fallback. */
+char *xlsx_part_of(xlsx *x, const char *kind, const char *fallback);
 
+/* xlsx_sst.c: the shared strings */
+size_t xlsx_chars(const char *s, size_t n);
+bool xlsx_load_strings(xlsx *x);
 /* The shared strings part's declared inflated size (0: none), to choose the mode. */
 unsigned long long xlsx_strings_size(xlsx *x);
 void xlsx_drop_strings(xlsx *x);
-/* Load the shared strings into a temporary file; false without an error when none
- * can be made (the caller then reads in passes), false with one when they cannot be
- * read or written. */
+/* Make the temporary file the strings go to; false without an error when none can
+ * be made (the caller then reads in passes), false with one without memory. */
+bool xlsx_spill_open(xlsx *x);
+/* Load the shared strings into it (after xlsx_spill_open). */
 bool xlsx_spill_strings(xlsx *x);
-/* Append shared string k to b (from memory, or from the spill). */
+/* Load the shared strings on a second thread, with the archive opened again;
+ * false (no error) when that cannot be done: the caller loads them itself. */
+bool xlsx_strings_start(xlsx *x);
+/* Wait for that thread; false when it failed: its error is then the result. */
+bool xlsx_strings_join(xlsx *x);
+/* 1: shared string k can be read; 0: the table ends before it; -1: the loading
+ * thread failed (the sheet stops; xlsx_strings_join() gives the error). */
+int xlsx_string_ready(xlsx *x, size_t k);
+/* Append shared string k (ready) to b. */
 bool xlsx_string_to(xlsx *x, size_t k, xbuf *b);
 bool xlsx_marked(const xlsx *x, size_t i);
 

@@ -8,8 +8,8 @@
 #include "diag.h"
 #include "xlsx_int.h"
 
-/* Where a cell's text is: nowhere (empty), in the row's buffer, or a shared string. */
-enum { CELL_NONE, CELL_ROW, CELL_SST };
+/* Where a cell's text is: nowhere (empty), or in the row's buffer. */
+enum { CELL_NONE, CELL_ROW };
 
 typedef struct cell_slot {
     unsigned char kind;
@@ -334,7 +334,6 @@ static void end_cell(sheet_ud *u)
     char num[40];
     const char *s = u->val.p ? u->val.p : "";
     size_t off = 0, len = 0;
-    unsigned char kind = CELL_ROW;
     if (!u->has_v) {
         if (u->has_f && u->no_value++ == 0)
             cell_name(u->col, u->row, u->no_value_at, sizeof u->no_value_at);
@@ -348,22 +347,23 @@ static void end_cell(sheet_ud *u)
             k = strtoul(s, &end, 10);
             k = end == s || *end ? SIZE_MAX : k;
         }
-        if (k >= u->x->nsst) {
+        int ready = k == SIZE_MAX ? 0 : xlsx_string_ready(u->x, k);
+        if (ready < 0) { /* the strings failed to load: their error is the result */
+            u->stopped = true;
+            XML_StopParser(u->p, XML_FALSE);
+            return;
+        }
+        if (ready == 0) {
             sheet_fail_at(u, "a shared string index past the table");
             return;
         }
-        if (u->x->spill) { /* copied into the row: the cache may reuse its pages */
-            off = u->text.len;
-            if (!xlsx_string_to(u->x, k, &u->text)) {
-                sheet_fail_at(u, "out of memory");
-                return;
-            }
-            len = u->text.len - off;
-            break;
+        /* copied into the row: spilled strings come through a cache that reuses pages */
+        off = u->text.len;
+        if (!xlsx_string_to(u->x, k, &u->text)) {
+            sheet_fail_at(u, "out of memory");
+            return;
         }
-        kind = CELL_SST;
-        off = u->x->sst_off[k];
-        len = u->x->sst_off[k + 1] - off;
+        len = u->text.len - off;
         break;
     }
     case 'b':
@@ -378,7 +378,7 @@ static void end_cell(sheet_ud *u)
     default:
         break;
     }
-    if (kind == CELL_ROW && !(u->type == 's' && u->x->spill)) {
+    if (u->type != 's') {
         len = strlen(s);
         off = u->text.len;
         if (!xbuf_add(&u->text, s, len, SIZE_MAX / 2)) {
@@ -396,7 +396,7 @@ static void end_cell(sheet_ud *u)
     u->slots = sl;
     for (size_t i = u->nslots; i < u->col; i++)
         sl[i].kind = CELL_NONE;
-    sl[u->col] = (cell_slot){kind, off, len};
+    sl[u->col] = (cell_slot){CELL_ROW, off, len};
     u->nslots = u->width = u->col + 1;
 }
 
@@ -511,8 +511,7 @@ static void end_row(sheet_ud *u)
         else if (!sl || sl->kind == CELL_NONE)
             f[i] = (reader_field){"", 0};
         else
-            f[i] = (reader_field){(sl->kind == CELL_SST ? u->x->sst.p : u->text.p) + sl->off,
-                                  sl->len};
+            f[i] = (reader_field){u->text.p + sl->off, sl->len};
     }
     int stop = 0;
     if (header) {
@@ -597,7 +596,10 @@ bool xlsx_read_sheet(xlsx *x, const xsheet *sh, const reader_config *cfg,
     xlsx_parse(x, sh->path, XLSX_MAX_SHEET, true, &u, sheet_start, sheet_end, sheet_text,
                &u.p);
     u.p = NULL;
-    if (u.holding) /* fewer records than the detection looks at */
+    /* a failure loading the strings on the other thread is the result, as if they
+     * had been loaded first: nothing held is delivered, nothing warned */
+    bool strings_ok = xlsx_strings_join(x);
+    if (u.holding && strings_ok) /* fewer records than the detection looks at */
         release(&u);
     for (size_t i = 0; i < u.nheld; i++) { /* left by an error */
         free(u.held[i]);
@@ -605,7 +607,7 @@ bool xlsx_read_sheet(xlsx *x, const xsheet *sh, const reader_config *cfg,
     }
     if (!x->failed && !u.stopped && cfg->header && !u.header_done)
         x->res->status = READER_EEMPTY;
-    if (u.no_value && xo->err && pass == PASS_READ) {
+    if (u.no_value && xo->err && pass == PASS_READ && strings_ok) {
         char at[512];
         snprintf(at, sizeof at, "%s:%s!%s", xo->name, sh->name, u.no_value_at);
         diag_at(xo->err, (diag_place){at, 0, 0}, "warning: %llu formula cell%s without a cached "
