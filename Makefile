@@ -245,6 +245,8 @@ tsan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/tsan \
 	  EXTRA_CFLAGS="-Werror $(TSAN_FLAGS)" EXTRA_LDFLAGS="$(TSAN_FLAGS)" build/tsan/cxstat build/tsan/gen_survey
 	$(Q)TSAN_OPTIONS=halt_on_error=1:exitcode=66 sh tests/e2e/jobs_check.sh build/tsan/cxstat build/tsan/gen_survey
+	$(Q)$(if $(filter 0,$(XLSX)),,TSAN_OPTIONS=halt_on_error=1:exitcode=66 \
+	  sh tests/xlsx/threads.sh build/tsan/cxstat build/tsan/gen_survey)
 
 # XLSX: every CSV fixture's XLSX copies (shared and inline strings, date styles) give
 # the same reports in every -f; real workbooks from Debian packages (apt-get download,
@@ -259,6 +261,7 @@ $(XLSX_DUMP): tests/xlsx/xlsx_dump.c $(LIB) $(CLI_LIBOBJ)
 # a switch of that build only) in passes with only the strings in use kept.
 xlsx-check: $(BIN) $(XLSX_DUMP) $(GEN)
 	$(Q)python3 tests/xlsx/differential.py $(BIN)
+	$(Q)sh tests/xlsx/threads.sh $(BIN) $(GEN)
 	$(Q)$(MAKE) --no-print-directory BUILD=$(BUILD)/sparse \
 	  EXTRA_CFLAGS="$(EXTRA_CFLAGS) -DXLSX_SST_ALL=0 -DXLSX_SPILL_HOOK" $(BUILD)/sparse/cxstat
 	$(Q)python3 tests/xlsx/differential.py $(BUILD)/sparse/cxstat "strings spilled"

@@ -128,10 +128,10 @@ static void XMLCALL sst_start(void *ud, const XML_Char *name, const XML_Char **a
     sst_ud *u = ud;
     enum xtag tag = xlsx_tag(name);
     (void)atts;
-    if (tag == T_SI) {
+    if (tag == T_SI) { /* it starts where the one before ended (noted then: the
+                        * sheet may be reading that offset by now) */
         u->in_si = true;
         u->chars = 0;
-        sst_mark(u->x);
     } else if (tag == T_RPH) {
         u->rph++;
     } else if (tag == T_T && u->in_si && u->rph == 0) {

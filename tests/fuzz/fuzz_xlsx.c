@@ -5,7 +5,9 @@
  * The first byte picks the reading: bit 0 no header, bit 1 a line passed
  * over before the header, bit 2 layout detection, bit 3 the second sheet,
  * bit 4 a record passed over, bit 5 the parts deflated (else stored), bits 6-7
- * how shared strings are kept (automatic, spilled, in passes).
+ * how shared strings are kept (automatic, spilled, in passes, automatic) and
+ * loaded (on a second thread while the sheet is read, but in passes and the
+ * last automatic way: first).
  *
  * The rest is either a zip archive as it is (it starts with "PK": the archive
  * layer fuzzed; an input that itself starts with "PK", as the first seeds and
@@ -264,8 +266,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                          .detect_layout = (how & 4) != 0, .skip_records = (how >> 4) & 1};
     static const int strings[4] = {XLSX_STRINGS_AUTO, XLSX_STRINGS_SPILL, XLSX_STRINGS_PASSES,
                                    XLSX_STRINGS_AUTO};
+    /* the strings loaded on a second thread while the sheet is read, or (the last
+     * automatic way) first */
     xlsx_options xo = {.sheet = (how & 8) ? "2" : NULL, .err = NULL, .name = "fuzz",
-                       .strings = strings[how >> 6]};
+                       .strings = strings[how >> 6], .jobs = (how >> 6) == 3 ? 1 : 2};
     seen s = {0, 0};
     reader_callbacks cb = {.ctx = &s, .header = on_header, .record = on_record};
     reader_result res;

@@ -351,6 +351,45 @@ def k_badxml(out):
     write(out, parts([("S", "worksheets/sheet1.xml", None, "<worksheet><sheetData></row>")], {}))
 
 
+def store_rows(refs):
+    """A header (nps, store: shared strings 0 and 1) and rows of a score and a string."""
+    rows = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+    for i, (v, k) in enumerate(refs):
+        r = i + 2
+        rows += f'<row r="{r}"><c r="A{r}"><v>{v}</v></c><c r="B{r}" t="s"><v>{k}</v></c></row>'
+    return rows
+
+
+def k_sstlast(out):
+    """The sheet's first data cells name the last of 60,000 shared strings: the sheet
+    waits for them (strings loaded on a second thread), then goes back to the first."""
+    sst = "".join(f"<si><t>s{i}</t></si>" for i in range(2, 60000))
+    sst = f'<sst xmlns="{T}"><si><t>nps</t></si><si><t>store</t></si>{sst}</sst>'
+    rows = store_rows([(10, 59999), (9, 59999), (0, 2), (7, 59998)])
+    write(out, parts([("S", "worksheets/sheet1.xml", None, sheet_xml(rows))],
+                     {"xl/sharedStrings.xml": sst}))
+
+
+def k_sstlate(out):
+    """Shared strings that break after 60,000 strings, and a sheet whose third row
+    goes back: the strings' error is the one reported, as when they are read first."""
+    sst = "".join(f"<si><t>s{i}</t></si>" for i in range(2, 60000))
+    sst = f'<sst xmlns="{T}"><si><t>nps</t></si><si><t>store</t></si>{sst}<si><t>x</si></sst>'
+    rows = store_rows([(10, 2), (9, 3)]) + '<row r="2"/>'
+    write(out, parts([("S", "worksheets/sheet1.xml", None, sheet_xml(rows))],
+                     {"xl/sharedStrings.xml": sst}))
+
+
+def k_sstwake(out):
+    """The sheet's first cell names string 59,999 of shared strings that break before
+    it: the sheet, waiting for it, gets the strings' error."""
+    sst = "".join(f"<si><t>s{i}</t></si>" for i in range(2, 30000))
+    sst = f'<sst xmlns="{T}"><si><t>nps</t></si><si><t>store</t></si>{sst}<si><t>x</si></sst>'
+    rows = store_rows([(10, 59999)])
+    write(out, parts([("S", "worksheets/sheet1.xml", None, sheet_xml(rows))],
+                     {"xl/sharedStrings.xml": sst}))
+
+
 KINDS = {k[2:]: f for k, f in globals().items() if k.startswith("k_")}
 
 if __name__ == "__main__":
