@@ -16,6 +16,9 @@ typedef struct cell_slot {
     size_t off, len;
 } cell_slot;
 
+/* Elements open whose tags are kept, so that their ends need not look at names. */
+#define TAG_STACK 32
+
 typedef struct sheet_ud {
     xlsx *x;
     XML_Parser p;
@@ -26,6 +29,8 @@ typedef struct sheet_ud {
     bool mark_all;        /* PASS_MARK_DATA: this row's strings are all kept */
     uint64_t data_rows;   /* PASS_MARK_DATA: rows after the header so far */
     bool stopped;
+    unsigned depth;       /* elements open */
+    unsigned char tags[TAG_STACK]; /* the tags of the outer ones */
     /* where we are */
     int data;             /* inside <sheetData> */
     bool in_row, in_cell, in_v, in_is, in_t;
@@ -210,6 +215,9 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
     if (u->x->failed)
         return;
     enum xtag tag = xlsx_tag(name);
+    if (u->depth < TAG_STACK)
+        u->tags[u->depth] = (unsigned char)tag;
+    u->depth++;
     if (!u->data) {
         u->data = tag == T_SHEETDATA;
         return;
@@ -542,9 +550,14 @@ static void end_row(sheet_ud *u)
 static void XMLCALL sheet_end(void *ud, const XML_Char *name)
 {
     sheet_ud *u = ud;
-    if (u->x->failed || u->stopped || !u->data)
+    if (u->x->failed || u->stopped)
         return;
-    enum xtag tag = xlsx_tag(name);
+    /* the tag its start found, as long as the elements open fit the stack */
+    enum xtag tag = u->depth > 0 && u->depth <= TAG_STACK ? (enum xtag)u->tags[u->depth - 1]
+                                                          : xlsx_tag(name);
+    u->depth -= u->depth > 0;
+    if (!u->data)
+        return;
     if (u->in_cell) {
         switch (tag) {
         case T_V:
