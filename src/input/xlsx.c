@@ -120,7 +120,8 @@ static void read_sheet(xlsx *x, const xsheet *sh, const reader_config *cfg,
                        const xlsx_options *xo, const reader_callbacks *cb)
 {
     unsigned long long size = xlsx_strings_size(x);
-    bool thread = size > 0 && threads_allowed(xo);
+    x->pipe = threads_allowed(xo); /* for the sheet: set up after the other parts */
+    bool thread = size > 0 && x->pipe;
     x->sparse = xo->strings == XLSX_STRINGS_AUTO ? size > XLSX_SST_ALL : size > 0;
     if (!x->sparse) {
         if ((thread && xlsx_strings_start(x)) || xlsx_load_strings(x))

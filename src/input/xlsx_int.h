@@ -97,6 +97,7 @@ typedef struct xlsx {
     const void *buf;
     size_t buflen;
     struct xlsx_loader *loader; /* the second thread, while it runs */
+    bool pipe;            /* parts inflated on a second thread while expat parses them */
 } xlsx;
 
 /** The spill's page cache: a direct-mapped cache of file pages (1 MiB). */

@@ -192,28 +192,119 @@ static zip_file_t *open_part(xlsx *x, const char *path, zip_int64_t idx)
     return zf;
 }
 
-bool xlsx_parse(xlsx *x, const char *path, unsigned long long cap, bool required, void *ud,
-                XML_StartElementHandler start, XML_EndElementHandler end,
-                XML_CharacterDataHandler text, XML_Parser *pp)
+/* ---- a part inflated on a second thread while expat parses it ----------------- */
+
+/** Inflated blocks on their way from the inflating thread to expat. */
+#define PIPE_SLOTS 4
+
+enum { BLOCK_DATA, BLOCK_END, BLOCK_DAMAGED, BLOCK_PAST_CAP };
+
+typedef struct part_pipe {
+    zip_file_t *zf;
+    unsigned long long cap, total;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    char *buf[PIPE_SLOTS];
+    size_t len[PIPE_SLOTS];
+    int kind[PIPE_SLOTS];
+    size_t head, tail;    /* blocks inflated, blocks parsed */
+    bool quit;            /* the parsing stopped */
+    char why[160];        /* libzip's reason, for BLOCK_DAMAGED */
+} part_pipe;
+
+/* The inflating thread: blocks into free slots, in the order and with the checks
+ * of the one-thread loop (a damaged part, the cap), until the end or an error. */
+static void *inflate_main(void *arg)
 {
-    zip_int64_t idx = zip_name_locate(x->za, path, 0);
-    if (idx < 0)
-        return required ? xlsx_fail(x, ": no part %s in the workbook", path) : false;
-    zip_file_t *zf = open_part(x, path, idx);
-    if (zf == NULL)
-        return false;
-    XML_Parser p = XML_ParserCreateNS(NULL, '|');
-    if (p == NULL) {
-        zip_fclose(zf);
-        return xlsx_fail(x, ": out of memory");
+    part_pipe *q = arg;
+    for (int kind = BLOCK_DATA; kind == BLOCK_DATA;) {
+        pthread_mutex_lock(&q->mu);
+        while (q->head - q->tail == PIPE_SLOTS && !q->quit)
+            pthread_cond_wait(&q->cv, &q->mu);
+        size_t slot = q->head % PIPE_SLOTS;
+        bool quit = q->quit;
+        pthread_mutex_unlock(&q->mu);
+        if (quit)
+            break;
+        zip_int64_t got = zip_fread(q->zf, q->buf[slot], PART_BLOCK);
+        if (got < 0) {
+            kind = BLOCK_DAMAGED;
+            snprintf(q->why, sizeof q->why, "%s", zip_file_strerror(q->zf));
+        } else {
+            q->total += (unsigned long long)got;
+            kind = q->total > q->cap ? BLOCK_PAST_CAP : got == 0 ? BLOCK_END : BLOCK_DATA;
+        }
+        pthread_mutex_lock(&q->mu);
+        q->len[slot] = got < 0 ? 0 : (size_t)got;
+        q->kind[slot] = kind;
+        q->head++;
+        pthread_cond_broadcast(&q->cv);
+        pthread_mutex_unlock(&q->mu);
     }
-    if (pp)
-        *pp = p;
-    x->parser = p;
-    XML_SetUserData(p, ud);
-    XML_SetElementHandler(p, start, end);
-    XML_SetCharacterDataHandler(p, text);
-    XML_SetStartDoctypeDeclHandler(p, on_doctype);
+    return NULL;
+}
+
+/* Parse the blocks as they come; false when the pipe cannot be set up (nothing
+ * read yet: the caller reads on one thread). */
+static bool parse_piped(xlsx *x, const char *path, unsigned long long cap, zip_file_t *zf,
+                        XML_Parser p)
+{
+    part_pipe q = {.zf = zf, .cap = cap};
+    char *mem = malloc(PIPE_SLOTS * PART_BLOCK);
+    if (mem == NULL)
+        return false;
+    for (size_t i = 0; i < PIPE_SLOTS; i++)
+        q.buf[i] = mem + i * PART_BLOCK;
+    pthread_t th;
+    bool mu = pthread_mutex_init(&q.mu, NULL) == 0, cv = mu && pthread_cond_init(&q.cv, NULL) == 0;
+    bool ok = cv && pthread_create(&th, NULL, inflate_main, &q) == 0;
+    for (bool done = false; ok && !done && !x->failed;) {
+        pthread_mutex_lock(&q.mu);
+        while (q.head == q.tail)
+            pthread_cond_wait(&q.cv, &q.mu);
+        size_t slot = q.tail % PIPE_SLOTS;
+        pthread_mutex_unlock(&q.mu);
+        if (q.kind[slot] == BLOCK_DAMAGED) {
+            xlsx_fail(x, ": part %s is damaged: %s", path, q.why);
+            break;
+        }
+        if (q.kind[slot] == BLOCK_PAST_CAP) {
+            xlsx_fail(x, ": part %s inflates to more than %llu MiB (refused)", path, cap >> 20);
+            break;
+        }
+        done = q.kind[slot] == BLOCK_END;
+        if (XML_Parse(p, q.buf[slot], (int)q.len[slot], done) == XML_STATUS_ERROR &&
+            !x->failed) {
+            if (XML_GetErrorCode(p) == XML_ERROR_ABORTED)
+                break; /* a handler stopped it */
+            xlsx_fail(x, ": part %s, line %lu: %s", path,
+                      (unsigned long)XML_GetCurrentLineNumber(p),
+                      XML_ErrorString(XML_GetErrorCode(p)));
+        }
+        pthread_mutex_lock(&q.mu);
+        q.tail++;
+        pthread_cond_broadcast(&q.cv);
+        pthread_mutex_unlock(&q.mu);
+    }
+    if (ok) {
+        pthread_mutex_lock(&q.mu);
+        q.quit = true;
+        pthread_cond_broadcast(&q.cv);
+        pthread_mutex_unlock(&q.mu);
+        pthread_join(th, NULL);
+    }
+    if (cv)
+        pthread_cond_destroy(&q.cv);
+    if (mu)
+        pthread_mutex_destroy(&q.mu);
+    free(mem);
+    return ok;
+}
+
+/* Inflate and parse on this thread, a block at a time straight into expat's buffer. */
+static void parse_here(xlsx *x, const char *path, unsigned long long cap, zip_file_t *zf,
+                       XML_Parser p)
+{
     unsigned long long total = 0;
     bool done = false;
     while (!done && !x->failed) {
@@ -242,6 +333,32 @@ bool xlsx_parse(xlsx *x, const char *path, unsigned long long cap, bool required
                       XML_ErrorString(XML_GetErrorCode(p)));
         }
     }
+}
+
+bool xlsx_parse(xlsx *x, const char *path, unsigned long long cap, bool required, void *ud,
+                XML_StartElementHandler start, XML_EndElementHandler end,
+                XML_CharacterDataHandler text, XML_Parser *pp)
+{
+    zip_int64_t idx = zip_name_locate(x->za, path, 0);
+    if (idx < 0)
+        return required ? xlsx_fail(x, ": no part %s in the workbook", path) : false;
+    zip_file_t *zf = open_part(x, path, idx);
+    if (zf == NULL)
+        return false;
+    XML_Parser p = XML_ParserCreateNS(NULL, '|');
+    if (p == NULL) {
+        zip_fclose(zf);
+        return xlsx_fail(x, ": out of memory");
+    }
+    if (pp)
+        *pp = p;
+    x->parser = p;
+    XML_SetUserData(p, ud);
+    XML_SetElementHandler(p, start, end);
+    XML_SetCharacterDataHandler(p, text);
+    XML_SetStartDoctypeDeclHandler(p, on_doctype);
+    if (!x->pipe || !parse_piped(x, path, cap, zf, p))
+        parse_here(x, path, cap, zf, p);
     XML_ParserFree(p);
     x->parser = NULL;
     if (pp)
