@@ -170,6 +170,8 @@ static char cell_type(const char *t)
     static const struct { const char *name; char code; } types[] = {
         {"s", 's'}, {"inlineStr", 'i'}, {"n", 'n'}, {"b", 'b'}, {"e", 'e'}, {"str", 'f'},
         {"d", 'd'}};
+    if (t && t[0] == 's' && t[1] == '\0') /* the most common by far */
+        return 's';
     for (size_t i = 0; t && i < sizeof types / sizeof types[0]; i++)
         if (strcmp(t, types[i].name) == 0)
             return types[i].code;
@@ -276,7 +278,7 @@ static const char *number_text(sheet_ud *u, bool date, char *buf, size_t size)
     const char *p = u->val.p + (u->val.p[0] == '-');
     size_t digits = strspn(p, "0123456789");
     if (!date && digits > 0 && digits < 16 && p[digits] == '\0' && (p[0] != '0' || digits == 1) &&
-        strcmp(u->val.p, "-0") != 0)
+        !(p[0] == '0' && p > u->val.p)) /* not "-0" */
         return u->val.p; /* already a whole number as we would print it */
     char *end;
     double v = strtod(u->val.p, &end);
