@@ -54,7 +54,13 @@ CLI_SRC := $(filter-out src/input/xlsx%.c,$(CLI_SRC))
 BASE_CFLAGS += -DCX_XLSX=0
 XLSX_LIBS =
 else
-XLSX_LIBS = -lzip -lexpat
+# libzip is loaded with dlopen() at the first workbook (src/input/xlsx_lib.c),
+# by the SONAME of the one built against (read when that file is compiled,
+# after `deps` installed libzip-dev).
+XLSX_LIBS = -lexpat -ldl
+ZIP_SONAME = $(shell objdump -p "$$(pkg-config --variable=libdir libzip 2>/dev/null)/libzip.so" \
+  2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
+$(BUILD)/input/xlsx_lib.o: BASE_CFLAGS += $(if $(ZIP_SONAME),-DCX_ZIP_SONAME='"$(ZIP_SONAME)"')
 endif
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/%.o)
 CLI_OBJ = $(CLI_SRC:src/%.c=$(BUILD)/%.o)
@@ -215,14 +221,18 @@ messages:
 
 # Inputs built to be slow run in about the time of ordinary ones (tests/hostile/).
 # The key generator is built without sanitizers: it only writes an export.
-hostile: $(BIN) $(BUILD)/flood_keys $(BUILD)/grow.so
-	$(Q)sh tests/hostile/check.sh $(BIN) $(BUILD)/flood_keys $(BUILD)/grow.so
+hostile: $(BIN) $(BUILD)/flood_keys $(BUILD)/grow.so $(BUILD)/nozip.so
+	$(Q)sh tests/hostile/check.sh $(BIN) $(BUILD)/flood_keys $(BUILD)/grow.so $(BUILD)/nozip.so
 
 $(BUILD)/flood_keys: tests/hostile/flood_keys.c
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(WARN) -O2 -o $@ $<
 
 $(BUILD)/grow.so: tests/hostile/grow.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) -O2 -Wall -Wextra -shared -fPIC -o $@ $< -ldl
+
+$(BUILD)/nozip.so: tests/hostile/nozip.c
 	@mkdir -p $(@D)
 	$(Q)$(CC) -O2 -Wall -Wextra -shared -fPIC -o $@ $< -ldl
 

@@ -22,18 +22,28 @@ static void begin(xlsx *x, reader_result *res)
 static void open_failed(xlsx *x, int code)
 {
     zip_error_t e;
-    zip_error_init_with_code(&e, code);
-    xlsx_fail(x, ": not a readable XLSX workbook (zip: %s)", zip_error_strerror(&e));
-    zip_error_fini(&e);
+    xlsx_zip()->zip_error_init_with_code(&e, code);
+    xlsx_fail(x, ": not a readable XLSX workbook (zip: %s)", xlsx_zip()->zip_error_strerror(&e));
+    xlsx_zip()->zip_error_fini(&e);
+}
+
+/* libzip, loaded at the first workbook (xlsx_lib.h). */
+static bool have_zip(xlsx *x)
+{
+    const char *why;
+    return xlsx_zip_load(&why) != NULL ||
+           xlsx_fail(x, ": cannot read workbooks: %s", why);
 }
 
 static bool open_fd(xlsx *x, int fd)
 {
+    if (!have_zip(x))
+        return false;
     int dfd = dup(fd), code = 0;
     x->fd = fd;
     if (dfd < 0)
         return xlsx_fail(x, ": cannot read the workbook: out of file descriptors");
-    x->za = zip_fdopen(dfd, ZIP_RDONLY | ZIP_CHECKCONS, &code);
+    x->za = xlsx_zip()->zip_fdopen(dfd, ZIP_RDONLY | ZIP_CHECKCONS, &code);
     if (x->za == NULL) {
         close(dfd);
         open_failed(x, code);
@@ -44,19 +54,21 @@ static bool open_fd(xlsx *x, int fd)
 
 static bool open_buffer(xlsx *x, const void *buf, size_t len)
 {
+    if (!have_zip(x))
+        return false;
     x->buf = buf;
     x->buflen = len;
     zip_error_t e;
-    zip_error_init(&e);
-    zip_source_t *src = zip_source_buffer_create(buf, len, 0, &e);
+    xlsx_zip()->zip_error_init(&e);
+    zip_source_t *src = xlsx_zip()->zip_source_buffer_create(buf, len, 0, &e);
     if (src != NULL) {
-        x->za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &e);
+        x->za = xlsx_zip()->zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &e);
         if (x->za == NULL)
-            zip_source_free(src);
+            xlsx_zip()->zip_source_free(src);
     }
     if (x->za == NULL)
-        open_failed(x, zip_error_code_zip(&e));
-    zip_error_fini(&e);
+        open_failed(x, xlsx_zip()->zip_error_code_zip(&e));
+    xlsx_zip()->zip_error_fini(&e);
     return x->za != NULL;
 }
 
@@ -166,7 +178,7 @@ static reader_status read_book(xlsx *x, const reader_config *cfg, const xlsx_opt
         xlsx_strings_join(x); /* the sheet's reading stopped before it waited */
     }
     if (x->za)
-        zip_discard(x->za);
+        xlsx_zip()->zip_discard(x->za);
     xlsx_free_book(x);
     return x->res->status;
 }
@@ -200,7 +212,7 @@ reader_status xlsx_list_fd(int fd, FILE *out, reader_result *res)
         for (size_t i = 0; i < x.nsheets; i++)
             fprintf(out, "%zu\t%s\t%s\n", i + 1, x.sheets[i].name, x.sheets[i].state);
     if (x.za)
-        zip_discard(x.za);
+        xlsx_zip()->zip_discard(x.za);
     xlsx_free_book(&x);
     return res->status;
 }

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <zip.h>
 
+#include "xlsx_lib.h"
+
 #include "reader.h"
 #include "xlsx.h"
 

@@ -192,7 +192,7 @@ unsigned long long xlsx_strings_size(xlsx *x)
     char *path = xlsx_part_of(x, "sharedStrings", "xl/sharedStrings.xml");
     zip_stat_t st;
     unsigned long long size = 0;
-    if (path && zip_stat(x->za, path, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE))
+    if (path && xlsx_zip()->zip_stat(x->za, path, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE))
         size = st.size;
     free(path);
     return size;
@@ -315,12 +315,12 @@ static zip_t *open_again(const xlsx *x)
 {
     if (x->fd < 0) {
         zip_error_t e;
-        zip_error_init(&e);
-        zip_source_t *src = zip_source_buffer_create(x->buf, x->buflen, 0, &e);
-        zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &e) : NULL;
+        xlsx_zip()->zip_error_init(&e);
+        zip_source_t *src = xlsx_zip()->zip_source_buffer_create(x->buf, x->buflen, 0, &e);
+        zip_t *za = src ? xlsx_zip()->zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &e) : NULL;
         if (src && za == NULL)
-            zip_source_free(src);
-        zip_error_fini(&e);
+            xlsx_zip()->zip_source_free(src);
+        xlsx_zip()->zip_error_fini(&e);
         return za;
     }
     char path[48];
@@ -332,7 +332,7 @@ static zip_t *open_again(const xlsx *x)
     zip_t *za = NULL;
     if (fstat(fd, &a) == 0 && fstat(x->fd, &b) == 0 && S_ISREG(a.st_mode) &&
         a.st_dev == b.st_dev && a.st_ino == b.st_ino)
-        za = zip_fdopen(fd, ZIP_RDONLY | ZIP_CHECKCONS, &code);
+        za = xlsx_zip()->zip_fdopen(fd, ZIP_RDONLY | ZIP_CHECKCONS, &code);
     if (za == NULL)
         close(fd);
     return za;
@@ -353,7 +353,7 @@ bool xlsx_strings_start(xlsx *x)
     xlsx_loader *l = za ? calloc(1, sizeof *l) : NULL;
     if (l == NULL) {
         if (za)
-            zip_discard(za);
+            xlsx_zip()->zip_discard(za);
         return false;
     }
     l->x = (xlsx){.za = za, .res = &l->res, .wb_path = x->wb_path, .rels = x->rels,
@@ -370,7 +370,7 @@ bool xlsx_strings_start(xlsx *x)
     if (mu)
         pthread_mutex_destroy(&t->mu);
     t->threaded = false;
-    zip_discard(za);
+    xlsx_zip()->zip_discard(za);
     free(l);
     return false;
 }
@@ -382,7 +382,7 @@ bool xlsx_strings_join(xlsx *x)
         return true;
     pthread_join(l->thread, NULL);
     x->loader = NULL;
-    zip_discard(l->x.za);
+    xlsx_zip()->zip_discard(l->x.za);
     xsst *t = x->t;
     pthread_cond_destroy(&t->cv);
     pthread_mutex_destroy(&t->mu);

@@ -114,7 +114,7 @@ const char *xattr(const char **atts, const char *local)
 
 bool xlsx_has(xlsx *x, const char *path)
 {
-    return zip_name_locate(x->za, path, 0) >= 0;
+    return xlsx_zip()->zip_name_locate(x->za, path, 0) >= 0;
 }
 
 /*
@@ -180,15 +180,15 @@ static void XMLCALL on_doctype(void *ud, const XML_Char *name, const XML_Char *s
 static zip_file_t *open_part(xlsx *x, const char *path, zip_int64_t idx)
 {
     zip_stat_t st;
-    if (zip_stat_index(x->za, (zip_uint64_t)idx, 0, &st) == 0 &&
+    if (xlsx_zip()->zip_stat_index(x->za, (zip_uint64_t)idx, 0, &st) == 0 &&
         (st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
         xlsx_fail(x, ": part %s is encrypted (a password-protected workbook): save it "
                   "without a password", path);
         return NULL;
     }
-    zip_file_t *zf = zip_fopen_index(x->za, (zip_uint64_t)idx, 0);
+    zip_file_t *zf = xlsx_zip()->zip_fopen_index(x->za, (zip_uint64_t)idx, 0);
     if (zf == NULL)
-        xlsx_fail(x, ": part %s: %s", path, zip_strerror(x->za));
+        xlsx_fail(x, ": part %s: %s", path, xlsx_zip()->zip_strerror(x->za));
     return zf;
 }
 
@@ -226,10 +226,10 @@ static void *inflate_main(void *arg)
         pthread_mutex_unlock(&q->mu);
         if (quit)
             break;
-        zip_int64_t got = zip_fread(q->zf, q->buf[slot], PART_BLOCK);
+        zip_int64_t got = xlsx_zip()->zip_fread(q->zf, q->buf[slot], PART_BLOCK);
         if (got < 0) {
             kind = BLOCK_DAMAGED;
-            snprintf(q->why, sizeof q->why, "%s", zip_file_strerror(q->zf));
+            snprintf(q->why, sizeof q->why, "%s", xlsx_zip()->zip_file_strerror(q->zf));
         } else {
             q->total += (unsigned long long)got;
             kind = q->total > q->cap ? BLOCK_PAST_CAP : got == 0 ? BLOCK_END : BLOCK_DATA;
@@ -313,9 +313,9 @@ static void parse_here(xlsx *x, const char *path, unsigned long long cap, zip_fi
             xlsx_fail(x, ": out of memory");
             break;
         }
-        zip_int64_t got = zip_fread(zf, block, PART_BLOCK);
+        zip_int64_t got = xlsx_zip()->zip_fread(zf, block, PART_BLOCK);
         if (got < 0) {
-            xlsx_fail(x, ": part %s is damaged: %s", path, zip_file_strerror(zf));
+            xlsx_fail(x, ": part %s is damaged: %s", path, xlsx_zip()->zip_file_strerror(zf));
             break;
         }
         total += (unsigned long long)got;
@@ -339,7 +339,7 @@ bool xlsx_parse(xlsx *x, const char *path, unsigned long long cap, bool required
                 XML_StartElementHandler start, XML_EndElementHandler end,
                 XML_CharacterDataHandler text, XML_Parser *pp)
 {
-    zip_int64_t idx = zip_name_locate(x->za, path, 0);
+    zip_int64_t idx = xlsx_zip()->zip_name_locate(x->za, path, 0);
     if (idx < 0)
         return required ? xlsx_fail(x, ": no part %s in the workbook", path) : false;
     zip_file_t *zf = open_part(x, path, idx);
@@ -347,7 +347,7 @@ bool xlsx_parse(xlsx *x, const char *path, unsigned long long cap, bool required
         return false;
     XML_Parser p = XML_ParserCreateNS(NULL, '|');
     if (p == NULL) {
-        zip_fclose(zf);
+        xlsx_zip()->zip_fclose(zf);
         return xlsx_fail(x, ": out of memory");
     }
     if (pp)
@@ -363,6 +363,6 @@ bool xlsx_parse(xlsx *x, const char *path, unsigned long long cap, bool required
     x->parser = NULL;
     if (pp)
         *pp = NULL;
-    zip_fclose(zf);
+    xlsx_zip()->zip_fclose(zf);
     return !x->failed;
 }

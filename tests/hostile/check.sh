@@ -3,12 +3,14 @@
 # run in about the processor time of an ordinary one of the same size (a
 # factor of 3 plus half a second of slack).
 # Then what cannot be a golden case: a file changed while it is read, at a
-# known moment (tests/hostile/grow.c), must fail alike at every -j.
-# Usage: sh tests/hostile/check.sh CXSTAT FLOOD_KEYS GROW_SO
+# known moment (tests/hostile/grow.c), must fail alike at every -j; and a
+# workbook on a machine without libzip (tests/hostile/nozip.c) is a clear error.
+# Usage: sh tests/hostile/check.sh CXSTAT FLOOD_KEYS GROW_SO NOZIP_SO
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 flood=$2
 grow=$(cd "$(dirname "$3")" && pwd)/$(basename "$3")
+nozip=$(cd "$(dirname "$4")" && pwd)/$(basename "$4")
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
@@ -108,6 +110,30 @@ exit 3"
         echo "FAIL long state line: $got"
     fi
     rm -f "$tmp/long.state"
+fi
+
+# 6. Without libzip (loaded only when a workbook is met): a workbook is an
+# input error naming the file and the library; a CSV file is read as ever.
+if "$bin" --help | grep -q -- --sheet; then
+    book=$tmp/book.xlsx
+    python3 "$(dirname "$0")/../xlsx/hostile.py" hidden "$book" || exit 1
+    "$bin" -q "$book" >/dev/null || { fail=$((fail + 1)); echo "FAIL the workbook with libzip"; }
+    nozip_env() {
+        LD_PRELOAD="$nozip" ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" "$@"
+    }
+    got=$(cd "$tmp" && nozip_env "$bin" -q "$book" 2>&1 >/dev/null; echo "exit $?")
+    case $got in
+    "cxstat: $book: cannot read workbooks: libzip cannot be loaded ("*")
+exit 3") pass=$((pass + 1)) ;;
+    *) fail=$((fail + 1)); echo "FAIL workbook without libzip: $got" ;;
+    esac
+    got=$(cd "$tmp" && nozip_env "$bin" -q -j 1 --nps=nps grow.orig 2>&1 >/dev/null; echo "exit $?")
+    if [ "$got" = "exit 0" ]; then
+        pass=$((pass + 1))
+    else
+        fail=$((fail + 1))
+        echo "FAIL CSV file without libzip: $got"
+    fi
 fi
 
 echo "hostile: $pass passed, $fail failed"
