@@ -272,6 +272,7 @@ $(XLSX_DUMP): tests/xlsx/xlsx_dump.c $(LIB) $(CLI_LIBOBJ)
 xlsx-check: $(BIN) $(XLSX_DUMP) $(GEN)
 	$(Q)python3 tests/xlsx/differential.py $(BIN)
 	$(Q)sh tests/xlsx/threads.sh $(BIN) $(GEN)
+	$(Q)python3 tests/xlsx/chunks.py $(BIN)
 	$(Q)$(MAKE) --no-print-directory BUILD=$(BUILD)/sparse \
 	  EXTRA_CFLAGS="$(EXTRA_CFLAGS) -DXLSX_SST_ALL=0 -DXLSX_SPILL_HOOK" $(BUILD)/sparse/cxstat
 	$(Q)python3 tests/xlsx/differential.py $(BUILD)/sparse/cxstat "strings spilled"
