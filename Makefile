@@ -249,7 +249,8 @@ jobs-quick: $(BIN) $(GEN)
 	$(Q)JOBS_LIST="3 13" sh tests/e2e/jobs_check.sh $(BIN) $(GEN)
 	$(Q)sh tests/e2e/memory_check.sh $(BIN)
 
-# The chunked reading under ThreadSanitizer: no data race between the threads.
+# The chunked readings (CSV chunks, a sheet's chunks, shared strings on their own
+# thread) under ThreadSanitizer: no data race between the threads.
 TSAN_FLAGS = -O1 -g -fsanitize=thread
 tsan:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/tsan \
@@ -257,6 +258,8 @@ tsan:
 	$(Q)TSAN_OPTIONS=halt_on_error=1:exitcode=66 sh tests/e2e/jobs_check.sh build/tsan/cxstat build/tsan/gen_survey
 	$(Q)$(if $(filter 0,$(XLSX)),,TSAN_OPTIONS=halt_on_error=1:exitcode=66 \
 	  sh tests/xlsx/threads.sh build/tsan/cxstat build/tsan/gen_survey)
+	$(Q)$(if $(filter 0,$(XLSX)),,TSAN_OPTIONS=halt_on_error=1:exitcode=66 \
+	  python3 tests/xlsx/chunks.py -q build/tsan/cxstat)
 
 # XLSX: every CSV fixture's XLSX copies (shared and inline strings, date styles) give
 # the same reports in every -f; real workbooks from Debian packages (apt-get download,
@@ -268,14 +271,18 @@ $(XLSX_DUMP): tests/xlsx/xlsx_dump.c $(LIB) $(CLI_LIBOBJ)
 
 # The same differential on a build that reads every workbook with shared strings as
 # it reads those past 16 MiB: strings in a temporary file, and (CXSTAT_XLSX_NO_SPILL,
-# a switch of that build only) in passes with only the strings in use kept.
+# a switch of that build only) in passes with only the strings in use kept; that
+# build cuts sheets into 1 KiB chunks (not 512 KiB), so that every sheet with more
+# than a few rows is read by several parsers at once.
 xlsx-check: $(BIN) $(XLSX_DUMP) $(GEN)
 	$(Q)python3 tests/xlsx/differential.py $(BIN)
 	$(Q)sh tests/xlsx/threads.sh $(BIN) $(GEN)
 	$(Q)python3 tests/xlsx/chunks.py $(BIN)
 	$(Q)$(MAKE) --no-print-directory BUILD=$(BUILD)/sparse \
-	  EXTRA_CFLAGS="$(EXTRA_CFLAGS) -DXLSX_SST_ALL=0 -DXLSX_SPILL_HOOK" $(BUILD)/sparse/cxstat
+	  EXTRA_CFLAGS="$(EXTRA_CFLAGS) -DXLSX_SST_ALL=0 -DXLSX_SPILL_HOOK -DXLSX_SHEET_CHUNK=1024" \
+	  $(BUILD)/sparse/cxstat
 	$(Q)python3 tests/xlsx/differential.py $(BUILD)/sparse/cxstat "strings spilled"
+	$(Q)python3 tests/xlsx/chunks.py -q $(BUILD)/sparse/cxstat
 	$(Q)CXSTAT_XLSX_NO_SPILL=1 XLSX_DIFF_MODES=sst \
 	  python3 tests/xlsx/differential.py $(BUILD)/sparse/cxstat "in passes"
 	$(Q)$(if $(findstring sanitize,$(EXTRA_CFLAGS)),echo "xlsx memory: not measured under sanitizers",\

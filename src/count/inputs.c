@@ -197,10 +197,14 @@ static int read_format(survey *s, FILE *fp, const input_format *fmt, bool regula
             "cannot keep the %s input in a temporary file: %s", fmt->name, strerror(errno));
         return EXIT_DATA;
     }
+    /* a sheet's rows may be counted on several threads, when a CSV's could be */
+    parallel_ops parts;
+    survey_part_ops(s, &parts);
     format_options fo = {.sheet = s->plan->sheet, .err = s->plan->quiet ? NULL : s->err,
                          .refusals = s->err, .name = s->file, .ctx = s, .on_part = on_part,
                          .labels = on_stat_labels, .column = on_stat_column,
-                         .jobs = s->plan->jobs};
+                         .jobs = s->plan->jobs,
+                         .parts = !s->list && !s->plan->strict ? &parts : NULL};
     reader_result r;
     fmt->read(fd, cfg, &fo, cb, &r);
     if (!regular)

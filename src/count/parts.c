@@ -19,6 +19,7 @@ static void *part_new(void *owner)
     memcpy(w->active, s->active, sizeof w->active);
     memcpy(w->labels, s->labels, sizeof w->labels);
     w->file = s->file;
+    w->sheet = s->sheet;
     w->input_index = s->input_index;
     memcpy(w->col, s->col, sizeof w->col);
     memcpy(w->group_col, s->group_col, sizeof w->group_col);
@@ -189,6 +190,15 @@ static size_t part_bytes(const void *part)
 {
     const survey *w = part;
     return groups_bytes(&w->groups);
+}
+
+/* The parts that count a workbook's sheet on several threads (xlsx_split.c): a
+ * part's records carry the sheet's row numbers, so they are added as they are. */
+void survey_part_ops(survey *s, parallel_ops *ops)
+{
+    *ops = (parallel_ops){.owner = s, .part_new = part_new, .part_free = part_free,
+                          .record = survey_on_record, .fold = fold_part,
+                          .part_bytes = part_bytes};
 }
 
 /*

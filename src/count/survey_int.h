@@ -54,8 +54,11 @@ void survey_on_progress(void *ctx, uint64_t bytes);
 int survey_reader_error(survey *s, const reader_result *r);
 
 /* parts.c */
+struct parallel_ops;
 /** Read the rest of a file from byte start on jobs threads, as one reading would. */
 int survey_read_rest(survey *s, int fd, uint64_t start, uint64_t size, unsigned jobs,
                      uint64_t lines, int delim);
+/** The parts that count a workbook's sheet on several threads. */
+void survey_part_ops(survey *s, struct parallel_ops *ops);
 
 #endif

@@ -19,7 +19,7 @@ static reader_status read_xlsx(int fd, const reader_config *cfg, const format_op
                                const reader_callbacks *cb, reader_result *res)
 {
     xlsx_options xo = {fo->sheet, fo->err, fo->name, fo->ctx, fo->on_part, XLSX_STRINGS_AUTO,
-                       fo->jobs};
+                       fo->jobs, fo->parts};
     return xlsx_read_fd(fd, cfg, &xo, cb, res);
 }
 

@@ -31,6 +31,9 @@ typedef struct format_options {
     void *ctx;
     void (*on_part)(void *ctx, const char *part); /* a workbook's sheet, before its header */
     unsigned jobs;      /* -j; 0: not given */
+    /* The caller's counting parts, for a reader that may count on several threads
+     * (workbooks); NULL: every record to the callbacks. */
+    const struct parallel_ops *parts;
     /* Statistics files, optional: the variable labels ("" for none), before the header */
     void (*labels)(void *ctx, const reader_field *labels, size_t n);
     /* and after the header, once per wanted column; *out starts zeroed (not scored). */

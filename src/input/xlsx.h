@@ -54,6 +54,10 @@ typedef struct xlsx_options {
      * more, on a second thread while it is read when there are 2 processors or
      * more (the sheet waits for a string not loaded yet). */
     unsigned jobs;
+    /* With threads, the sheet's rows may be counted on several at once, in parts
+     * of the caller's added up in the sheet's order (the header still goes to the
+     * callbacks); NULL: every record to the callbacks. */
+    const struct parallel_ops *parts;
 } xlsx_options;
 
 enum {

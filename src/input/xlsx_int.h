@@ -61,7 +61,7 @@ typedef struct xsst {
     pthread_cond_t cv;
     size_t ready;
     int state;            /* XSST_LOADING, XSST_DONE, XSST_FAILED */
-    bool waiting;         /* the sheet waits for a string */
+    unsigned waiting;     /* the sheet's parsers waiting for a string */
 } xsst;
 
 enum { XSST_LOADING, XSST_DONE, XSST_FAILED };
@@ -102,6 +102,10 @@ typedef struct xlsx {
     bool pipe;            /* parts inflated on a second thread while expat parses them */
 } xlsx;
 
+/** Inflated bytes handed to expat at a time: large blocks, inflated straight into
+ * expat's own buffer (XML_GetBuffer) when on one thread, so that no block is copied. */
+#define XLSX_PART_BLOCK ((size_t)256 << 10)
+
 /** The spill's page cache: a direct-mapped cache of file pages (1 MiB). */
 #define XLSX_SPILL_PAGE ((size_t)4096)
 #define XLSX_SPILL_SLOTS ((size_t)256)
@@ -126,6 +130,12 @@ char *xlsx_resolve(const char *base_part, const char *target);
 bool xlsx_parse(xlsx *x, const char *path, unsigned long long cap, bool required, void *ud,
                 XML_StartElementHandler start, XML_EndElementHandler end,
                 XML_CharacterDataHandler text, XML_Parser *pp);
+/* The pieces of xlsx_parse(): a part opened (NULL: missing, an error when required,
+ * or unreadable, an error), and a parser with namespaces, no DOCTYPE and these
+ * handlers on ud, which becomes x->parser (NULL: out of memory, an error). */
+zip_file_t *xlsx_open_part(xlsx *x, const char *path, bool required);
+XML_Parser xlsx_parser(xlsx *x, void *ud, XML_StartElementHandler start,
+                       XML_EndElementHandler end, XML_CharacterDataHandler text);
 
 /* xlsx_book.c */
 bool xlsx_load_book(xlsx *x);
@@ -143,6 +153,9 @@ void xlsx_drop_strings(xlsx *x);
 /* Make the temporary file the strings go to; false without an error when none can
  * be made (the caller then reads in passes), false with one without memory. */
 bool xlsx_spill_open(xlsx *x);
+/* The page cache a reader of the spill reads it through (one per thread). */
+bool xlsx_spill_cache(xlsx *x);
+void xlsx_spill_cache_free(xlsx *x);
 /* Load the shared strings into it (after xlsx_spill_open). */
 bool xlsx_spill_strings(xlsx *x);
 /* Load the shared strings on a second thread, with the archive opened again;

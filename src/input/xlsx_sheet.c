@@ -4,66 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
-#include "xlsx_int.h"
-
-/* Where a cell's text is: nowhere (empty), or in the row's buffer. */
-enum { CELL_NONE, CELL_ROW };
-
-typedef struct cell_slot {
-    unsigned char kind;
-    size_t off, len;
-} cell_slot;
-
-/* Elements open whose tags are kept, so that their ends need not look at names. */
-#define TAG_STACK 32
-
-typedef struct sheet_ud {
-    xlsx *x;
-    XML_Parser p;
-    const xsheet *sh;
-    const reader_config *cfg;
-    const reader_callbacks *cb;
-    sheet_pass pass;
-    bool mark_all;        /* PASS_MARK_DATA: this row's strings are all kept */
-    uint64_t data_rows;   /* PASS_MARK_DATA: rows after the header so far */
-    bool stopped;
-    unsigned depth;       /* elements open */
-    unsigned char tags[TAG_STACK]; /* the tags of the outer ones */
-    /* where we are */
-    int data;             /* inside <sheetData> */
-    bool in_row, in_cell, in_v, in_is, in_t;
-    int rph;
-    uint64_t row, last_row;
-    size_t col;           /* 0-based column of the cell, or of the last one */
-    char type;            /* t=: 's', 'i' inlineStr, 'n', 'b', 'e', 'f' str, 'd' */
-    size_t style;
-    bool has_v, has_f;
-    xbuf val;             /* the cell's <v> or inline text */
-    size_t val_chars;     /* its characters */
-    /* the row being collected */
-    xbuf text;
-    cell_slot *slots;
-    size_t nslots, slots_cap;
-    size_t width;         /* columns up to the last cell with text */
-    reader_field *fields;
-    size_t fields_cap;
-    /* records */
-    bool header_done;
-    size_t header_n;      /* the header's width (or the first record's) */
-    uint64_t records_left;
-    reader_want want;
-    /* layout detection: the first records after the header, copied */
-    bool holding;
-    size_t nheld;
-    char *held_bytes[READER_LAYOUT_ROWS];
-    reader_field *held[READER_LAYOUT_ROWS];
-    size_t held_n[READER_LAYOUT_ROWS];
-    uint64_t held_row[READER_LAYOUT_ROWS];
-    uint64_t no_value;    /* formulas without a cached value */
-    char no_value_at[24];
-} sheet_ud;
+#include "xlsx_sheet.h"
 
 /* A decimal number of at most 9 digits and nothing else, without strtoul's
  * locale and sign handling; false for anything else (the caller falls back). */
@@ -136,6 +80,11 @@ static void start_row(sheet_ud *u, const char **atts)
     }
     u->in_row = true;
     u->row = row;
+    if (!u->first_seen) { /* the chunk's first row (xlsx_split.c) */
+        u->first_seen = true;
+        u->first_row = row;
+        u->first_implicit = r == NULL;
+    }
     /* rows that layout detection reads whole keep all their strings */
     u->mark_all = u->cfg->detect_layout && u->cfg->skip_records == 0 && u->header_done &&
                   u->data_rows < READER_LAYOUT_ROWS;
@@ -211,7 +160,7 @@ static void start_cell(sheet_ud *u, const char **atts)
     u->type = cell_type(t);
 }
 
-static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
+void XMLCALL xlsx_sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
 {
     sheet_ud *u = ud;
     if (u->x->failed)
@@ -222,6 +171,9 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
     u->depth++;
     if (!u->data) {
         u->data = tag == T_SHEETDATA;
+        if (u->data && u->data_at == 0)
+            u->data_at = (uint64_t)XML_GetCurrentByteIndex(u->p) +
+                         (uint64_t)XML_GetCurrentByteCount(u->p);
         return;
     }
     if (!u->in_row) {
@@ -258,7 +210,7 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *name, const XML_Char *
     }
 }
 
-static void XMLCALL sheet_text(void *ud, const XML_Char *s, int len)
+void XMLCALL xlsx_sheet_text(void *ud, const XML_Char *s, int len)
 {
     sheet_ud *u = ud;
     if (!(u->in_v || (u->in_t && u->rph == 0)) || u->x->failed)
@@ -345,7 +297,7 @@ static void end_cell(sheet_ud *u)
     const char *s = u->val.p ? u->val.p : "";
     size_t off = 0, len = 0;
     if (!u->has_v) {
-        if (u->has_f && u->no_value++ == 0)
+        if (u->has_f && u->no_value++ == u->no_value_base)
             cell_name(u->col, u->row, u->no_value_at, sizeof u->no_value_at);
         return;
     }
@@ -428,7 +380,13 @@ static int deliver(sheet_ud *u, reader_field *f, size_t n, uint64_t row)
         if (!(i < u->want.len && u->want.mask[i]))
             f[i].ptr = NULL;
     u->x->res->records++;
-    return u->cb->record ? u->cb->record(u->cb->ctx, f, n, row) : 0;
+    if (u->ops == NULL)
+        return u->cb->record ? u->cb->record(u->cb->ctx, f, n, row) : 0;
+    if (u->part == NULL && (u->part = u->ops->part_new(u->ops->owner)) == NULL) {
+        sheet_fail_at(u, "out of memory");
+        return 0;
+    }
+    return u->ops->record(u->part, f, n, row);
 }
 
 /* Deliver the held records but the extra header rows of a known export. */
@@ -483,6 +441,7 @@ static void end_row(sheet_ud *u)
 {
     u->in_row = false;
     u->last_row = u->row;
+    u->row_end = (uint64_t)XML_GetCurrentByteIndex(u->p) + (uint64_t)XML_GetCurrentByteCount(u->p);
     reader_result *res = u->x->res;
     res->lines = u->row;
     if (u->row <= u->cfg->skip_lines)
@@ -532,9 +491,11 @@ static void end_row(sheet_ud *u)
             u->want = u->x->want;
         else
             stop = u->cb->header ? u->cb->header(u->cb->ctx, f, n, u->row, &u->want) : 0;
-        if (!stop && u->pass == PASS_PROBE) {
+        if (!stop) { /* for later passes, and a reading again (xlsx_split.c) */
             u->x->want = u->want;
             u->x->header_given = true;
+        }
+        if (!stop && u->pass == PASS_PROBE) {
             u->stopped = true;
             XML_StopParser(u->p, XML_FALSE);
             return;
@@ -549,7 +510,7 @@ static void end_row(sheet_ud *u)
         stopped(u);
 }
 
-static void XMLCALL sheet_end(void *ud, const XML_Char *name)
+void XMLCALL xlsx_sheet_end(void *ud, const XML_Char *name)
 {
     sheet_ud *u = ud;
     if (u->x->failed || u->stopped)
@@ -587,39 +548,75 @@ static void XMLCALL sheet_end(void *ud, const XML_Char *name)
     }
 }
 
+void xlsx_sheet_free(sheet_ud *u)
+{
+    for (size_t i = 0; i < u->nheld; i++) { /* left by an error */
+        free(u->held[i]);
+        free(u->held_bytes[i]);
+    }
+    free(u->val.p);
+    free(u->text.p);
+    free(u->slots);
+    free(u->fields);
+}
+
+/* Parsers of one sheet at once: -j, else one per processor, within SPLIT_WORKERS. */
+static unsigned sheet_workers(const xlsx_options *xo)
+{
+    long n = xo->jobs > 0 ? (long)xo->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > (long)SPLIT_WORKERS ? SPLIT_WORKERS : (unsigned)n;
+}
+
 bool xlsx_read_sheet(xlsx *x, const xsheet *sh, const reader_config *cfg,
                      const xlsx_options *xo, const reader_callbacks *cb, sheet_pass pass)
 {
-    sheet_ud u = {.x = x, .sh = sh, .cfg = cfg, .cb = cb, .pass = pass,
-                  .records_left = cfg->skip_records};
-    if (x->header_given)
-        u.want = x->want;
-    if (!cfg->header) {
-        u.header_done = true;
-        if (!x->header_given && cb->header && cb->header(cb->ctx, NULL, 0, 0, &u.want) != 0) {
-            x->res->status = READER_STOPPED;
-            return true;
-        }
-        if (pass == PASS_PROBE) {
+    split_result split = SPLIT_NOT;
+    sheet_ud u;
+    do {
+        u = (sheet_ud){.x = x, .sh = sh, .cfg = cfg, .cb = cb, .pass = pass,
+                       .records_left = cfg->skip_records};
+        if (x->header_given)
+            u.want = x->want;
+        if (!cfg->header) {
+            u.header_done = true;
+            if (!x->header_given && cb->header && cb->header(cb->ctx, NULL, 0, 0, &u.want) != 0) {
+                x->res->status = READER_STOPPED;
+                return true;
+            }
             x->want = u.want;
             x->header_given = true;
-            return true;
+            if (pass == PASS_PROBE)
+                return true;
         }
-    }
-    if (!xbuf_add(&u.val, "", 0, 1) || !xbuf_add(&u.text, "", 0, 1))
-        return xlsx_fail(x, ": out of memory");
-    xlsx_parse(x, sh->path, XLSX_MAX_SHEET, true, &u, sheet_start, sheet_end, sheet_text,
-               &u.p);
+        if (!xbuf_add(&u.val, "", 0, 1) || !xbuf_add(&u.text, "", 0, 1)) {
+            xlsx_sheet_free(&u);
+            return xlsx_fail(x, ": out of memory");
+        }
+        if (split == SPLIT_NOT && pass == PASS_READ && xo->parts && x->pipe &&
+            sheet_workers(xo) > 1) {
+            reader_result before = *x->res;
+            u.ops = xo->parts;
+            split = xlsx_split_read(&u, sh->path, sheet_workers(xo));
+            if (split == SPLIT_AGAIN) { /* as if never read: on one parser, from the start */
+                xlsx_sheet_free(&u);
+                *x->res = before;
+                x->failed = false;
+                continue;
+            }
+        }
+        if (split != SPLIT_DONE) {
+            u.ops = NULL;
+            xlsx_parse(x, sh->path, XLSX_MAX_SHEET, true, &u, xlsx_sheet_start, xlsx_sheet_end,
+                       xlsx_sheet_text, &u.p);
+        }
+        break;
+    } while (1);
     u.p = NULL;
     /* a failure loading the strings on the other thread is the result, as if they
      * had been loaded first: nothing held is delivered, nothing warned */
     bool strings_ok = xlsx_strings_join(x);
     if (u.holding && strings_ok) /* fewer records than the detection looks at */
         release(&u);
-    for (size_t i = 0; i < u.nheld; i++) { /* left by an error */
-        free(u.held[i]);
-        free(u.held_bytes[i]);
-    }
     if (!x->failed && !u.stopped && cfg->header && !u.header_done)
         x->res->status = READER_EEMPTY;
     if (u.no_value && xo->err && pass == PASS_READ && strings_ok) {
@@ -629,10 +626,7 @@ bool xlsx_read_sheet(xlsx *x, const xsheet *sh, const reader_config *cfg,
                 "value read as blank (recalculate and save the workbook)",
                 (unsigned long long)u.no_value, u.no_value == 1 ? "" : "s");
     }
-    free(u.val.p);
-    free(u.text.p);
-    free(u.slots);
-    free(u.fields);
+    xlsx_sheet_free(&u);
     return !x->failed;
 }
 

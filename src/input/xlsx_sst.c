@@ -39,8 +39,8 @@ static void publish(xsst *t, int state)
     pthread_mutex_lock(&t->mu);
     t->ready = t->n;
     t->state = state;
-    if (t->waiting)
-        pthread_cond_signal(&t->cv);
+    if (t->waiting > 0) /* the sheet's parsers */
+        pthread_cond_broadcast(&t->cv);
     pthread_mutex_unlock(&t->mu);
 }
 
@@ -228,12 +228,7 @@ void xlsx_drop_strings(xlsx *x)
         fclose(t->spill);
     memset(t, 0, sizeof *t);
     x->known = 0;
-    free(x->pages);
-    free(x->page_tag);
-    free(x->page_len);
-    x->pages = NULL;
-    x->page_tag = NULL;
-    x->page_len = NULL;
+    xlsx_spill_cache_free(x);
 }
 
 /* ---- the spill ------------------------------------------------------------------- */
@@ -241,14 +236,27 @@ void xlsx_drop_strings(xlsx *x)
 bool xlsx_spill_open(xlsx *x)
 {
     x->t->spill = spill_open();
-    if (x->t->spill == NULL)
-        return false;
+    return x->t->spill != NULL && xlsx_spill_cache(x);
+}
+
+bool xlsx_spill_cache(xlsx *x)
+{
     x->pages = malloc(XLSX_SPILL_SLOTS * XLSX_SPILL_PAGE);
     x->page_tag = calloc(XLSX_SPILL_SLOTS, sizeof *x->page_tag);
     x->page_len = calloc(XLSX_SPILL_SLOTS, sizeof *x->page_len);
     if (x->pages == NULL || x->page_tag == NULL || x->page_len == NULL)
         return xlsx_fail(x, ": out of memory for shared strings");
     return true;
+}
+
+void xlsx_spill_cache_free(xlsx *x)
+{
+    free(x->pages);
+    free(x->page_tag);
+    free(x->page_len);
+    x->pages = NULL;
+    x->page_tag = NULL;
+    x->page_len = NULL;
 }
 
 bool xlsx_spill_strings(xlsx *x)
@@ -407,10 +415,10 @@ int xlsx_string_ready(xlsx *x, size_t k)
     }
     pthread_mutex_lock(&t->mu);
     while (k >= t->ready && t->state == XSST_LOADING) {
-        t->waiting = true;
+        t->waiting++;
         pthread_cond_wait(&t->cv, &t->mu);
+        t->waiting--;
     }
-    t->waiting = false;
     x->known = t->ready;
     int state = t->state;
     pthread_mutex_unlock(&t->mu);

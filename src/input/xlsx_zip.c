@@ -7,9 +7,7 @@
 
 #include "xlsx_int.h"
 
-/** Inflated bytes handed to expat at a time: large blocks, inflated straight into
- * expat's own buffer (XML_GetBuffer), so that no block is copied. */
-#define PART_BLOCK ((size_t)256 << 10)
+#define PART_BLOCK XLSX_PART_BLOCK
 
 bool xlsx_fail(xlsx *x, const char *fmt, ...)
 {
@@ -335,28 +333,47 @@ static void parse_here(xlsx *x, const char *path, unsigned long long cap, zip_fi
     }
 }
 
-bool xlsx_parse(xlsx *x, const char *path, unsigned long long cap, bool required, void *ud,
-                XML_StartElementHandler start, XML_EndElementHandler end,
-                XML_CharacterDataHandler text, XML_Parser *pp)
+zip_file_t *xlsx_open_part(xlsx *x, const char *path, bool required)
 {
     zip_int64_t idx = xlsx_zip()->zip_name_locate(x->za, path, 0);
-    if (idx < 0)
-        return required ? xlsx_fail(x, ": no part %s in the workbook", path) : false;
-    zip_file_t *zf = open_part(x, path, idx);
-    if (zf == NULL)
-        return false;
+    if (idx < 0) {
+        if (required)
+            xlsx_fail(x, ": no part %s in the workbook", path);
+        return NULL;
+    }
+    return open_part(x, path, idx);
+}
+
+XML_Parser xlsx_parser(xlsx *x, void *ud, XML_StartElementHandler start,
+                       XML_EndElementHandler end, XML_CharacterDataHandler text)
+{
     XML_Parser p = XML_ParserCreateNS(NULL, '|');
     if (p == NULL) {
-        xlsx_zip()->zip_fclose(zf);
-        return xlsx_fail(x, ": out of memory");
+        xlsx_fail(x, ": out of memory");
+        return NULL;
     }
-    if (pp)
-        *pp = p;
     x->parser = p;
     XML_SetUserData(p, ud);
     XML_SetElementHandler(p, start, end);
     XML_SetCharacterDataHandler(p, text);
     XML_SetStartDoctypeDeclHandler(p, on_doctype);
+    return p;
+}
+
+bool xlsx_parse(xlsx *x, const char *path, unsigned long long cap, bool required, void *ud,
+                XML_StartElementHandler start, XML_EndElementHandler end,
+                XML_CharacterDataHandler text, XML_Parser *pp)
+{
+    zip_file_t *zf = xlsx_open_part(x, path, required);
+    if (zf == NULL)
+        return false;
+    XML_Parser p = xlsx_parser(x, ud, start, end, text);
+    if (p == NULL) {
+        xlsx_zip()->zip_fclose(zf);
+        return false;
+    }
+    if (pp)
+        *pp = p;
     if (!x->pipe || !parse_piped(x, path, cap, zf, p))
         parse_here(x, path, cap, zf, p);
     XML_ParserFree(p);

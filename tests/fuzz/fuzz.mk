@@ -43,6 +43,8 @@ FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-
 FUZZ_CFLAGS  = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
                -fno-omit-frame-pointer
 FUZZ_LDFLAGS = -fsanitize=fuzzer,address,undefined
+# Sheets cut into 64-byte chunks, so that fuzzed workbooks are read by several parsers.
+FUZZ_DEFS    = -DXLSX_SHEET_CHUNK=64
 
 .PHONY: fuzz fuzz-ci fuzz-replay fuzz-deps fuzz-bins fuzz-seeds
 
@@ -62,7 +64,8 @@ fuzz-bins: $(FUZZ_TARGETS:%=$(BUILD)/fuzz_%)
 
 fuzz-replay: deps fuzz-seeds
 	$(Q)$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD)/replay FUZZ_MAIN=$(FUZZ_DIR)/replay.c \
-	  CFLAGS="-O1 -g" EXTRA_CFLAGS="-Werror $(FUZZ_SAN)" EXTRA_LDFLAGS="$(FUZZ_SAN)" fuzz-bins
+	  CFLAGS="-O1 -g" EXTRA_CFLAGS="-Werror $(FUZZ_SAN) $(FUZZ_DEFS)" EXTRA_LDFLAGS="$(FUZZ_SAN)" \
+	  fuzz-bins
 	$(Q)$(foreach t,$(FUZZ_TARGETS), \
 	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    $(FUZZ_BUILD)/replay/fuzz_$(t) $(call fuzz_seeds,$(t)) $(FUZZ_DIR)/regressions/$(t) \
@@ -81,7 +84,7 @@ fuzz-deps: test-deps
 
 fuzz: fuzz-deps fuzz-seeds
 	$(Q)$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD)/libfuzzer CC=$(FUZZ_CC) FUZZ_MAIN= \
-	  CFLAGS= EXTRA_CFLAGS="$(FUZZ_CFLAGS)" EXTRA_LDFLAGS="$(FUZZ_LDFLAGS)" fuzz-bins
+	  CFLAGS= EXTRA_CFLAGS="$(FUZZ_CFLAGS) $(FUZZ_DEFS)" EXTRA_LDFLAGS="$(FUZZ_LDFLAGS)" fuzz-bins
 	$(Q)$(MAKE) --no-print-directory $(FUZZ_TARGETS:%=fuzz-run-%)
 	@echo "make fuzz: no crash in $(FUZZ_SECONDS) s per target"
 

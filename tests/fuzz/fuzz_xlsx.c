@@ -7,7 +7,9 @@
  * bit 4 a record passed over, bit 5 the parts deflated (else stored), bits 6-7
  * how shared strings are kept (automatic, spilled, in passes, automatic) and
  * loaded (on a second thread while the sheet is read, but in passes and the
- * last automatic way: first).
+ * last automatic way: first).  Unless bit 1 is set, the counting stage's parts
+ * are given, so that with threads the sheet is read by several parsers at once
+ * (this target's build cuts sheets into 64-byte chunks).
  *
  * The rest is either a zip archive as it is (it starts with "PK": the archive
  * layer fuzzed; an input that itself starts with "PK", as the first seeds and
@@ -28,6 +30,7 @@
 #include <zlib.h>
 
 #include "fuzz.h"
+#include "parallel.h"
 #include "xlsx.h"
 
 /** Between two parts of the input (the dictionary has it). */
@@ -207,9 +210,11 @@ static void build(const unsigned char *data, size_t size, bool deflated, zbuf *z
     finish(zip, e, n);
 }
 
+/* The records seen: by the callbacks, or by a part (xlsx_split.c's chunks). */
 typedef struct seen {
     size_t want_len;
     uint64_t last_line;
+    uint64_t records, first_line;
 } seen;
 
 /* Columns 0, 2 and 5 wanted; column 2 as dates. */
@@ -242,8 +247,35 @@ static int on_record(void *ctx, const reader_field *f, size_t n, uint64_t line)
     seen *s = ctx;
     check_fields(s, f, n, false);
     FUZZ_CHECK(line > s->last_line && line <= XLSX_MAX_ROWS); /* rows only go forward */
+    if (s->records++ == 0)
+        s->first_line = line;
     s->last_line = line;
     return 0;
+}
+
+/* Parts, as the counting stage gives: a sheet's chunks counted on several threads
+ * (this build cuts sheets into 64-byte chunks), added up in the sheet's order. */
+static void *part_new(void *owner)
+{
+    seen *p = calloc(1, sizeof *p);
+    if (p)
+        p->want_len = ((const seen *)owner)->want_len;
+    return p;
+}
+
+static bool part_fold(void *owner, const void *part, uint64_t lines)
+{
+    seen *s = owner;
+    const seen *p = part;
+    FUZZ_CHECK(lines == 0);
+    if (p->records == 0)
+        return true;
+    FUZZ_CHECK(p->first_line > s->last_line); /* rows only go forward across parts too */
+    if (s->records == 0)
+        s->first_line = p->first_line;
+    s->records += p->records;
+    s->last_line = p->last_line;
+    return true;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -270,8 +302,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
      * automatic way) first */
     xlsx_options xo = {.sheet = (how & 8) ? "2" : NULL, .err = NULL, .name = "fuzz",
                        .strings = strings[how >> 6], .jobs = (how >> 6) == 3 ? 1 : 2};
-    seen s = {0, 0};
+    seen s = {0, 0, 0, 0};
     reader_callbacks cb = {.ctx = &s, .header = on_header, .record = on_record};
+    parallel_ops ops = {.owner = &s, .part_new = part_new, .part_free = free,
+                        .record = on_record, .fold = part_fold};
+    xo.parts = (how & 2) ? NULL : &ops; /* (with a line passed over: every record to cb) */
     reader_result res;
     reader_status st = xlsx_read_buffer(data, size, &cfg, &xo, &cb, &res);
     FUZZ_CHECK(st == res.status);

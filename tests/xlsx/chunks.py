@@ -3,9 +3,11 @@
 at once (-j 2) gives what one parser gives (-j 1), byte for byte: standard output,
 standard error and exit status, on plain, odd and broken sheets.
 
-  python3 tests/xlsx/chunks.py [-v] [-k SUBSTRING] CXSTAT [CXSTAT...]
+  python3 tests/xlsx/chunks.py [-v] [-q] [-k SUBSTRING] CXSTAT [CXSTAT...]
 
 -v prints each case's exit statuses (-j 1) and first line of standard error;
+-q runs each case with its first option set only (for builds with tiny chunks,
+where every chunk's counts are a part of their own and the runs are slow);
 -k runs only the cases whose name contains SUBSTRING.
 
 The test is differential only: what -j 1 gives is taken as right.  The odd part
@@ -587,10 +589,12 @@ def diff(a, b):
 
 
 def main(argv):
-    verbose, only = False, ""
+    verbose, quick, only = False, False, ""
     while argv and argv[0].startswith("-"):
         if argv[0] == "-v":
             verbose = True
+        elif argv[0] == "-q":
+            quick = True
         elif argv[0] == "-k" and len(argv) > 1:
             argv, only = argv[1:], argv[1]
         else:
@@ -611,7 +615,7 @@ def main(argv):
         for binary in argv:
             for name, path, opts, size in books:
                 statuses, shown = [], None
-                for args in opts:
+                for args in opts[:1] if quick else opts:
                     one, two = run(binary, 1, args, path), run(binary, 2, args, path)
                     runs += 1
                     statuses.append(str(one[0]))
