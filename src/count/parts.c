@@ -185,6 +185,39 @@ static bool fold_part(void *owner, const void *part, uint64_t lines)
     return !s->exit_code;
 }
 
+/* Two group tables that keep the same counts in the same places. */
+static bool same_layout(const group_table *a, const group_table *b)
+{
+    return a->weighted == b->weighted && a->ncounts == b->ncounts &&
+           a->nweights == b->nweights && memcmp(a->off, b->off, sizeof a->off) == 0 &&
+           memcmp(a->woff, b->woff, sizeof a->woff) == 0 &&
+           memcmp(a->bins, b->bins, sizeof a->bins) == 0;
+}
+
+/*
+ * Fold a part that is freed next: when s has no group yet, the part's group
+ * table becomes s's instead of being copied into it group by group, so that a
+ * sheet's groups (xlsx_split.c adds a whole sheet's up in one part) are never
+ * held twice.
+ */
+static bool adopt_part(void *owner, void *part, uint64_t lines)
+{
+    survey *s = owner, *w = part;
+    if (s->groups.count > 0 || w->groups.count == 0 || !same_layout(&s->groups, &w->groups))
+        return fold_part(owner, part, lines);
+    group_table t = s->groups;
+    int before = s->exit_code;
+    s->groups = w->groups;
+    w->groups = t;
+    if (fold_part(owner, part, lines))
+        return true;
+    if (s->exit_code == before) { /* refused, s untouched: as it was */
+        w->groups = s->groups;
+        s->groups = t;
+    }
+    return false;
+}
+
 /* The memory a part's groups take. */
 static size_t part_bytes(const void *part)
 {
@@ -198,7 +231,7 @@ void survey_part_ops(survey *s, parallel_ops *ops)
 {
     *ops = (parallel_ops){.owner = s, .part_new = part_new, .part_free = part_free,
                           .record = survey_on_record, .fold = fold_part,
-                          .part_bytes = part_bytes};
+                          .adopt = adopt_part, .part_bytes = part_bytes};
 }
 
 /*

@@ -53,6 +53,9 @@ typedef struct parallel_ops {
      * untouched, when the part cannot be added exactly: reading stops there.
      */
     bool (*fold)(void *owner, const void *part, uint64_t lines);
+    /* optional: fold a part that is freed right after, taking its memory where the
+     * owner has none of its own yet (as fold otherwise) */
+    bool (*adopt)(void *owner, void *part, uint64_t lines);
     /* optional: the bytes a part holds, which sizes the chunks (see parallel.c) */
     size_t (*part_bytes)(const void *part);
     /* optional, on the calling thread: bytes of the range read so far by all chunks */

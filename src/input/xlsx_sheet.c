@@ -491,6 +491,7 @@ static void end_row(sheet_ud *u)
             u->want = u->x->want;
         else
             stop = u->cb->header ? u->cb->header(u->cb->ctx, f, n, u->row, &u->want) : 0;
+        u->header_stopped = stop != 0;
         if (!stop) { /* for later passes, and a reading again (xlsx_split.c) */
             u->x->want = u->want;
             u->x->header_given = true;
@@ -560,10 +561,12 @@ void xlsx_sheet_free(sheet_ud *u)
     free(u->fields);
 }
 
-/* Parsers of one sheet at once: -j, else one per processor, within SPLIT_WORKERS. */
+/* Parsers of one sheet at once: -j, but no more than processors online (more
+ * would only take turns) nor SPLIT_WORKERS. */
 static unsigned sheet_workers(const xlsx_options *xo)
 {
-    long n = xo->jobs > 0 ? (long)xo->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    long n = xo->jobs > 0 && (long)xo->jobs < cpus ? (long)xo->jobs : cpus;
     return n < 1 ? 1 : n > (long)SPLIT_WORKERS ? SPLIT_WORKERS : (unsigned)n;
 }
 
@@ -592,7 +595,8 @@ bool xlsx_read_sheet(xlsx *x, const xsheet *sh, const reader_config *cfg,
             xlsx_sheet_free(&u);
             return xlsx_fail(x, ": out of memory");
         }
-        if (split == SPLIT_NOT && pass == PASS_READ && xo->parts && x->pipe &&
+        /* (without a header, the first record sets the width the others are held to) */
+        if (split == SPLIT_NOT && pass == PASS_READ && xo->parts && x->pipe && cfg->header &&
             sheet_workers(xo) > 1) {
             reader_result before = *x->res;
             u.ops = xo->parts;

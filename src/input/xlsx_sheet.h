@@ -73,6 +73,7 @@ typedef struct sheet_ud {
     uint64_t data_at, row_end;
     bool first_seen, first_implicit;
     uint64_t first_row;
+    bool header_stopped;  /* the header callback stopped the reading */
 } sheet_ud;
 
 /* Its buffers and held rows freed (not the parser). */

@@ -18,9 +18,10 @@
  * end of a row inside <sheetData> and nowhere else.  A chunk read by a parser
  * that did not read the chunk before it must begin with a row numbered by its
  * r attribute, after the last row before it.  A chunk that fails any of these,
- * or meets an error or a stop, makes the whole sheet read again on one parser
- * (SPLIT_AGAIN), unless only the first parser has read so far: then what it
- * read is what one parser reads.  Nothing is added to the caller's counts
+ * or meets an error or a stop (but the header callback's, and the inflating's
+ * error after a clean chunk, which one parser meets the same way), makes the
+ * whole sheet read again on one parser (SPLIT_AGAIN): a part says nothing, and
+ * an XML error's line is its parser's.  Nothing is added to the caller's counts
  * before every chunk is read and added up (in one part, then to the caller).
  */
 #include <stdio.h>
@@ -49,7 +50,8 @@
 /** The sheet's first bytes kept for the other parsers (to <sheetData>). */
 #define SPLIT_HEAD ((size_t)64 << 10)
 
-enum { CHUNK_DATA, CHUNK_END, CHUNK_DAMAGED, CHUNK_PAST_CAP };
+/* CHUNK_NOMEM: the cutting ran out of memory (the sheet is read again on one parser). */
+enum { CHUNK_DATA, CHUNK_END, CHUNK_DAMAGED, CHUNK_PAST_CAP, CHUNK_NOMEM };
 
 typedef struct chunk {
     char *buf;
@@ -64,6 +66,7 @@ typedef struct chunk {
     bool start_ok;        /* its parser began at a row's start in <sheetData> */
     bool end_ok;          /* and ended at a row's end there, with nothing after it */
     bool failed, stopped;
+    bool header_stop;     /* the header callback stopped the reading */
     void *part;
     uint64_t records, first_row, last_row, no_value;
     bool rows, first_implicit;
@@ -207,10 +210,8 @@ static bool chunk_room(chunk *c, size_t need)
 static int fill(split *sp, chunk *w, size_t want, unsigned long long *total)
 {
     while (w->len < want) {
-        if (!chunk_room(w, w->len + SPLIT_READ)) {
-            snprintf(sp->why, sizeof sp->why, "out of memory");
-            return CHUNK_DAMAGED;
-        }
+        if (!chunk_room(w, w->len + SPLIT_READ))
+            return CHUNK_NOMEM;
         zip_int64_t got = xlsx_zip()->zip_fread(sp->zf, w->buf + w->len, SPLIT_READ);
         if (got < 0) {
             snprintf(sp->why, sizeof sp->why, "%s", xlsx_zip()->zip_file_strerror(sp->zf));
@@ -239,12 +240,8 @@ static void *cut_main(void *arg)
     for (uint64_t k = 0;; k++) {
         if (end == CHUNK_DATA)
             end = fill(sp, &win, SPLIT_CHUNK, &total);
-        if (k == 0) {
-            sp->head_len = win.len < SPLIT_HEAD ? win.len : SPLIT_HEAD;
-            if (sp->head_len)
-                memcpy(sp->head_bytes, win.buf, sp->head_len);
+        if (k == 0)
             clean = declaration_end(win.buf, win.len);
-        }
         size_t cut = win.len;
         while (cutting) {
             size_t at = find_cut(win.buf, SPLIT_CHUNK < win.len ? SPLIT_CHUNK : win.len,
@@ -283,8 +280,7 @@ static void *cut_main(void *arg)
         c->at_row = at_row;
         c->ends_at_row = at_row = rest > 0 && cutting;
         if (rest > 0 && !chunk_room(&next, rest)) {
-            snprintf(sp->why, sizeof sp->why, "out of memory");
-            end = CHUNK_DAMAGED;
+            end = CHUNK_NOMEM;
             rest = 0;
         }
         if (rest > 0)
@@ -295,7 +291,12 @@ static void *cut_main(void *arg)
         bool last = rest == 0 && end != CHUNK_DATA;
         c->kind = last ? end : CHUNK_DATA;
         c->parsed = false;
+        /* the sheet's first bytes, kept for the other parsers' start */
+        size_t keep = sp->head_len < SPLIT_HEAD ? SPLIT_HEAD - sp->head_len : 0;
+        keep = keep < c->len ? keep : c->len;
+        memcpy(sp->head_bytes + sp->head_len, c->buf, keep);
         pthread_mutex_lock(&sp->mu);
+        sp->head_len += keep;
         sp->head = k + 1;
         pthread_cond_broadcast(&sp->cv);
         pthread_mutex_unlock(&sp->mu);
@@ -356,7 +357,8 @@ static void read_chunk(worker *w, chunk *c)
         cut_fail(u->x, sp, c->kind);
         c->cut_error = true;
     }
-    c->failed = u->x->failed;
+    c->failed = u->x->failed || c->kind == CHUNK_NOMEM;
+    c->header_stop = u->header_stopped;
     c->stopped = u->stopped;
     /* the last row ended in this chunk, and only white space follows it */
     uint64_t start = w->fed - c->len;
@@ -403,7 +405,10 @@ static void add_up(split *sp)
                 return;
             }
         }
-        if ((c->failed || c->stopped) && !sp->serial && !c->cut_error) {
+        /* an error or a stop is said by one parser reading again (a part says
+         * nothing, and an XML error's line is its parser's), but for the header
+         * callback's stop, and the inflating's error after a clean chunk */
+        if ((c->failed || c->stopped) && !c->cut_error && !(c->header_stop && sp->serial)) {
             again(sp);
             return;
         }
@@ -588,8 +593,12 @@ split_result xlsx_split_read(sheet_ud *u, const char *path, unsigned workers)
                 pthread_join(sp->w[i].thread, NULL);
         pthread_join(cutter, NULL);
         result = sp->result;
-        if (result == SPLIT_DONE && sp->sum && !ops->fold(ops->owner, sp->sum, 0))
-            result = SPLIT_AGAIN; /* the caller's counts are as they were */
+        /* the sum's memory taken where it can be: a sheet's groups are not held twice */
+        bool (*add)(void *, void *, uint64_t) = ops->adopt;
+        if (result == SPLIT_DONE && sp->sum &&
+            !(add ? add(ops->owner, sp->sum, 0) : ops->fold(ops->owner, sp->sum, 0)))
+            result = SPLIT_AGAIN; /* refused: the caller's counts are as they were (else
+                                     its error is said, and the reading again stops) */
     }
     if (result == SPLIT_DONE && cutting) {
         x->res->records = sp->records;

@@ -305,6 +305,15 @@ def c_comment_before_rows():
     return s
 
 
+# without a header the first record sets the width the others are held to
+@case([["-n", "--nps=5", "-g", "3", "-f", "json"], ["-n", "--nps=5", "-f", "csv"]])
+def c_noheader_narrow_first():
+    """No header (-n), and a first row of one cell: every later row is malformed."""
+    s = Sheet(9000, "sst", seed=41)
+    s.redo(1, [("n", "7")])
+    return s
+
+
 # 3. rows without r=
 @case(ODD)
 def c_noref_all():
