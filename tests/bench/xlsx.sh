@@ -105,7 +105,9 @@ target() {
             lim, ok ? "PASS" : "FAIL" }'
 }
 target max 1.5 cxstat floor 2 "cxstat / sheet floor, wall"
-target max 1.5 cxstat floor 3 "cxstat / sheet floor, CPU"
+# the sheet floor parses no shared strings, which cxstat must: its CPU is held to
+# the floor that parses both (the next line); this one is shown beside it
+target ref 1.5 cxstat floor 3 "cxstat / sheet floor, CPU"
 target max 1.5 cxstat floor_sst 3 "cxstat / sheet+strings floor, CPU"
 target max 1.5 cxstat_j1 floor_sst 2 "cxstat -j 1 / sheet+strings floor, wall"
 target min 10 xlsx2csv cxstat 2 "xlsx2csv pipeline / cxstat, wall"
