@@ -307,7 +307,13 @@ static void end_cell(sheet_ud *u)
         if (!small_digits(s, &k)) {
             char *end;
             k = strtoul(s, &end, 10);
-            k = end == s || *end ? SIZE_MAX : k;
+            if (end == s || *end) {
+                char what[80];
+                snprintf(what, sizeof what, "a shared string cell holding '%.12s', not an index",
+                         s);
+                sheet_fail_at(u, what);
+                return;
+            }
         }
         int ready = k == SIZE_MAX ? 0 : xlsx_string_ready(u->x, k);
         if (ready < 0) { /* the strings failed to load: their error is the result */

@@ -266,6 +266,13 @@ def k_sstindex(out):
     write(out, parts([("S", "worksheets/sheet1.xml", None, sheet_xml(rows))], {}))
 
 
+def k_sstnotnum(out):
+    """t="s" whose value is no number (a shared strings part there)."""
+    rows = '<row r="1"><c r="A1" t="s"><v>x12</v></c></row>'
+    write(out, parts([("S", "worksheets/sheet1.xml", None, sheet_xml(rows))],
+                     {"xl/sharedStrings.xml": f'<sst xmlns="{T}"><si><t>nps</t></si></sst>'}))
+
+
 def k_zip64(out):
     """ZIP64 records (as a writer of large files makes them)."""
     p = parts([("S", "worksheets/sheet1.xml", None, sheet_xml(nps_rows([10, 7, 3])))], {})
