@@ -29,6 +29,7 @@ import time
 sys.dont_write_bytecode = True  # no __pycache__ left in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from hostile import T, parts, write  # noqa: E402  (the repo's raw workbook writer)
+from csv2xlsx import col_name  # noqa: E402
 
 CH = 512 * 1024  # the release build's chunk of sheet XML
 HEADER = ["id", "submitted_at", "store", "channel", "nps", "csat", "ces", "comment"]
@@ -41,15 +42,6 @@ COMMENTS = ["Charged twice for one order!!!", "Консультант Мария
 STYLES = (f'<styleSheet xmlns="{T}"><numFmts count="1"><numFmt numFmtId="164" '
           f'formatCode="dd/mm/yyyy\\ hh:mm"/></numFmts><cellXfs count="4"><xf numFmtId="0"/>'
           f'<xf numFmtId="14"/><xf numFmtId="22"/><xf numFmtId="164"/></cellXfs></styleSheet>')
-
-
-def col_name(i):
-    s = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def esc(s):
