@@ -447,7 +447,9 @@ static void end_row(sheet_ud *u)
 {
     u->in_row = false;
     u->last_row = u->row;
-    u->row_end = (uint64_t)XML_GetCurrentByteIndex(u->p) + (uint64_t)XML_GetCurrentByteCount(u->p);
+    if (u->ops) /* where the row ended, for xlsx_split.c's checks */
+        u->row_end = (uint64_t)XML_GetCurrentByteIndex(u->p) +
+                     (uint64_t)XML_GetCurrentByteCount(u->p);
     reader_result *res = u->x->res;
     res->lines = u->row;
     if (u->row <= u->cfg->skip_lines)

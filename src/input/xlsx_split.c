@@ -86,7 +86,7 @@ typedef struct worker {
     bool started;         /* its parser has the sheet's start */
     bool at_row;          /* and ended its last chunk at a row's end */
     pthread_t thread;
-    bool running, failed;
+    bool running;
 } worker;
 
 typedef struct split {
@@ -100,7 +100,6 @@ typedef struct split {
     uint64_t head, next, folded; /* chunks cut, taken, added up */
     unsigned last_worker; /* who took the chunk before next */
     bool on;              /* the first parser is past the header and held rows */
-    bool quit;            /* stop cutting and reading */
     split_result result;  /* SPLIT_AGAIN once known */
     bool serial;          /* only the first parser has read so far */
     bool ended;           /* the last chunk is added up, or the reading stopped */
@@ -264,11 +263,11 @@ static void *cut_main(void *arg)
             end = fill(sp, &win, win.len + SPLIT_READ, &total);
         }
         pthread_mutex_lock(&sp->mu);
-        while (k - sp->folded >= SPLIT_SLOTS && !sp->quit)
+        while (k - sp->folded >= SPLIT_SLOTS && !sp->ended)
             pthread_cond_wait(&sp->cv, &sp->mu);
-        bool quit = sp->quit;
+        bool ended = sp->ended; /* no chunk is read any more */
         pthread_mutex_unlock(&sp->mu);
-        if (quit)
+        if (ended)
             break;
         /* the window becomes the chunk; what follows the cut starts the next window */
         chunk *c = &sp->slot[k % SPLIT_SLOTS];
@@ -503,10 +502,8 @@ static void work(worker *w)
             pthread_cond_wait(&sp->cv, &sp->mu);
         if (sp->ended)
             break;
-        if (w->u == NULL && !worker_init(sp, w)) {
-            w->failed = true; /* this parser takes no chunk */
-            break;
-        }
+        if (w->u == NULL && !worker_init(sp, w))
+            break; /* this parser takes no chunk */
         chunk *c = &sp->slot[sp->next % SPLIT_SLOTS];
         sp->next++;
         sp->last_worker = w->id;
@@ -585,7 +582,7 @@ split_result xlsx_split_read(sheet_ud *u, const char *path, unsigned workers)
         }
         work(&sp->w[0]);
         pthread_mutex_lock(&sp->mu);
-        sp->quit = sp->ended = true;
+        sp->ended = true;
         pthread_cond_broadcast(&sp->cv);
         pthread_mutex_unlock(&sp->mu);
         for (unsigned i = 1; i < sp->nworkers; i++)
